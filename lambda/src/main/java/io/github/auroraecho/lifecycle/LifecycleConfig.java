@@ -219,6 +219,13 @@ public record LifecycleConfig(
         return name == null ? null : stripFinalDot(name);
     }
 
+    public LifecycleConfig asDryRun() {
+        return new LifecycleConfig(managedName, region, true, sourceClusterName, dbSubnetGroupName, dbInstanceClass,
+                serverlessV2, engine, engineVersion, availabilityZone, vpcSecurityGroupIds, dbClusterParameterGroupName,
+                dbParameterGroupName, suffix, tags, minimumAgeHours, iamRoleNames, hostedZoneIds, recordSetName, ttl,
+                dnsSyncTimeoutSeconds, finalSnapshot);
+    }
+
     public String stageTagKey() {
         return Stage.tagKey(managedName);
     }
