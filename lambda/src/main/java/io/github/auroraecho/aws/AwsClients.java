@@ -11,7 +11,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import java.net.URI;
@@ -33,6 +35,8 @@ public final class AwsClients implements AutoCloseable {
     private final Lazy<RdsClient> rds;
     private final Lazy<Route53Client> route53;
     private final Lazy<StsClient> sts;
+    private final Lazy<RdsDataClient> rdsData;
+    private final Lazy<S3Client> s3;
 
     private AwsClients(Region region, URI endpoint, AwsCredentialsProvider credentials,
                        List<ExecutionInterceptor> interceptors) {
@@ -48,6 +52,12 @@ public final class AwsClients implements AutoCloseable {
         // Route53 is a global service: its API lives in aws-global whatever the copies' region.
         this.route53 = new Lazy<>(() -> configure(Route53Client.builder(), endpoint == null ? Region.AWS_GLOBAL : region).build());
         this.sts = new Lazy<>(() -> configure(StsClient.builder(), region).build());
+        this.rdsData = new Lazy<>(() -> configure(RdsDataClient.builder(), region).build());
+        // A script's bucket may live in another region; an emulator serves buckets by path, not by host name.
+        this.s3 = new Lazy<>(() -> configure(S3Client.builder(), region)
+                .crossRegionAccessEnabled(true)
+                .forcePathStyle(endpoint != null || System.getenv("AWS_ENDPOINT_URL") != null)
+                .build());
     }
 
     /** Region from the argument, else the default chain (AWS_REGION on Lambda); credentials from the default chain. */
@@ -77,6 +87,14 @@ public final class AwsClients implements AutoCloseable {
         return sts.get();
     }
 
+    public RdsDataClient rdsData() {
+        return rdsData.get();
+    }
+
+    public S3Client s3() {
+        return s3.get();
+    }
+
     private <B extends AwsSyncClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>>
             B configure(B builder, Region clientRegion) {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
@@ -97,6 +115,8 @@ public final class AwsClients implements AutoCloseable {
         rds.close();
         route53.close();
         sts.close();
+        rdsData.close();
+        s3.close();
         http.close();
     }
 

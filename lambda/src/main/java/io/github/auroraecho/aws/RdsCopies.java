@@ -2,6 +2,7 @@ package io.github.auroraecho.aws;
 
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
+import io.github.auroraecho.lifecycle.SqlProgress;
 import io.github.auroraecho.lifecycle.Stage;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.CreateDbInstanceRequest;
@@ -77,6 +78,12 @@ public final class RdsCopies {
                             .add(toInstance(instance)));
         }
         return byCluster;
+    }
+
+    /** One copy read again, after a step changed it; empty when the cluster is gone. */
+    public Optional<Copy> reread(Copy copy) {
+        return findCluster(copy.name()).map(cluster -> toCopy(cluster,
+                instancesOf(List.of(cluster.dbClusterIdentifier())).getOrDefault(cluster.dbClusterIdentifier(), List.of())));
     }
 
     public Optional<DBCluster> findCluster(String clusterId) {
@@ -171,6 +178,53 @@ public final class RdsCopies {
                 () -> rds.addRoleToDBCluster(r -> r.dbClusterIdentifier(copy.name()).roleArn(roleArn)));
     }
 
+    /**
+     * Applies the given settings at once (not in the next maintenance window). A managed master password
+     * replaces the copy's password, which is production's, by a secret RDS creates in Secrets Manager.
+     *
+     * @param parameterGroup        null leaves it as it is
+     * @param backupRetentionPeriod null leaves it as it is
+     */
+    public void modifyCluster(Copy copy, boolean manageMasterUserPassword, String parameterGroup,
+                              Long backupRetentionPeriod, boolean disableDeletionProtection) {
+        List<String> what = new ArrayList<>();
+        if (manageMasterUserPassword) {
+            what.add("master password managed by RDS in Secrets Manager");
+        }
+        if (parameterGroup != null) {
+            what.add("cluster parameter group " + parameterGroup);
+        }
+        if (backupRetentionPeriod != null) {
+            what.add("backup retention " + backupRetentionPeriod + " days");
+        }
+        if (disableDeletionProtection) {
+            what.add("deletion protection off");
+        }
+        changes.apply("modify cluster " + copy.name() + ": " + String.join(", ", what),
+                () -> rds.modifyDBCluster(r -> r.dbClusterIdentifier(copy.name())
+                        .applyImmediately(true)
+                        .manageMasterUserPassword(manageMasterUserPassword ? Boolean.TRUE : null)
+                        .dbClusterParameterGroupName(parameterGroup)
+                        .backupRetentionPeriod(backupRetentionPeriod == null ? null : backupRetentionPeriod.intValue())
+                        .deletionProtection(disableDeletionProtection ? Boolean.FALSE : null)));
+    }
+
+    /**
+     * Turns on the RDS Data API. Provisioned and Serverless v2 clusters take this call; ModifyDBCluster's
+     * EnableHttpEndpoint is for Serverless v1 only, which a restore never makes.
+     */
+    public void enableHttpEndpoint(Copy copy) {
+        changes.apply("enable the RDS Data API (HTTP endpoint) on cluster " + copy.name(),
+                () -> rds.enableHttpEndpoint(r -> r.resourceArn(copy.clusterArn())));
+    }
+
+    /** Records on the cluster how many SQL scripts have run, right after each one. */
+    public void setSqlProgress(Copy copy, String managedName, SqlProgress progress) {
+        Tag tag = Tag.builder().key(SqlProgress.tagKey(managedName)).value(progress.tagValue()).build();
+        changes.apply("tag cluster " + copy.name() + " " + tag.key() + "=" + tag.value(),
+                () -> rds.addTagsToResource(r -> r.resourceName(copy.clusterArn()).tags(tag)));
+    }
+
     public void deleteInstance(Copy.Instance instance) {
         changes.apply("delete instance " + instance.id(),
                 () -> rds.deleteDBInstance(r -> r.dbInstanceIdentifier(instance.id())));
@@ -207,7 +261,11 @@ public final class RdsCopies {
         return new Copy(cluster.dbClusterIdentifier(), cluster.dbClusterArn(), cluster.status(), cluster.engine(),
                 cluster.clusterCreateTime(), cluster.endpoint(), cluster.readerEndpoint(),
                 Boolean.TRUE.equals(cluster.deletionProtection()), tags(cluster.tagList()),
-                cluster.associatedRoles().stream().map(DBClusterRole::roleArn).toList(), instances);
+                cluster.associatedRoles().stream().map(DBClusterRole::roleArn).toList(), instances,
+                new Copy.Settings(cluster.dbClusterParameterGroup(), cluster.backupRetentionPeriod(),
+                        Boolean.TRUE.equals(cluster.httpEndpointEnabled()),
+                        cluster.masterUserSecret() == null ? null : cluster.masterUserSecret().secretArn(),
+                        cluster.masterUserSecret() == null ? null : cluster.masterUserSecret().secretStatus()));
     }
 
     private static Copy.Instance toInstance(DBInstance instance) {

@@ -9,6 +9,9 @@ import java.util.Map;
 
 /** Copies as the describe calls would show them, for unit tests of the stage rules. */
 public final class Copies {
+    /** What a fresh restore shows: the default parameter group, one day of backups, no managed secret. */
+    public static final Copy.Settings SETTINGS = new Copy.Settings("default.aurora-postgresql15", 1, false, null, null);
+
     private Copies() {
     }
 
@@ -23,6 +26,6 @@ public final class Copies {
                 name + ".instance.example", tags))
                 : List.of();
         return new Copy(name, "arn:aws:rds:us-east-1:123456789012:cluster:" + name, status, "aurora-postgresql",
-                created, name + ".cluster.example", name + ".cluster-ro.example", false, tags, List.of(), instances);
+                created, name + ".cluster.example", name + ".cluster-ro.example", false, tags, List.of(), instances, SETTINGS);
     }
 }
