@@ -41,6 +41,7 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
 
     private final URI endpoint;
     private final CallRecorder recorder = new CallRecorder();
+    private final FailingStatements failingStatements = new FailingStatements();
     private final AwsClients engineClients;
     private final AwsClients admin;
     private Duration offset = Duration.ZERO;
@@ -48,7 +49,7 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
     TestAccount(URI endpoint) {
         this.endpoint = endpoint;
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        this.engineClients = AwsClients.of(REGION, endpoint, credentials, List.of(recorder));
+        this.engineClients = AwsClients.of(REGION, endpoint, credentials, List.of(recorder, failingStatements));
         this.admin = AwsClients.of(REGION, endpoint, credentials, List.of());
     }
 
@@ -58,6 +59,15 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
 
     public CallRecorder calls() {
         return recorder;
+    }
+
+    /** From now on, the engine's SQL statements containing the marker fail as AWS reports a database error. */
+    public void failStatementsContaining(String marker) {
+        failingStatements.failWhenSqlContains(marker);
+    }
+
+    public void stopFailingStatements() {
+        failingStatements.clear();
     }
 
     public AwsClients engineClients() {
@@ -101,6 +111,13 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
 
     public void snapshot(String clusterId, String snapshotId) {
         rds().createDBClusterSnapshot(r -> r.dbClusterIdentifier(clusterId).dbClusterSnapshotIdentifier(snapshotId));
+    }
+
+    /** An S3 object holding a SQL script, in a bucket made for it. */
+    public String sqlObject(String bucket, String key, String sql) {
+        admin.s3().createBucket(r -> r.bucket(bucket));
+        admin.s3().putObject(r -> r.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromString(sql));
+        return "s3://" + bucket + "/" + key;
     }
 
     /** A hosted zone; returns its id without the /hostedzone/ prefix, as users write it. */
