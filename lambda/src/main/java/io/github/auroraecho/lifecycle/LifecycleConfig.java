@@ -38,6 +38,7 @@ public record LifecycleConfig(
         long ttl,
         long dnsSyncTimeoutSeconds,
         boolean finalSnapshot,
+        double stuckAfterHours,
         String kmsKeyId,
         String sourceSnapshotArn,
         boolean manageMasterUserPassword,
@@ -48,6 +49,8 @@ public record LifecycleConfig(
     public static final double DEFAULT_MINIMUM_AGE_HOURS = 20;
     public static final long DEFAULT_TTL = 60;
     public static final long DEFAULT_DNS_SYNC_TIMEOUT_SECONDS = 120;
+    /** A restore of a large database takes hours; one still creating after this is reported as stuck. */
+    public static final double DEFAULT_STUCK_AFTER_HOURS = 8;
     /** RDS allows 50 tags a resource; one is the stage tag (and with sqlScripts one more the SQL progress tag). */
     public static final int MAX_EXTRA_TAGS = 49;
     /** RDS's least: a copy keeps no more backups than needed, and retention cannot be 0 on Aurora. */
@@ -131,6 +134,7 @@ public record LifecycleConfig(
         long ttl = doc.integer("ttl", DEFAULT_TTL, 0, 2_147_483_647L);
         long dnsSyncTimeout = doc.integer("dnsSyncTimeoutSeconds", DEFAULT_DNS_SYNC_TIMEOUT_SECONDS, 0, 840);
         boolean finalSnapshot = doc.bool("finalSnapshot", false);
+        double stuckAfterHours = doc.number("stuckAfterHours", DEFAULT_STUCK_AFTER_HOURS, 1, 72);
         String kmsKeyId = doc.string("kmsKeyId", Identifiers::isKmsKeyId,
                 "must be a KMS key id, alias (alias/name) or key or alias ARN");
         String sourceSnapshotArn = doc.string("sourceSnapshotArn", Identifiers::isClusterSnapshotArn,
@@ -176,7 +180,7 @@ public record LifecycleConfig(
         LifecycleConfig config = new LifecycleConfig(managedName, region, dryRun, sourceClusterName, dbSubnetGroupName,
                 dbInstanceClass, serverlessV2, engine, engineVersion, availabilityZone, securityGroups,
                 clusterParameterGroup, parameterGroup, suffix, tags, minimumAgeHours, iamRoleNames, hostedZoneIds,
-                recordSetName, ttl, dnsSyncTimeout, finalSnapshot, kmsKeyId, sourceSnapshotArn,
+                recordSetName, ttl, dnsSyncTimeout, finalSnapshot, stuckAfterHours, kmsKeyId, sourceSnapshotArn,
                 manageMasterUserPassword, sqlScripts, backupRetentionPeriod);
         config.requireFieldsOf(operation, doc);
         return config;
@@ -280,8 +284,12 @@ public record LifecycleConfig(
         return new LifecycleConfig(managedName, region, true, sourceClusterName, dbSubnetGroupName, dbInstanceClass,
                 serverlessV2, engine, engineVersion, availabilityZone, vpcSecurityGroupIds, dbClusterParameterGroupName,
                 dbParameterGroupName, suffix, tags, minimumAgeHours, iamRoleNames, hostedZoneIds, recordSetName, ttl,
-                dnsSyncTimeoutSeconds, finalSnapshot, kmsKeyId, sourceSnapshotArn, manageMasterUserPassword, sqlScripts,
-                backupRetentionPeriod);
+                dnsSyncTimeoutSeconds, finalSnapshot, stuckAfterHours, kmsKeyId, sourceSnapshotArn,
+                manageMasterUserPassword, sqlScripts, backupRetentionPeriod);
+    }
+
+    public java.time.Duration stuckAfter() {
+        return java.time.Duration.ofMinutes(Math.round(stuckAfterHours * 60));
     }
 
     public String stageTagKey() {

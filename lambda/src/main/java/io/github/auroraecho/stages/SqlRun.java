@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.rdsdata.model.HttpEndpointNotEnabledExcep
 import software.amazon.awssdk.services.rdsdata.model.RdsDataException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,9 @@ import java.util.Optional;
  * and the result names the statement, so a fixed document resumes at that statement.
  */
 final class SqlRun {
+    /** The Data API ends a call after 45 seconds; a statement is only started with that much time left. */
+    private static final Duration STATEMENT_TIME = Duration.ofSeconds(50);
+
     private final StageContext context;
     private final Copy copy;
     private final String secretArn;
@@ -37,6 +41,12 @@ final class SqlRun {
         SqlStatements statements = new SqlStatements(context.aws().rdsData(), context.aws().s3(), context.changes());
         for (int i = next; i < scripts.size(); i++) {
             SqlScript script = scripts.get(i);
+            if (!context.changes().dryRun() && context.waitBudget(STATEMENT_TIME).compareTo(STATEMENT_TIME) < 0) {
+                // Stopping between statements loses nothing: the next run starts at this one.
+                return Optional.of(context.result(Outcome.WAITING, "the run's time is nearly up after SQL statement "
+                        + i + " of " + scripts.size() + " on copy " + copy.name() + "; the next run continues at statement "
+                        + (i + 1), copy.name()));
+            }
             try {
                 statements.execute(copy, secretArn, i + 1, script);
             } catch (DatabaseResumingException | DatabaseUnavailableException | HttpEndpointNotEnabledException e) {
