@@ -109,16 +109,33 @@ public final class RdsCopies {
                 .thenComparing(DBClusterSnapshot::dbClusterSnapshotIdentifier));
     }
 
-    public void restoreFromSnapshot(LifecycleConfig config, String name, DBClusterSnapshot snapshot, List<Tag> tags) {
+    /** Every snapshot other accounts share with this one, across all pages. */
+    public List<DBClusterSnapshot> sharedSnapshots() {
+        List<DBClusterSnapshot> shared = new ArrayList<>();
+        rds.describeDBClusterSnapshotsPaginator(r -> r.snapshotType("shared").includeShared(true).maxRecords(100))
+                .dbClusterSnapshots()
+                .forEach(shared::add);
+        return shared;
+    }
+
+    /**
+     * Restores a copy; with {@code kmsKeyId} it is encrypted with that key.
+     *
+     * @param shared true for a snapshot of another account, which RDS takes only by its ARN
+     */
+    public void restoreFromSnapshot(LifecycleConfig config, String name, DBClusterSnapshot snapshot, boolean shared,
+                                    List<Tag> tags) {
         String engine = config.engine() != null ? config.engine() : snapshot.engine();
         // A version is only taken from the snapshot when the engine is too: another engine needs its own.
         String version = config.engineVersion() != null ? config.engineVersion()
                 : config.engine() == null ? snapshot.engineVersion() : null;
-        changes.apply("restore cluster " + name + " from snapshot " + snapshot.dbClusterSnapshotIdentifier(),
+        // The identifier names a snapshot of this account and region; another account's needs the ARN.
+        String reference = shared ? snapshot.dbClusterSnapshotArn() : snapshot.dbClusterSnapshotIdentifier();
+        changes.apply("restore cluster " + name + " from snapshot " + reference + keyWords(config),
                 () -> rds.restoreDBClusterFromSnapshot(r -> r
                         .dbClusterIdentifier(name)
-                        // The identifier, not the ARN: it names a snapshot of this account and region.
-                        .snapshotIdentifier(snapshot.dbClusterSnapshotIdentifier())
+                        .snapshotIdentifier(reference)
+                        .kmsKeyId(config.kmsKeyId())
                         .engine(engine)
                         .engineVersion(version)
                         .dbSubnetGroupName(config.dbSubnetGroupName())
@@ -131,9 +148,10 @@ public final class RdsCopies {
 
     /** A copy-on-write clone at the latest restorable time; the tags are given so it never inherits the source's. */
     public void cloneCluster(LifecycleConfig config, String name, List<Tag> tags) {
-        changes.apply("clone cluster " + config.sourceClusterName() + " to " + name + " (copy-on-write)",
+        changes.apply("clone cluster " + config.sourceClusterName() + " to " + name + " (copy-on-write)" + keyWords(config),
                 () -> rds.restoreDBClusterToPointInTime(r -> r
                         .dbClusterIdentifier(name)
+                        .kmsKeyId(config.kmsKeyId())
                         .sourceDBClusterIdentifier(config.sourceClusterName())
                         .restoreType("copy-on-write")
                         .useLatestRestorableTime(true)
@@ -272,6 +290,10 @@ public final class RdsCopies {
         return new Copy.Instance(instance.dbInstanceIdentifier(), instance.dbInstanceArn(),
                 instance.dbInstanceStatus(), instance.endpoint() == null ? null : instance.endpoint().address(),
                 tags(instance.tagList()));
+    }
+
+    private static String keyWords(LifecycleConfig config) {
+        return config.kmsKeyId() == null ? "" : ", encrypted with KMS key " + config.kmsKeyId();
     }
 
     private static ServerlessV2ScalingConfiguration serverless(LifecycleConfig config) {

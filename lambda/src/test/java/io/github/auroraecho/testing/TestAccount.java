@@ -133,6 +133,18 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
         rds().createDBClusterSnapshot(r -> r.dbClusterIdentifier(clusterId).dbClusterSnapshotIdentifier(snapshotId));
     }
 
+    /** RDS of another emulated account, which may share snapshots with this one. */
+    public RdsClient rdsOfAccount(String accountId) {
+        return RdsClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(credentials)
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                // moto's way of choosing the account a request acts in.
+                .overrideConfiguration(c -> c.putHeader("x-moto-account-id", accountId))
+                .build();
+    }
+
     /** An S3 object holding a SQL script, in a bucket made for it. */
     public String sqlObject(String bucket, String key, String sql) {
         admin.s3().createBucket(r -> r.bucket(bucket));
