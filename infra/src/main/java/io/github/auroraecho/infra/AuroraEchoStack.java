@@ -2,6 +2,7 @@ package io.github.auroraecho.infra;
 
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -82,7 +83,7 @@ public final class AuroraEchoStack extends Stack {
         }
 
         scheduleGroup = ScheduleGroup.Builder.create(this, "ScheduleGroup")
-                .scheduleGroupName(scheduleGroupName(environment.name()))
+                .scheduleGroupName(Names.scheduleGroupName(environment.name()))
                 .build();
         schedulerRole = Role.Builder.create(this, "SchedulerRole")
                 .description("EventBridge Scheduler invokes the aurora-echo " + environment.name()
@@ -107,29 +108,6 @@ public final class AuroraEchoStack extends Stack {
                 .description("SNS topic of the aurora-echo alarms").build();
         CfnOutput.Builder.create(this, "ScheduleGroupName").value(scheduleGroup.getScheduleGroupName())
                 .description("EventBridge Scheduler group of this environment's schedules").build();
-        Suppressions.apply(this);
-    }
-
-    public static String stackName(String environment) {
-        return "AuroraEcho-" + environment;
-    }
-
-    public static String scheduleGroupName(String environment) {
-        return "aurora-echo-" + environment;
-    }
-
-    public static String functionName(String environment, Operation operation) {
-        return "aurora-echo-" + environment + "-" + operation.cliName();
-    }
-
-    public static String scheduleName(String managedName, Operation operation) {
-        return managedName + "-" + operation.cliName();
-    }
-
-    public static String handlerOf(Operation operation) {
-        String stage = operation.cliName();
-        return "io.github.auroraecho.lambda." + Character.toUpperCase(stage.charAt(0)) + stage.substring(1)
-                + "Handler::handleRequest";
     }
 
     /** Each stage's size: promote waits (bounded) for Route53 to report INSYNC, so its timeout covers that wait. */
@@ -171,11 +149,11 @@ public final class AuroraEchoStack extends Stack {
         }
 
         Function function = Function.Builder.create(this, id + "Function")
-                .functionName(functionName(environment.name(), operation))
+                .functionName(Names.functionName(environment.name(), operation))
                 .description("aurora-echo " + stage + " stage (" + environment.name() + ")")
                 .runtime(Runtime.JAVA_21)
                 .architecture(Architecture.ARM_64)
-                .handler(handlerOf(operation))
+                .handler(Names.handlerOf(operation))
                 .code(code)
                 .memorySize(size.memoryMb())
                 .timeout(Duration.seconds(size.timeoutSeconds()))
@@ -219,6 +197,13 @@ public final class AuroraEchoStack extends Stack {
                 .build();
         undelivered.addAlarmAction(new SnsAction(alarmTopic));
 
+        // The alias publishes a version (currentVersion) on every code or configuration change.
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "every schedule targets the alias of a published version");
+        Suppressions.forStageRole(operation, role);
+        Suppressions.forStageFunction(function);
+        Suppressions.forDeadLetterQueue(deadLetters);
+
         functions.put(operation, function);
         aliases.put(operation, alias);
         deadLetterQueues.put(operation, deadLetters);
@@ -226,7 +211,7 @@ public final class AuroraEchoStack extends Stack {
 
     private void createSchedule(Settings.Lifecycle lifecycle, Settings.StageSchedule schedule) {
         Operation operation = schedule.operation();
-        String name = scheduleName(lifecycle.managedName(), operation);
+        String name = Names.scheduleName(lifecycle.managedName(), operation);
         LambdaInvoke target = new LambdaInvoke(aliases.get(operation), ScheduleTargetBaseProps.builder()
                 .input(ScheduleTargetInput.fromText(lifecycle.documentJson()))
                 .role(schedulerRole)
@@ -281,7 +266,7 @@ public final class AuroraEchoStack extends Stack {
         };
     }
 
-    public Settings.Environment environment() {
+    public Settings.Environment environmentSettings() {
         return environment;
     }
 

@@ -40,13 +40,13 @@ public final class InfraApp {
     /** The environment's stack in the app, checked by the cdk-nag AwsSolutions pack. */
     public static AuroraEchoStack build(App app, Settings.Environment environment, Path lambdaJar) {
         StackProps.Builder props = StackProps.builder()
-                .stackName(AuroraEchoStack.stackName(environment.name()))
+                .stackName(Names.stackName(environment.name()))
                 .description("aurora-echo " + environment.name() + ": scheduled fresh copies of Aurora clusters");
         if (environment.account() != null || environment.region() != null) {
             // Either may be left out: what is missing stays unresolved (deploy-time), so synth needs no credentials.
             props.env(Environment.builder().account(environment.account()).region(environment.region()).build());
         }
-        AuroraEchoStack stack = new AuroraEchoStack(app, AuroraEchoStack.stackName(environment.name()),
+        AuroraEchoStack stack = new AuroraEchoStack(app, Names.stackName(environment.name()),
                 props.build(), environment, lambdaJar);
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
         return stack;
