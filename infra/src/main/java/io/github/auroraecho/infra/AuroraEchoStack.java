@@ -219,7 +219,7 @@ public final class AuroraEchoStack extends Stack {
                 .retryAttempts(SCHEDULER_RETRY_ATTEMPTS)
                 .maxEventAge(SCHEDULER_MAX_EVENT_AGE)
                 .build());
-        Schedule.Builder.create(this, "Schedule-" + name)
+        Schedule created = Schedule.Builder.create(this, "Schedule-" + name)
                 .scheduleName(name)
                 .scheduleGroup(scheduleGroup)
                 .description("aurora-echo " + operation.cliName() + " of lifecycle " + lifecycle.managedName())
@@ -227,6 +227,8 @@ public final class AuroraEchoStack extends Stack {
                 .target(target)
                 .enabled(schedule.enabled())
                 .build();
+        // The group is referenced by its literal name: without this, CloudFormation may create the schedule first.
+        created.getNode().addDependency(scheduleGroup);
     }
 
     static RetentionDays retention(int days) {

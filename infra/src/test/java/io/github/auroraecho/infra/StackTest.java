@@ -126,6 +126,8 @@ class StackTest {
             }
         }
         assertEquals(8, expected);
+        template.allResources("AWS::Scheduler::Schedule", Match.objectLike(Map.of(
+                "DependsOn", Match.arrayWith(List.of(logicalIdOf("ScheduleGroup"))))));
         template.resourceCountIs("AWS::Scheduler::Schedule", expected);
     }
 
