@@ -116,8 +116,7 @@ public record LifecycleConfig(
         List<String> hostedZoneIds = doc.strings("hostedZoneIds", 20, Identifiers::isHostedZoneId,
                 "must be a Route53 hosted zone id such as Z0123456789ABC");
         String recordSetName = normalizeDnsName(doc.string("recordSetName",
-                v -> Identifiers.isDnsName(stripFinalDot(v)),
-                "must be a lower-case DNS name such as db.staging.example.com"));
+                v -> Identifiers.isDnsName(normalizeDnsName(v)), "must be a DNS name such as db.staging.example.com"));
         long ttl = doc.integer("ttl", DEFAULT_TTL, 0, 2_147_483_647L);
         long dnsSyncTimeout = doc.integer("dnsSyncTimeoutSeconds", DEFAULT_DNS_SYNC_TIMEOUT_SECONDS, 0, 840);
         boolean finalSnapshot = doc.bool("finalSnapshot", false);
@@ -215,8 +214,16 @@ public record LifecycleConfig(
         return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
     }
 
+    /** DNS names are case-insensitive; Route53 reports them in lower case, so compare in that form. */
     private static String normalizeDnsName(String name) {
-        return name == null ? null : stripFinalDot(name);
+        return name == null ? null : stripFinalDot(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public LifecycleConfig asDryRun() {
+        return new LifecycleConfig(managedName, region, true, sourceClusterName, dbSubnetGroupName, dbInstanceClass,
+                serverlessV2, engine, engineVersion, availabilityZone, vpcSecurityGroupIds, dbClusterParameterGroupName,
+                dbParameterGroupName, suffix, tags, minimumAgeHours, iamRoleNames, hostedZoneIds, recordSetName, ttl,
+                dnsSyncTimeoutSeconds, finalSnapshot);
     }
 
     public String stageTagKey() {

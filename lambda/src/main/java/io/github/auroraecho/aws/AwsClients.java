@@ -1,0 +1,130 @@
+package io.github.auroraecho.aws;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.sts.StsClient;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The SDK clients of one region, each built on first use and then kept for the life of the container.
+ * The endpoint comes from {@code AWS_ENDPOINT_URL} (read by the SDK itself) unless one is given here,
+ * which is how the tests and the demo point at the emulator.
+ */
+public final class AwsClients implements AutoCloseable {
+    private final Region region;
+    private final URI endpoint;
+    private final AwsCredentialsProvider credentials;
+    private final List<ExecutionInterceptor> interceptors;
+    private final SdkHttpClient http;
+    private final Lazy<RdsClient> rds;
+    private final Lazy<Route53Client> route53;
+    private final Lazy<StsClient> sts;
+
+    private AwsClients(Region region, URI endpoint, AwsCredentialsProvider credentials,
+                       List<ExecutionInterceptor> interceptors) {
+        this.region = region;
+        this.endpoint = endpoint;
+        this.credentials = credentials;
+        this.interceptors = List.copyOf(interceptors);
+        this.http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(30))
+                .build();
+        this.rds = new Lazy<>(() -> configure(RdsClient.builder(), region).build());
+        // Route53 is a global service: its API lives in aws-global whatever the copies' region.
+        this.route53 = new Lazy<>(() -> configure(Route53Client.builder(), endpoint == null ? Region.AWS_GLOBAL : region).build());
+        this.sts = new Lazy<>(() -> configure(StsClient.builder(), region).build());
+    }
+
+    /** Region from the argument, else the default chain (AWS_REGION on Lambda); credentials from the default chain. */
+    public static AwsClients forRegion(String region) {
+        Region resolved = region != null ? Region.of(region) : new DefaultAwsRegionProviderChain().getRegion();
+        return new AwsClients(resolved, null, DefaultCredentialsProvider.builder().build(), List.of());
+    }
+
+    public static AwsClients of(Region region, URI endpoint, AwsCredentialsProvider credentials,
+                                List<ExecutionInterceptor> interceptors) {
+        return new AwsClients(region, endpoint, credentials, interceptors);
+    }
+
+    public Region region() {
+        return region;
+    }
+
+    public RdsClient rds() {
+        return rds.get();
+    }
+
+    public Route53Client route53() {
+        return route53.get();
+    }
+
+    public StsClient sts() {
+        return sts.get();
+    }
+
+    private <B extends AwsSyncClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>>
+            B configure(B builder, Region clientRegion) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                .retryStrategy(RetryMode.STANDARD);
+        interceptors.forEach(override::addExecutionInterceptor);
+        builder.httpClient(http)
+                .region(clientRegion)
+                .credentialsProvider(credentials)
+                .overrideConfiguration(override.build());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder;
+    }
+
+    @Override
+    public void close() {
+        rds.close();
+        route53.close();
+        sts.close();
+        http.close();
+    }
+
+    private static final class Lazy<T extends AutoCloseable> implements Supplier<T> {
+        private final Supplier<T> factory;
+        private T value;
+
+        Lazy(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public synchronized T get() {
+            if (value == null) {
+                value = factory.get();
+            }
+            return value;
+        }
+
+        synchronized void close() {
+            if (value != null) {
+                try {
+                    value.close();
+                } catch (Exception e) {
+                    Log.warn("client-close-failed", "error", e.toString());
+                }
+                value = null;
+            }
+        }
+    }
+}

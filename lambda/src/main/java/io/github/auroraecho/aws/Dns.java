@@ -1,0 +1,117 @@
+package io.github.auroraecho.aws;
+
+import io.github.auroraecho.lifecycle.RefusedException;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.ChangeStatus;
+import software.amazon.awssdk.services.route53.model.NoSuchHostedZoneException;
+import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The CNAME records that send clients to the promoted copy, in one or more Route53 hosted zones. */
+public final class Dns {
+    private static final Duration POLL = Duration.ofSeconds(5);
+
+    private final Route53Client route53;
+    private final Changes changes;
+
+    public Dns(Route53Client route53, Changes changes) {
+        this.route53 = route53;
+        this.changes = changes;
+    }
+
+    /**
+     * What the record points to in each zone (empty where there is no record), after checking that every
+     * zone exists, contains the name, and holds no record of another type under it.
+     */
+    public Map<String, Optional<String>> targets(List<String> zoneIds, String recordName) {
+        Map<String, Optional<String>> targets = new LinkedHashMap<>();
+        for (String zoneId : zoneIds) {
+            String zoneName;
+            try {
+                zoneName = normalize(route53.getHostedZone(r -> r.id(zoneId)).hostedZone().name());
+            } catch (NoSuchHostedZoneException e) {
+                throw new RefusedException("hosted zone " + zoneId + " does not exist");
+            }
+            if (!recordName.equals(zoneName) && !recordName.endsWith("." + zoneName)) {
+                throw new RefusedException("record " + recordName + " is not inside hosted zone " + zoneId
+                        + " (" + zoneName + ")");
+            }
+            targets.put(zoneId, cnameTarget(zoneId, recordName));
+        }
+        return targets;
+    }
+
+    private Optional<String> cnameTarget(String zoneId, String recordName) {
+        List<ResourceRecordSet> sets = route53.listResourceRecordSets(r -> r.hostedZoneId(zoneId)
+                .startRecordName(recordName).maxItems("10")).resourceRecordSets();
+        for (ResourceRecordSet set : sets) {
+            if (!normalize(set.name()).equals(recordName)) {
+                continue;
+            }
+            if (set.type() != RRType.CNAME) {
+                throw new RefusedException("hosted zone " + zoneId + " has a " + set.typeAsString() + " record "
+                        + recordName + "; only a CNAME is managed, so it is left as it is");
+            }
+            if (set.aliasTarget() != null) {
+                return Optional.of(normalize(set.aliasTarget().dnsName()));
+            }
+            return set.resourceRecords().stream().findFirst().map(record -> normalize(record.value()));
+        }
+        return Optional.empty();
+    }
+
+    /** UPSERTs the CNAME in every zone and returns the change ids to wait for. */
+    public List<String> upsert(List<String> zoneIds, String recordName, String target, long ttl, String comment) {
+        List<String> changeIds = new ArrayList<>();
+        for (String zoneId : zoneIds) {
+            changes.apply("upsert CNAME " + recordName + " -> " + target + " (ttl " + ttl + ") in zone " + zoneId,
+                    () -> {
+                        var response = route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId)
+                                .changeBatch(batch -> batch.comment(comment).changes(change -> change
+                                        .action(ChangeAction.UPSERT)
+                                        .resourceRecordSet(set -> set.name(recordName).type(RRType.CNAME).ttl(ttl)
+                                                .resourceRecords(record -> record.value(target))))));
+                        changeIds.add(response.changeInfo().id());
+                        return response;
+                    });
+        }
+        return changeIds;
+    }
+
+    /** Waits, up to the timeout, until Route53 reports every change INSYNC. */
+    public boolean waitInSync(List<String> changeIds, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        List<String> pending = new ArrayList<>(changeIds);
+        while (true) {
+            pending.removeIf(id -> route53.getChange(r -> r.id(id)).changeInfo().status() == ChangeStatus.INSYNC);
+            if (pending.isEmpty()) {
+                return true;
+            }
+            if (Instant.now().plus(POLL).isAfter(deadline)) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    /** Route53's form of a name (final dot, escaped '*', any case) to the document's. */
+    static String normalize(String name) {
+        String lower = name.toLowerCase(Locale.ROOT).replace("\\052", "*");
+        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+    }
+}

@@ -1,0 +1,232 @@
+package io.github.auroraecho.aws;
+
+import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.LifecycleConfig;
+import io.github.auroraecho.lifecycle.Stage;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.CreateDbInstanceRequest;
+import software.amazon.awssdk.services.rds.model.DBCluster;
+import software.amazon.awssdk.services.rds.model.DBClusterSnapshot;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.rds.model.DbClusterNotFoundException;
+import software.amazon.awssdk.services.rds.model.DBClusterRole;
+import software.amazon.awssdk.services.rds.model.Filter;
+import software.amazon.awssdk.services.rds.model.ServerlessV2ScalingConfiguration;
+import software.amazon.awssdk.services.rds.model.Tag;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Finding, creating, re-tagging and deleting a lifecycle's copies. Reads page through every result and
+ * take tags from the describe results, so the number of calls grows with pages, never with one call per
+ * resource; every write goes through {@link Changes}.
+ */
+public final class RdsCopies {
+    /** RDS accepts up to 100 values in one describe filter; more copies than that take more calls. */
+    private static final int FILTER_VALUES = 100;
+
+    private final RdsClient rds;
+    private final Changes changes;
+
+    public RdsCopies(RdsClient rds, Changes changes) {
+        this.rds = rds;
+        this.changes = changes;
+    }
+
+    /** The copies of one lifecycle: clusters carrying its stage tag, with their instances. */
+    public List<Copy> list(String managedName) {
+        String key = Stage.tagKey(managedName);
+        return listWhere(tags -> tags.containsKey(key));
+    }
+
+    /** Every cluster carrying any lifecycle's stage tag, for the status report. */
+    public List<Copy> listAllManaged() {
+        return listWhere(tags -> tags.keySet().stream().anyMatch(k -> Stage.managedNameOf(k).isPresent()));
+    }
+
+    private List<Copy> listWhere(Predicate<Map<String, String>> managed) {
+        List<DBCluster> clusters = new ArrayList<>();
+        rds.describeDBClustersPaginator(r -> r.maxRecords(100)).dbClusters().forEach(cluster -> {
+            if (managed.test(tags(cluster.tagList()))) {
+                clusters.add(cluster);
+            }
+        });
+        Map<String, List<Copy.Instance>> instances = instancesOf(clusters.stream().map(DBCluster::dbClusterIdentifier).toList());
+        return clusters.stream()
+                .map(cluster -> toCopy(cluster, instances.getOrDefault(cluster.dbClusterIdentifier(), List.of())))
+                .toList();
+    }
+
+    /** Instances of the given clusters only, by filter, so unrelated instances in the account cost nothing. */
+    private Map<String, List<Copy.Instance>> instancesOf(List<String> clusterIds) {
+        Map<String, List<Copy.Instance>> byCluster = new HashMap<>();
+        for (int from = 0; from < clusterIds.size(); from += FILTER_VALUES) {
+            List<String> chunk = clusterIds.subList(from, Math.min(clusterIds.size(), from + FILTER_VALUES));
+            rds.describeDBInstancesPaginator(r -> r.maxRecords(100)
+                            .filters(Filter.builder().name("db-cluster-id").values(chunk).build()))
+                    .dbInstances()
+                    .forEach(instance -> byCluster.computeIfAbsent(instance.dbClusterIdentifier(), k -> new ArrayList<>())
+                            .add(toInstance(instance)));
+        }
+        return byCluster;
+    }
+
+    public Optional<DBCluster> findCluster(String clusterId) {
+        try {
+            return rds.describeDBClusters(r -> r.dbClusterIdentifier(clusterId)).dbClusters().stream().findFirst();
+        } catch (DbClusterNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The newest snapshot with status {@code available} of a cluster, manual or automated, across all pages. */
+    public Optional<DBClusterSnapshot> newestAvailableSnapshot(String sourceClusterId) {
+        List<DBClusterSnapshot> available = new ArrayList<>();
+        rds.describeDBClusterSnapshotsPaginator(r -> r.dbClusterIdentifier(sourceClusterId).maxRecords(100))
+                .dbClusterSnapshots()
+                .forEach(snapshot -> {
+                    if ("available".equals(snapshot.status()) && snapshot.snapshotCreateTime() != null
+                            && sourceClusterId.equals(snapshot.dbClusterIdentifier())) {
+                        available.add(snapshot);
+                    }
+                });
+        return available.stream().max(Comparator.comparing(DBClusterSnapshot::snapshotCreateTime)
+                .thenComparing(DBClusterSnapshot::dbClusterSnapshotIdentifier));
+    }
+
+    public void restoreFromSnapshot(LifecycleConfig config, String name, DBClusterSnapshot snapshot, List<Tag> tags) {
+        String engine = config.engine() != null ? config.engine() : snapshot.engine();
+        // A version is only taken from the snapshot when the engine is too: another engine needs its own.
+        String version = config.engineVersion() != null ? config.engineVersion()
+                : config.engine() == null ? snapshot.engineVersion() : null;
+        changes.apply("restore cluster " + name + " from snapshot " + snapshot.dbClusterSnapshotIdentifier(),
+                () -> rds.restoreDBClusterFromSnapshot(r -> r
+                        .dbClusterIdentifier(name)
+                        // The identifier, not the ARN: it names a snapshot of this account and region.
+                        .snapshotIdentifier(snapshot.dbClusterSnapshotIdentifier())
+                        .engine(engine)
+                        .engineVersion(version)
+                        .dbSubnetGroupName(config.dbSubnetGroupName())
+                        .vpcSecurityGroupIds(nullIfEmpty(config.vpcSecurityGroupIds()))
+                        .availabilityZones(config.availabilityZone() == null ? null : List.of(config.availabilityZone()))
+                        .dbClusterParameterGroupName(config.dbClusterParameterGroupName())
+                        .serverlessV2ScalingConfiguration(serverless(config))
+                        .tags(tags)));
+    }
+
+    /** A copy-on-write clone at the latest restorable time; the tags are given so it never inherits the source's. */
+    public void cloneCluster(LifecycleConfig config, String name, List<Tag> tags) {
+        changes.apply("clone cluster " + config.sourceClusterName() + " to " + name + " (copy-on-write)",
+                () -> rds.restoreDBClusterToPointInTime(r -> r
+                        .dbClusterIdentifier(name)
+                        .sourceDBClusterIdentifier(config.sourceClusterName())
+                        .restoreType("copy-on-write")
+                        .useLatestRestorableTime(true)
+                        .dbSubnetGroupName(config.dbSubnetGroupName())
+                        .vpcSecurityGroupIds(nullIfEmpty(config.vpcSecurityGroupIds()))
+                        .dbClusterParameterGroupName(config.dbClusterParameterGroupName())
+                        .serverlessV2ScalingConfiguration(serverless(config))
+                        .tags(tags)));
+    }
+
+    public void createInstance(LifecycleConfig config, String name, String engine, List<Tag> tags) {
+        CreateDbInstanceRequest request = CreateDbInstanceRequest.builder()
+                .dbInstanceIdentifier(name)
+                .dbClusterIdentifier(name)
+                .engine(engine)
+                .dbInstanceClass(config.dbInstanceClass())
+                .availabilityZone(config.availabilityZone())
+                .dbParameterGroupName(config.dbParameterGroupName())
+                .tags(tags)
+                .build();
+        changes.apply("create instance " + name + " (" + config.dbInstanceClass() + ")",
+                () -> rds.createDBInstance(request));
+    }
+
+    /** Writes the stage on the cluster and on every instance, so both tools read the same stage. */
+    public void setStage(Copy copy, String managedName, Stage stage) {
+        Tag tag = Tag.builder().key(Stage.tagKey(managedName)).value(stage.tagValue()).build();
+        if (!stage.tagValue().equals(copy.clusterTags().get(tag.key()))) {
+            changes.apply("tag cluster " + copy.name() + " " + tag.key() + "=" + tag.value(),
+                    () -> rds.addTagsToResource(r -> r.resourceName(copy.clusterArn()).tags(tag)));
+        }
+        for (Copy.Instance instance : copy.instances()) {
+            if (!stage.tagValue().equals(instance.tags().get(tag.key()))) {
+                changes.apply("tag instance " + instance.id() + " " + tag.key() + "=" + tag.value(),
+                        () -> rds.addTagsToResource(r -> r.resourceName(instance.arn()).tags(tag)));
+            }
+        }
+    }
+
+    public void addRole(Copy copy, String roleArn) {
+        changes.apply("associate role " + roleArn + " with cluster " + copy.name(),
+                () -> rds.addRoleToDBCluster(r -> r.dbClusterIdentifier(copy.name()).roleArn(roleArn)));
+    }
+
+    public void deleteInstance(Copy.Instance instance) {
+        changes.apply("delete instance " + instance.id(),
+                () -> rds.deleteDBInstance(r -> r.dbInstanceIdentifier(instance.id())));
+    }
+
+    public void deleteCluster(Copy copy, boolean finalSnapshot, Instant now) {
+        if (finalSnapshot) {
+            String snapshotId = copy.name() + "-final-" + now.getEpochSecond();
+            changes.apply("delete cluster " + copy.name() + " with final snapshot " + snapshotId,
+                    () -> rds.deleteDBCluster(r -> r.dbClusterIdentifier(copy.name())
+                            .skipFinalSnapshot(false).finalDBSnapshotIdentifier(snapshotId)));
+        } else {
+            changes.apply("delete cluster " + copy.name() + " without final snapshot",
+                    () -> rds.deleteDBCluster(r -> r.dbClusterIdentifier(copy.name()).skipFinalSnapshot(true)));
+        }
+    }
+
+    /** The tags a new copy carries from its first call: the stage tag and the document's own. */
+    public static List<Tag> creationTags(LifecycleConfig config) {
+        Map<String, String> all = new LinkedHashMap<>(config.tags());
+        all.put(config.stageTagKey(), Stage.NEW.tagValue());
+        return all.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    }
+
+    static Map<String, String> tags(List<Tag> tagList) {
+        Map<String, String> tags = new HashMap<>();
+        for (Tag tag : tagList) {
+            tags.put(tag.key(), tag.value() == null ? "" : tag.value());
+        }
+        return tags;
+    }
+
+    static Copy toCopy(DBCluster cluster, List<Copy.Instance> instances) {
+        return new Copy(cluster.dbClusterIdentifier(), cluster.dbClusterArn(), cluster.status(), cluster.engine(),
+                cluster.clusterCreateTime(), cluster.endpoint(), cluster.readerEndpoint(),
+                Boolean.TRUE.equals(cluster.deletionProtection()), tags(cluster.tagList()),
+                cluster.associatedRoles().stream().map(DBClusterRole::roleArn).toList(), instances);
+    }
+
+    private static Copy.Instance toInstance(DBInstance instance) {
+        return new Copy.Instance(instance.dbInstanceIdentifier(), instance.dbInstanceArn(),
+                instance.dbInstanceStatus(), instance.endpoint() == null ? null : instance.endpoint().address(),
+                tags(instance.tagList()));
+    }
+
+    private static ServerlessV2ScalingConfiguration serverless(LifecycleConfig config) {
+        if (config.serverlessV2() == null) {
+            return null;
+        }
+        return ServerlessV2ScalingConfiguration.builder()
+                .minCapacity(config.serverlessV2().minCapacity())
+                .maxCapacity(config.serverlessV2().maxCapacity())
+                .build();
+    }
+
+    private static <T> List<T> nullIfEmpty(List<T> list) {
+        return list.isEmpty() ? null : list;
+    }
+}

@@ -1,0 +1,149 @@
+package io.github.auroraecho.emulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * moto's AWS emulator in a child process on a free loopback port, for the demo and the tests. It runs
+ * through a small boot script that makes moto refuse duplicate cluster names as AWS does.
+ */
+public final class MotoServer implements AutoCloseable {
+    public static final String INSTALL_HINT = "moto's server is needed: pip install 'moto[server]' "
+            + "(or set AURORA_ECHO_PYTHON to a python3 that has it)";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final URI endpoint;
+    private final Path script;
+    private final Path log;
+
+    private MotoServer(Process process, URI endpoint, Path script, Path log) {
+        this.process = process;
+        this.endpoint = endpoint;
+        this.script = script;
+        this.log = log;
+    }
+
+    public static MotoServer start() {
+        try {
+            Path script = Files.createTempFile("aurora-echo-moto", ".py");
+            try (InputStream in = MotoServer.class.getResourceAsStream("moto_server.py")) {
+                Files.write(script, in.readAllBytes());
+            }
+            Path log = Files.createTempFile("aurora-echo-moto", ".log");
+            int port = freePort();
+            String python = System.getenv().getOrDefault("AURORA_ECHO_PYTHON", "python3");
+            Process process;
+            try {
+                process = new ProcessBuilder(List.of(python, script.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port)))
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot run " + python + ": " + INSTALL_HINT, e);
+            }
+            MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + port), script, log);
+            server.awaitReady();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** Forgets every resource, so each test starts from an empty account. */
+    public void reset() {
+        reset(endpoint);
+    }
+
+    /** moto's reset API; false where the endpoint has none (another emulator, or AWS). */
+    public static boolean reset(URI endpoint) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/moto-api/reset").toURL().openConnection();
+            connection.setRequestMethod("POST");
+            connection.setConnectTimeout(2000);
+            connection.setReadTimeout(30000);
+            int status = connection.getResponseCode();
+            connection.disconnect();
+            return status == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void awaitReady() throws IOException {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                String output = Files.readString(log, StandardCharsets.UTF_8);
+                close();
+                throw new IllegalStateException(output.contains("ModuleNotFoundError") || output.contains("No module named")
+                        ? INSTALL_HINT + "\n" + output.strip()
+                        : "moto's server stopped at start:\n" + output.strip());
+            }
+            if (respond()) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        close();
+        throw new IllegalStateException("moto's server did not answer on " + endpoint + " within " + START_TIMEOUT);
+    }
+
+    private boolean respond() {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/moto-api/data.json").toURL().openConnection();
+            connection.setConnectTimeout(500);
+            connection.setReadTimeout(5000);
+            boolean ok = connection.getResponseCode() == 200;
+            connection.disconnect();
+            return ok;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Files.deleteIfExists(script);
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            // Temp files; the OS cleans them up.
+        }
+    }
+}

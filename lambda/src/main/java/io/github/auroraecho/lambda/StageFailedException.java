@@ -1,0 +1,17 @@
+package io.github.auroraecho.lambda;
+
+import io.github.auroraecho.stages.Result;
+
+/** Thrown by a handler when the run's outcome is failed; its message is the result JSON. */
+public final class StageFailedException extends RuntimeException {
+    private final transient Result result;
+
+    public StageFailedException(Result result) {
+        super(result.toJsonNode().toString());
+        this.result = result;
+    }
+
+    public Result result() {
+        return result;
+    }
+}

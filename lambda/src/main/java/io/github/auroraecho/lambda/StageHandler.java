@@ -1,0 +1,52 @@
+package io.github.auroraecho.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.github.auroraecho.aws.AwsClients;
+import io.github.auroraecho.lifecycle.LifecycleConfig;
+import io.github.auroraecho.lifecycle.Operation;
+import io.github.auroraecho.stages.Engine;
+import io.github.auroraecho.stages.Outcome;
+import io.github.auroraecho.stages.Result;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The Lambda side of one operation: parse the event, run the engine, return the result. A run whose
+ * outcome is {@code failed} ends in an error, so the function's Errors metric is the alarm signal.
+ */
+public abstract class StageHandler implements RequestStreamHandler {
+    /** Clients live as long as the container, one set per region a document names. */
+    private static final Map<String, AwsClients> CLIENTS = new ConcurrentHashMap<>();
+    private static final String DEFAULT_REGION = "";
+
+    private final Operation operation;
+    private final Function<String, AwsClients> clients;
+
+    protected StageHandler(Operation operation) {
+        this(operation, region -> CLIENTS.computeIfAbsent(region == null ? DEFAULT_REGION : region,
+                r -> AwsClients.forRegion(region)));
+    }
+
+    protected StageHandler(Operation operation, Function<String, AwsClients> clients) {
+        this.operation = operation;
+        this.clients = clients;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        LifecycleConfig config = LifecycleConfig.parse(new String(input.readAllBytes(), StandardCharsets.UTF_8), operation);
+        Result result = new Engine(clients.apply(config.region()), Clock.systemUTC()).run(operation, config);
+        if (result.outcome() == Outcome.FAILED) {
+            throw new StageFailedException(result);
+        }
+        output.write(result.toJson().getBytes(StandardCharsets.UTF_8));
+    }
+}

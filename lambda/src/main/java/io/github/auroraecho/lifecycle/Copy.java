@@ -1,0 +1,89 @@
+package io.github.auroraecho.lifecycle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One copy of the lifecycle: a managed DB cluster with its instances and their tags, as read from the
+ * describe calls. Pure data: what to do with it is decided by the stages.
+ */
+public record Copy(
+        String name,
+        String clusterArn,
+        String clusterStatus,
+        String engine,
+        Instant createdAt,
+        String endpoint,
+        String readerEndpoint,
+        boolean deletionProtection,
+        Map<String, String> clusterTags,
+        List<String> associatedRoleArns,
+        List<Instance> instances) {
+
+    public static final String AVAILABLE = "available";
+
+    public record Instance(String id, String arn, String status, String endpoint, Map<String, String> tags) {
+    }
+
+    public Copy {
+        clusterTags = Map.copyOf(clusterTags);
+        associatedRoleArns = List.copyOf(associatedRoleArns);
+        instances = instances.stream().sorted(Comparator.comparing(Instance::id)).toList();
+    }
+
+    /**
+     * The copy's stage: its instance's tag where an instance carries one (aurora-echo 2.x moves only the
+     * instance tag), else its cluster's tag.
+     */
+    public Optional<Stage> stage(String managedName) {
+        String key = Stage.tagKey(managedName);
+        return instances.stream()
+                .filter(instance -> instance.tags().containsKey(key))
+                .findFirst()
+                .map(instance -> Stage.fromTags(instance.tags(), managedName))
+                .orElseGet(() -> Stage.fromTags(clusterTags, managedName));
+    }
+
+    public boolean isAvailable() {
+        return AVAILABLE.equals(clusterStatus) && !instances.isEmpty()
+                && instances.stream().allMatch(instance -> AVAILABLE.equals(instance.status()));
+    }
+
+    /** When the copy was made: the cluster's creation time, else the date in its name. */
+    public Instant createdAt(String managedName) {
+        if (createdAt != null) {
+            return createdAt;
+        }
+        return CopyName.dateOf(managedName, name).map(date -> date.atStartOfDay().toInstant(ZoneOffset.UTC))
+                .orElse(Instant.EPOCH);
+    }
+
+    public Duration age(String managedName, Instant now) {
+        return Duration.between(createdAt(managedName), now);
+    }
+
+    /** Every DNS name by which a client can reach this copy; a record pointing at any of them is "in use". */
+    public List<String> endpoints() {
+        java.util.ArrayList<String> all = new java.util.ArrayList<>();
+        if (endpoint != null) {
+            all.add(endpoint);
+        }
+        if (readerEndpoint != null) {
+            all.add(readerEndpoint);
+        }
+        instances.stream().map(Instance::endpoint).filter(java.util.Objects::nonNull).forEach(all::add);
+        return all;
+    }
+
+    /** Newest first, by creation time then name, so the choice of "the newest copy" is deterministic. */
+    public static Comparator<Copy> newestFirst(String managedName) {
+        return Comparator.comparing((Copy copy) -> copy.createdAt(managedName))
+                .thenComparing(Copy::name)
+                .reversed();
+    }
+}

@@ -1,0 +1,18 @@
+package io.github.auroraecho.stages;
+
+import io.github.auroraecho.lifecycle.LifecycleConfig;
+import io.github.auroraecho.lifecycle.RefusedException;
+
+/** Makes a new copy as a copy-on-write clone of the source cluster at its latest restorable time. */
+public final class CloneStage extends CopyCreation {
+
+    @Override
+    protected Source source(StageContext context) {
+        LifecycleConfig config = context.config();
+        String engine = context.copies().findCluster(config.sourceClusterName())
+                .orElseThrow(() -> new RefusedException("source cluster " + config.sourceClusterName() + " does not exist"))
+                .engine();
+        return new Source(engine, "a copy-on-write clone of " + config.sourceClusterName(),
+                (name, tags) -> context.copies().cloneCluster(config, name, tags));
+    }
+}

@@ -1,0 +1,127 @@
+package io.github.auroraecho.stages;
+
+import io.github.auroraecho.aws.RdsCopies;
+import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.CopyName;
+import io.github.auroraecho.lifecycle.LifecycleConfig;
+import io.github.auroraecho.lifecycle.RefusedException;
+import io.github.auroraecho.lifecycle.Stage;
+import software.amazon.awssdk.services.rds.model.DbClusterAlreadyExistsException;
+import software.amazon.awssdk.services.rds.model.DbInstanceAlreadyExistsException;
+import software.amazon.awssdk.services.rds.model.Tag;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What new and clone share: when to make a copy, resuming a half-made one, and duplicate delivery. */
+abstract class CopyCreation implements LifecycleStage {
+
+    /** What a creation run should do, decided from the lifecycle's copies alone. */
+    sealed interface Plan {
+        /** A copy whose restore ran but whose instance was never created. */
+        record Resume(Copy copy) implements Plan {
+        }
+
+        record TooYoung(Copy copy, Duration age) implements Plan {
+        }
+
+        /** Today's name is already a copy of this lifecycle: the schedule fired twice. */
+        record AlreadyExists(Copy copy) implements Plan {
+        }
+
+        record Create(String name) implements Plan {
+        }
+    }
+
+    /**
+     * Where a copy comes from, found (or refused) before anything is created: the engine its instance
+     * needs, words for the result, and the restore or clone call that makes the cluster, tagged from its
+     * first moment.
+     */
+    protected record Source(String engine, String description, ClusterFactory factory) {
+    }
+
+    @FunctionalInterface
+    protected interface ClusterFactory {
+        void create(String name, List<Tag> tags);
+    }
+
+    protected abstract Source source(StageContext context);
+
+    static Plan decide(List<Copy> copies, LifecycleConfig config, Instant now) {
+        String managedName = config.managedName();
+        Optional<Copy> halfMade = copies.stream()
+                .filter(copy -> copy.stage(managedName).equals(Optional.of(Stage.NEW)) && copy.instances().isEmpty())
+                .min(Copy.newestFirst(managedName));
+        if (halfMade.isPresent()) {
+            return new Plan.Resume(halfMade.get());
+        }
+        Duration minimumAge = Duration.ofSeconds(Math.round(config.minimumAgeHours() * 3600));
+        Optional<Copy> youngest = copies.stream().min(Copy.newestFirst(managedName));
+        if (youngest.isPresent() && youngest.get().age(managedName, now).compareTo(minimumAge) < 0) {
+            return new Plan.TooYoung(youngest.get(), youngest.get().age(managedName, now));
+        }
+        String name = CopyName.of(managedName, now.atZone(ZoneOffset.UTC).toLocalDate(), config.suffix());
+        return copies.stream().filter(copy -> copy.name().equals(name)).findFirst()
+                .<Plan>map(Plan.AlreadyExists::new)
+                .orElseGet(() -> new Plan.Create(name));
+    }
+
+    @Override
+    public Result run(StageContext context) {
+        LifecycleConfig config = context.config();
+        List<Tag> tags = RdsCopies.creationTags(config);
+        Plan plan = decide(context.copies().list(config.managedName()), config, context.now());
+        return switch (plan) {
+            case Plan.Resume(Copy copy) -> {
+                createInstance(context, copy.name(), copy.engine(), tags);
+                yield context.result(Outcome.CHANGED, "resumed copy " + copy.name()
+                        + ": its cluster existed without an instance, created the instance", copy.name());
+            }
+            case Plan.TooYoung(Copy copy, Duration age) -> context.result(Outcome.NOTHING_TO_DO,
+                    "copy " + copy.name() + " is " + hours(age) + " hours old, younger than minimumAgeHours "
+                            + config.minimumAgeHours() + ": no new copy", copy.name());
+            case Plan.AlreadyExists(Copy copy) -> context.result(Outcome.NOTHING_TO_DO,
+                    "copy " + copy.name() + " already exists (the schedule ran twice today)", copy.name());
+            case Plan.Create(String name) -> create(context, name, tags);
+        };
+    }
+
+    private Result create(StageContext context, String name, List<Tag> tags) {
+        if (context.copies().findCluster(name).isPresent()) {
+            throw new RefusedException("a cluster named " + name + " exists but is not a copy of lifecycle "
+                    + context.managedName() + " (it lacks the tag " + context.config().stageTagKey()
+                    + "): nothing was changed; remove it or set a suffix");
+        }
+        Source source = source(context);
+        try {
+            source.factory().create(name, tags);
+        } catch (DbClusterAlreadyExistsException e) {
+            // Another delivery of the same schedule won the race: it is ours if it carries our tag.
+            return context.copies().list(context.managedName()).stream()
+                    .filter(copy -> copy.name().equals(name)).findFirst()
+                    .map(copy -> context.result(Outcome.NOTHING_TO_DO, "copy " + name
+                            + " was created by a concurrent run of the same schedule", name))
+                    .orElseThrow(() -> new RefusedException("a cluster named " + name
+                            + " appeared that is not a copy of lifecycle " + context.managedName()));
+        }
+        createInstance(context, name, source.engine(), tags);
+        return context.result(Outcome.CHANGED, "created copy " + name + " from " + source.description(), name);
+    }
+
+    private static void createInstance(StageContext context, String name, String engine, List<Tag> tags) {
+        try {
+            context.copies().createInstance(context.config(), name, engine, tags);
+        } catch (DbInstanceAlreadyExistsException e) {
+            // A concurrent run created it first; the copy is complete either way.
+        }
+    }
+
+    private static String hours(Duration age) {
+        return String.format(Locale.ROOT, "%.1f", age.toMinutes() / 60.0);
+    }
+}

@@ -1,0 +1,100 @@
+package io.github.auroraecho.stages;
+
+import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.LifecycleConfig;
+import io.github.auroraecho.lifecycle.Stage;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Points the CNAME record(s) at the newest modified copy, waits until Route53 has them in sync, then
+ * retires the copies it replaces and marks it promoted. DNS moves before any tag, so a run interrupted
+ * anywhere leaves the old copy reachable or the new one promoted, and the next run finishes the job.
+ */
+public final class PromoteStage implements LifecycleStage {
+
+    sealed interface Plan {
+        record Nothing(String why) implements Plan {
+        }
+
+        record Waiting(Copy copy) implements Plan {
+        }
+
+        /** Promote {@code copy}; {@code replaced} are the copies that go to retired once DNS is in sync. */
+        record Promote(Copy copy, List<Copy> replaced) implements Plan {
+        }
+    }
+
+    static Plan decide(List<Copy> copies, String managedName) {
+        Comparator<Copy> newestFirst = Copy.newestFirst(managedName);
+        Optional<Copy> candidate = inStage(copies, managedName, Stage.MODIFIED).min(newestFirst);
+        if (candidate.isEmpty()) {
+            return new Plan.Nothing("no copy in stage modified");
+        }
+        Copy copy = candidate.get();
+        Optional<Copy> newerPromoted = inStage(copies, managedName, Stage.PROMOTED)
+                .filter(promoted -> newestFirst.compare(promoted, copy) < 0)
+                .findFirst();
+        if (newerPromoted.isPresent()) {
+            return new Plan.Nothing("copy " + newerPromoted.get().name() + " is promoted and newer than "
+                    + copy.name() + ": DNS is not moved back to an older copy");
+        }
+        if (!copy.isAvailable()) {
+            return new Plan.Waiting(copy);
+        }
+        // The promoted copies, and modified or never-modified ones older than this copy, are what it replaces.
+        List<Copy> replaced = copies.stream()
+                .filter(other -> !other.name().equals(copy.name()))
+                .filter(other -> other.stage(managedName).map(stage -> switch (stage) {
+                    case PROMOTED -> true;
+                    case NEW, MODIFIED -> newestFirst.compare(copy, other) < 0;
+                    case RETIRED -> false;
+                }).orElse(false))
+                .toList();
+        return new Plan.Promote(copy, replaced);
+    }
+
+    private static java.util.stream.Stream<Copy> inStage(List<Copy> copies, String managedName, Stage stage) {
+        return copies.stream().filter(copy -> copy.stage(managedName).equals(Optional.of(stage)));
+    }
+
+    @Override
+    public Result run(StageContext context) {
+        String managedName = context.managedName();
+        return switch (decide(context.copies().list(managedName), managedName)) {
+            case Plan.Nothing(String why) -> context.result(Outcome.NOTHING_TO_DO, why, null);
+            case Plan.Waiting(Copy copy) -> context.result(Outcome.WAITING, "copy " + copy.name()
+                    + " is not available yet (" + Statuses.of(copy) + ")", copy.name());
+            case Plan.Promote(Copy copy, List<Copy> replaced) -> promote(context, copy, replaced);
+        };
+    }
+
+    private Result promote(StageContext context, Copy copy, List<Copy> replaced) {
+        LifecycleConfig config = context.config();
+        String target = copy.endpoint();
+        Map<String, Optional<String>> current = context.dns().targets(config.hostedZoneIds(), config.recordSetName());
+        List<String> stale = config.hostedZoneIds().stream()
+                .filter(zone -> !current.get(zone).equals(Optional.of(target)))
+                .toList();
+        if (!stale.isEmpty()) {
+            List<String> changeIds = context.dns().upsert(stale, config.recordSetName(), target, config.ttl(),
+                    "aurora-echo: promote " + copy.name() + " for " + config.managedName());
+            if (!context.dns().waitInSync(changeIds, Duration.ofSeconds(config.dnsSyncTimeoutSeconds()))) {
+                return context.result(Outcome.WAITING, "the CNAME change for " + copy.name() + " is not in sync after "
+                        + config.dnsSyncTimeoutSeconds() + " s; the next run checks again before retiring anything",
+                        copy.name());
+            }
+        }
+        for (Copy old : replaced) {
+            context.copies().setStage(old, config.managedName(), Stage.RETIRED);
+        }
+        context.copies().setStage(copy, config.managedName(), Stage.PROMOTED);
+        return context.result(Outcome.CHANGED, "promoted " + copy.name() + ": " + config.recordSetName() + " -> "
+                + target + (replaced.isEmpty() ? "" : "; retired "
+                + String.join(", ", replaced.stream().map(Copy::name).toList())), copy.name());
+    }
+}

@@ -1,0 +1,113 @@
+package io.github.auroraecho.stages;
+
+import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.LifecycleConfig;
+import io.github.auroraecho.lifecycle.Stage;
+import software.amazon.awssdk.services.rds.model.DbClusterNotFoundException;
+import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
+import software.amazon.awssdk.services.rds.model.InvalidDbClusterStateException;
+import software.amazon.awssdk.services.rds.model.InvalidDbInstanceStateException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Deletes the retired copies: instances first, then the cluster. A copy that DNS still points to, that
+ * is the lifecycle's source, or that has deletion protection is refused and left as it is.
+ */
+public final class RetireStage implements LifecycleStage {
+    private static final Set<String> GONE_OR_GOING = Set.of("deleting");
+
+    /** Why a retired copy must not be deleted, or empty when it may be. */
+    static Optional<String> refusal(Copy copy, LifecycleConfig config, Set<String> dnsTargets) {
+        if (copy.name().equals(config.sourceClusterName())) {
+            return Optional.of(copy.name() + " is the lifecycle's source cluster");
+        }
+        List<String> pointedAt = copy.endpoints().stream().filter(dnsTargets::contains).toList();
+        if (!pointedAt.isEmpty()) {
+            return Optional.of(copy.name() + " is still what " + config.recordSetName() + " points to ("
+                    + String.join(", ", pointedAt) + ")");
+        }
+        if (copy.deletionProtection()) {
+            return Optional.of(copy.name() + " has deletion protection enabled");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Result run(StageContext context) {
+        LifecycleConfig config = context.config();
+        String managedName = config.managedName();
+        List<Copy> retired = context.copies().list(managedName).stream()
+                .filter(copy -> copy.stage(managedName).equals(Optional.of(Stage.RETIRED)))
+                .sorted(Copy.newestFirst(managedName).reversed())
+                .toList();
+        if (retired.isEmpty()) {
+            return context.result(Outcome.NOTHING_TO_DO, "no copy in stage retired", null);
+        }
+        Set<String> dnsTargets = context.dns().targets(config.hostedZoneIds(), config.recordSetName()).values().stream()
+                .flatMap(Optional::stream)
+                .collect(Collectors.toSet());
+        List<String> refused = new ArrayList<>();
+        List<String> deleted = new ArrayList<>();
+        List<String> pending = new ArrayList<>();
+        for (Copy copy : retired) {
+            Optional<String> refusal = refusal(copy, config, dnsTargets);
+            if (refusal.isPresent()) {
+                refused.add(refusal.get());
+            } else if (delete(context, copy)) {
+                deleted.add(copy.name());
+            } else {
+                pending.add(copy.name());
+            }
+        }
+        String copyNames = retired.stream().map(Copy::name).collect(Collectors.joining(", "));
+        StringBuilder message = new StringBuilder();
+        if (!deleted.isEmpty()) {
+            message.append("deleted ").append(String.join(", ", deleted)).append(". ");
+        }
+        if (!pending.isEmpty()) {
+            message.append("deleting ").append(String.join(", ", pending))
+                    .append(" (the cluster goes once its instances are gone; the next run finishes). ");
+        }
+        if (!refused.isEmpty()) {
+            message.append("refused to delete: ").append(String.join("; ", refused)).append('.');
+            return context.result(Outcome.FAILED, message.toString().trim(), copyNames);
+        }
+        return context.result(deleted.isEmpty() ? Outcome.WAITING : Outcome.CHANGED, message.toString().trim(), copyNames);
+    }
+
+    /** Deletes what is left of one copy; true when its cluster delete was accepted. */
+    private static boolean delete(StageContext context, Copy copy) {
+        if (GONE_OR_GOING.contains(copy.clusterStatus())) {
+            return false;
+        }
+        // A 2.x copy still says "new" on its cluster: without this, a cluster left without its instance
+        // after an interruption would look like a half-made copy that new should resume.
+        context.copies().setStage(copy, context.managedName(), Stage.RETIRED);
+        for (Copy.Instance instance : copy.instances()) {
+            if (GONE_OR_GOING.contains(instance.status())) {
+                continue;
+            }
+            try {
+                context.copies().deleteInstance(instance);
+            } catch (DbInstanceNotFoundException e) {
+                // Deleted since we read it.
+            } catch (InvalidDbInstanceStateException e) {
+                return false;
+            }
+        }
+        try {
+            context.copies().deleteCluster(copy, context.config().finalSnapshot(), context.now());
+            return true;
+        } catch (InvalidDbClusterStateException e) {
+            // Its instances are still being deleted (minutes on AWS): the next run deletes the cluster.
+            return false;
+        } catch (DbClusterNotFoundException e) {
+            return true;
+        }
+    }
+}

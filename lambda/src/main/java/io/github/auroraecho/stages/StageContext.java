@@ -1,0 +1,28 @@
+package io.github.auroraecho.stages;
+
+import io.github.auroraecho.aws.AwsClients;
+import io.github.auroraecho.aws.Changes;
+import io.github.auroraecho.aws.Dns;
+import io.github.auroraecho.aws.Log;
+import io.github.auroraecho.aws.RdsCopies;
+import io.github.auroraecho.lifecycle.LifecycleConfig;
+import io.github.auroraecho.lifecycle.Operation;
+
+import java.time.Instant;
+
+/** Everything one run of a stage works with: the document, the effects, and the time it started. */
+public record StageContext(Operation operation, LifecycleConfig config, AwsClients aws, RdsCopies copies, Dns dns,
+                           Changes changes, Instant now) {
+
+    public String managedName() {
+        return config.managedName();
+    }
+
+    /** A result carrying the changes made so far; a run that changed something in a dry run reports {@code planned}. */
+    public Result result(Outcome outcome, String message, String copy) {
+        Outcome reported = outcome == Outcome.CHANGED && changes.dryRun() ? Outcome.PLANNED : outcome;
+        Log.info("decision", "stage", operation.cliName(), "managedName", managedName(), "outcome", reported.json(),
+                "copy", copy, "message", message);
+        return new Result(operation.cliName(), managedName(), reported, message, copy, changes.list());
+    }
+}

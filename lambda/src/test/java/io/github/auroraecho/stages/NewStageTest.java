@@ -1,0 +1,199 @@
+package io.github.auroraecho.stages;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.Operation;
+import io.github.auroraecho.lifecycle.Stage;
+import io.github.auroraecho.testing.EmulatorExtension;
+import io.github.auroraecho.testing.TestAccount;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.rds.model.RestoreDbClusterFromSnapshotRequest;
+import software.amazon.awssdk.services.rds.model.Tag;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(EmulatorExtension.class)
+class NewStageTest {
+    private static final String KEY = Stage.tagKey("staging");
+
+    private static ObjectNode document() {
+        return TestAccount.document("staging", "prod", "Z1");
+    }
+
+    @Test
+    void restoresTheNewestAvailableSnapshotOfTheSourceOnly(TestAccount aws) throws InterruptedException {
+        aws.sourceCluster("prod");
+        aws.sourceCluster("other");
+        aws.snapshot("prod", "prod-old");
+        Thread.sleep(1100);
+        aws.snapshot("prod", "prod-newest");
+        Thread.sleep(1100);
+        aws.snapshot("other", "other-newer-still");
+
+        Result result = aws.run(Operation.NEW, document());
+
+        assertEquals(Outcome.CHANGED, result.outcome(), result.message());
+        assertTrue(result.message().contains("prod-newest"), result.message());
+        Copy copy = aws.copies("staging").get(0);
+        assertEquals(result.copy(), copy.name());
+        assertEquals("aurora-postgresql", copy.engine());
+        assertEquals(1, copy.instances().size());
+        assertEquals("new", copy.clusterTags().get(KEY));
+        assertEquals("new", copy.instances().get(0).tags().get(KEY));
+    }
+
+    @Test
+    void carriesTheDocumentsTagsAndNotTheSourcesOnClusterAndInstance(TestAccount aws) {
+        aws.sourceCluster("prod", Tag.builder().key("environment").value("production").build());
+        aws.snapshot("prod", "prod-1");
+        ObjectNode doc = document();
+        doc.putObject("tags").put("team", "data");
+
+        aws.run(Operation.NEW, doc);
+
+        Copy copy = aws.copies("staging").get(0);
+        assertEquals(Map.of(KEY, "new", "team", "data"), copy.clusterTags());
+        assertEquals(Map.of(KEY, "new", "team", "data"), copy.instances().get(0).tags());
+    }
+
+    @Test
+    void aSecondRunTheSameDayHasNothingToDo(TestAccount aws) {
+        aws.sourceCluster("prod");
+        aws.snapshot("prod", "prod-1");
+        aws.run(Operation.NEW, document());
+        String before = aws.state();
+        aws.calls().clear();
+
+        Result second = aws.run(Operation.NEW, document());
+
+        assertEquals(Outcome.NOTHING_TO_DO, second.outcome());
+        assertTrue(second.message().contains("younger than minimumAgeHours"), second.message());
+        assertEquals(List.of(), aws.calls().mutatingCalls());
+        assertEquals(before, aws.state());
+    }
+
+    @Test
+    void theNextNightMakesAnotherCopy(TestAccount aws) {
+        aws.sourceCluster("prod");
+        aws.snapshot("prod", "prod-1");
+        aws.run(Operation.NEW, document());
+        aws.advance(Duration.ofDays(1));
+
+        Result next = aws.run(Operation.NEW, document());
+
+        assertEquals(Outcome.CHANGED, next.outcome(), next.message());
+        assertEquals(2, aws.copies("staging").size());
+    }
+
+    @Test
+    void resumesAClusterLeftWithoutItsInstance(TestAccount aws) {
+        aws.sourceCluster("prod");
+        aws.snapshot("prod", "prod-1");
+        aws.rds().restoreDBClusterFromSnapshot(r -> r.dbClusterIdentifier("staging-2026-01-01")
+                .snapshotIdentifier("prod-1").engine("aurora-postgresql")
+                .tags(Tag.builder().key(KEY).value("new").build()));
+
+        Result result = aws.run(Operation.NEW, document());
+
+        assertEquals(Outcome.CHANGED, result.outcome(), result.message());
+        assertEquals("staging-2026-01-01", result.copy());
+        List<Copy> copies = aws.copies("staging");
+        assertEquals(1, copies.size(), "resuming must not also create today's copy");
+        assertEquals("new", copies.get(0).instances().get(0).tags().get(KEY));
+    }
+
+    @Test
+    void aDuplicateDeliveryThatLosesTheRaceIsSuccess(TestAccount aws) {
+        aws.sourceCluster("prod");
+        aws.snapshot("prod", "prod-1");
+        // The other delivery restores the same name between our look and our restore.
+        ExecutionInterceptor otherDelivery = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof RestoreDbClusterFromSnapshotRequest request) {
+                    aws.rds().restoreDBClusterFromSnapshot(request);
+                }
+            }
+        };
+        try (var clients = io.github.auroraecho.aws.AwsClients.of(TestAccount.REGION, aws.endpoint(),
+                software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")),
+                List.of(otherDelivery))) {
+            Result result = new Engine(clients, aws.clock()).run(Operation.NEW,
+                    io.github.auroraecho.lifecycle.LifecycleConfig.parse(document().toString(), Operation.NEW));
+
+            assertEquals(Outcome.NOTHING_TO_DO, result.outcome(), result.message());
+            assertTrue(result.message().contains("concurrent run"), result.message());
+        }
+        assertEquals(1, aws.copies("staging").size());
+    }
+
+    @Test
+    void aNameTakenByAClusterOutsideTheLifecycleIsAnErrorThatTouchesNothing(TestAccount aws) {
+        aws.sourceCluster("prod");
+        aws.snapshot("prod", "prod-1");
+        String today = io.github.auroraecho.lifecycle.CopyName.of("staging",
+                aws.now().atZone(java.time.ZoneOffset.UTC).toLocalDate(), null);
+        aws.sourceCluster(today);
+        String before = aws.state();
+        aws.calls().clear();
+
+        Result result = aws.run(Operation.NEW, document());
+
+        assertEquals(Outcome.FAILED, result.outcome());
+        assertTrue(result.message().contains("not a copy of lifecycle staging"), result.message());
+        assertEquals(List.of(), aws.calls().mutatingCalls());
+        assertEquals(before, aws.state());
+    }
+
+    @Test
+    void noSnapshotIsAClearErrorNamingTheSource(TestAccount aws) {
+        aws.sourceCluster("other");
+        aws.snapshot("other", "other-1");
+
+        Result result = aws.run(Operation.NEW, document());
+
+        assertEquals(Outcome.FAILED, result.outcome());
+        assertTrue(result.message().contains("source cluster prod"), result.message());
+        assertEquals(List.of(), aws.calls().mutatingCalls());
+    }
+
+    @Test
+    void findsItsInstanceAmongMoreThanAPageOfUnrelatedInstances(TestAccount aws) {
+        aws.sourceCluster("prod");
+        aws.snapshot("prod", "prod-1");
+        aws.unrelatedInstances(120);
+        aws.run(Operation.NEW, document());
+        aws.advance(Duration.ofHours(1));
+
+        Result modify = aws.run(Operation.MODIFY, document());
+
+        assertEquals(Outcome.CHANGED, modify.outcome(), modify.message());
+        assertEquals(1, aws.copies("staging").get(0).instances().size());
+    }
+
+    @Test
+    void recognisesCopiesTaggedByAuroraEcho2(TestAccount aws) {
+        aws.sourceCluster("prod");
+        aws.snapshot("prod", "prod-1");
+        // 2.x: both tagged "new" at creation, then only the instance tag moves.
+        aws.rds().restoreDBClusterFromSnapshot(r -> r.dbClusterIdentifier("staging-2026-11-24")
+                .snapshotIdentifier("prod-1").engine("aurora-postgresql").tags(Tag.builder().key(KEY).value("new").build()));
+        aws.rds().createDBInstance(r -> r.dbInstanceIdentifier("staging-2026-11-24").dbClusterIdentifier("staging-2026-11-24")
+                .engine("aurora-postgresql").dbInstanceClass("db.r6g.large").tags(Tag.builder().key(KEY).value("promoted").build()));
+
+        List<Copy> copies = aws.copies("staging");
+        assertEquals(Stage.PROMOTED, copies.get(0).stage("staging").orElseThrow());
+        Result result = aws.run(Operation.NEW, document());
+        assertEquals(Outcome.NOTHING_TO_DO, result.outcome(), "the 2.x copy was made minutes ago: " + result.message());
+    }
+}

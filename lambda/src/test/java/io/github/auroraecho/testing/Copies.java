@@ -1,0 +1,28 @@
+package io.github.auroraecho.testing;
+
+import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.Stage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Copies as the describe calls would show them, for unit tests of the stage rules. */
+public final class Copies {
+    private Copies() {
+    }
+
+    public static Copy copy(String name, Stage stage, Instant created) {
+        return copy(name, stage, created, "available", true);
+    }
+
+    public static Copy copy(String name, Stage stage, Instant created, String status, boolean withInstance) {
+        Map<String, String> tags = Map.of(Stage.tagKey("staging"), stage.tagValue());
+        List<Copy.Instance> instances = withInstance
+                ? List.of(new Copy.Instance(name, "arn:aws:rds:us-east-1:123456789012:db:" + name, "available",
+                name + ".instance.example", tags))
+                : List.of();
+        return new Copy(name, "arn:aws:rds:us-east-1:123456789012:cluster:" + name, status, "aurora-postgresql",
+                created, name + ".cluster.example", name + ".cluster-ro.example", false, tags, List.of(), instances);
+    }
+}

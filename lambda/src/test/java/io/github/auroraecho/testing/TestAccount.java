@@ -1,0 +1,189 @@
+package io.github.auroraecho.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.auroraecho.aws.AwsClients;
+import io.github.auroraecho.aws.Changes;
+import io.github.auroraecho.aws.RdsCopies;
+import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.LifecycleConfig;
+import io.github.auroraecho.lifecycle.Operation;
+import io.github.auroraecho.stages.Engine;
+import io.github.auroraecho.stages.Result;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBCluster;
+import software.amazon.awssdk.services.rds.model.Tag;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * One emulated AWS account for a test: the engine's clients (every call recorded), separate admin
+ * clients to set the scene and look at the result, and a clock that can move nights ahead.
+ */
+public final class TestAccount implements ExtensionContext.Store.CloseableResource {
+    public static final Region REGION = Region.US_EAST_1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI endpoint;
+    private final CallRecorder recorder = new CallRecorder();
+    private final AwsClients engineClients;
+    private final AwsClients admin;
+    private Duration offset = Duration.ZERO;
+
+    TestAccount(URI endpoint) {
+        this.endpoint = endpoint;
+        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        this.engineClients = AwsClients.of(REGION, endpoint, credentials, List.of(recorder));
+        this.admin = AwsClients.of(REGION, endpoint, credentials, List.of());
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public CallRecorder calls() {
+        return recorder;
+    }
+
+    public AwsClients engineClients() {
+        return engineClients;
+    }
+
+    public RdsClient rds() {
+        return admin.rds();
+    }
+
+    public Route53Client route53() {
+        return admin.route53();
+    }
+
+    public Clock clock() {
+        return Clock.offset(Clock.systemUTC(), offset);
+    }
+
+    /** Moves the engine's clock ahead, as if the next runs happened that much later. */
+    public void advance(Duration duration) {
+        offset = offset.plus(duration);
+    }
+
+    public Result run(Operation operation, String document) {
+        return new Engine(engineClients, clock()).run(operation, LifecycleConfig.parse(document, operation));
+    }
+
+    public Result run(Operation operation, ObjectNode document) {
+        return run(operation, document.toString());
+    }
+
+    // --- setting the scene -------------------------------------------------------------------------
+
+    public String sourceCluster(String id, Tag... tags) {
+        rds().createDBCluster(r -> r.dbClusterIdentifier(id).engine("aurora-postgresql").engineVersion("15.4")
+                .masterUsername("admin").masterUserPassword("production-secret").tags(tags));
+        rds().createDBInstance(r -> r.dbInstanceIdentifier(id + "-1").dbClusterIdentifier(id)
+                .engine("aurora-postgresql").dbInstanceClass("db.r6g.large"));
+        return id;
+    }
+
+    public void snapshot(String clusterId, String snapshotId) {
+        rds().createDBClusterSnapshot(r -> r.dbClusterIdentifier(clusterId).dbClusterSnapshotIdentifier(snapshotId));
+    }
+
+    /** A hosted zone; returns its id without the /hostedzone/ prefix, as users write it. */
+    public String zone(String name) {
+        String id = route53().createHostedZone(r -> r.name(name).callerReference(name + System.nanoTime()))
+                .hostedZone().id();
+        return id.substring(id.lastIndexOf('/') + 1);
+    }
+
+    public void unrelatedInstances(int count) {
+        for (int i = 0; i < count; i++) {
+            String id = "unrelated-" + i;
+            rds().createDBInstance(r -> r.dbInstanceIdentifier(id).engine("postgres").dbInstanceClass("db.t3.micro")
+                    .allocatedStorage(20).masterUsername("admin").masterUserPassword("password123"));
+        }
+    }
+
+    public void record(String zoneId, String name, RRType type, String value) {
+        route53().changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b.changes(c -> c
+                .action("UPSERT").resourceRecordSet(s -> s.name(name).type(type).ttl(60L)
+                        .resourceRecords(v -> v.value(value))))));
+    }
+
+    // --- looking at the result ---------------------------------------------------------------------
+
+    public List<Copy> copies(String managedName) {
+        return new RdsCopies(admin.rds(), new Changes(true, managedName)).list(managedName);
+    }
+
+    public Optional<DBCluster> cluster(String id) {
+        return new RdsCopies(admin.rds(), new Changes(true, id)).findCluster(id);
+    }
+
+    /** The CNAME target of a record, without the final dot. */
+    public Optional<String> cname(String zoneId, String name) {
+        return route53().listResourceRecordSets(r -> r.hostedZoneId(zoneId)).resourceRecordSets().stream()
+                .filter(set -> set.name().equals(name + ".") && set.type() == RRType.CNAME)
+                .map(set -> set.resourceRecords().get(0).value().replaceAll("\\.$", ""))
+                .findFirst();
+    }
+
+    /** Everything a stage could have changed, as text: equal before and after means nothing changed. */
+    public String state() {
+        String clusters = rds().describeDBClusters().dbClusters().stream()
+                .map(c -> c.dbClusterIdentifier() + " " + c.status() + " " + sortedTags(c.tagList()) + " roles="
+                        + c.associatedRoles().size())
+                .sorted().collect(Collectors.joining("\n"));
+        String instances = rds().describeDBInstancesPaginator().dbInstances().stream()
+                .map(i -> i.dbInstanceIdentifier() + " " + i.dbInstanceStatus() + " " + sortedTags(i.tagList()))
+                .sorted().collect(Collectors.joining("\n"));
+        String snapshots = rds().describeDBClusterSnapshots().dbClusterSnapshots().stream()
+                .map(s -> s.dbClusterSnapshotIdentifier() + " " + s.status())
+                .sorted().collect(Collectors.joining("\n"));
+        String records = route53().listHostedZones().hostedZones().stream()
+                .flatMap(z -> route53().listResourceRecordSets(r -> r.hostedZoneId(z.id())).resourceRecordSets().stream())
+                .map(ResourceRecordSet::toString)
+                .sorted().collect(Collectors.joining("\n"));
+        return String.join("\n---\n", clusters, instances, snapshots, records);
+    }
+
+    private static String sortedTags(List<Tag> tags) {
+        return new TreeMap<>(tags.stream().collect(Collectors.toMap(Tag::key, Tag::value))).toString();
+    }
+
+    /** A complete document for every stage, for tests to change one field at a time. */
+    public static ObjectNode document(String managedName, String sourceCluster, String zoneId) {
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("managedName", managedName);
+        doc.put("sourceClusterName", sourceCluster);
+        doc.put("dbSubnetGroupName", "default");
+        doc.put("dbInstanceClass", "db.r6g.large");
+        doc.putArray("hostedZoneIds").add(zoneId);
+        doc.put("recordSetName", "db." + managedName + ".example.com");
+        return doc;
+    }
+
+    public Instant now() {
+        return clock().instant().atZone(ZoneOffset.UTC).toInstant();
+    }
+
+    @Override
+    public void close() {
+        engineClients.close();
+        admin.close();
+    }
+}
