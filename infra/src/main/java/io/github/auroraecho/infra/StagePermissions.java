@@ -33,6 +33,8 @@ public final class StagePermissions {
     static final List<String> DESCRIBE_ACTIONS = List.of(
             "rds:DescribeDBClusters", "rds:DescribeDBInstances", "rds:ListTagsForResource");
     static final String DESCRIBE_SNAPSHOTS = "rds:DescribeDBClusterSnapshots";
+    /** Promote and retire check each configured zone (its name) and what the record points to. */
+    static final List<String> READ_ZONE_ACTIONS = List.of("route53:GetHostedZone", "route53:ListResourceRecordSets");
 
     private final Stack stack;
 
@@ -119,13 +121,11 @@ public final class StagePermissions {
             sources.add(rdsArn(config, "cluster-pg", config.dbClusterParameterGroupName().toLowerCase(Locale.ROOT)));
         }
         statements.add(statement("UseSources" + sid, List.of(restore), sources, Map.of()));
-        List<String> instanceSources = new ArrayList<>();
-        instanceSources.add(rdsArn(config, "subgrp", config.dbSubnetGroupName().toLowerCase(Locale.ROOT)));
+        // The instance joins the copy's cluster (no subnet group of its own); only a configured parameter group.
         if (config.dbParameterGroupName() != null) {
-            instanceSources.add(rdsArn(config, "pg", config.dbParameterGroupName().toLowerCase(Locale.ROOT)));
+            statements.add(statement("UseInstanceSources" + sid, List.of("rds:CreateDBInstance"),
+                    List.of(rdsArn(config, "pg", config.dbParameterGroupName().toLowerCase(Locale.ROOT))), Map.of()));
         }
-        statements.add(statement("UseInstanceSources" + sid, List.of("rds:CreateDBInstance"), instanceSources,
-                Map.of()));
         return statements;
     }
 
@@ -154,7 +154,7 @@ public final class StagePermissions {
         onlyTheRecord.put("route53:ChangeResourceRecordSetsActions", List.of("UPSERT"));
         statements.add(statement("PointRecord" + sid, List.of("route53:ChangeResourceRecordSets"), zones,
                 Map.of("ForAllValues:StringEquals", onlyTheRecord)));
-        statements.add(statement("ReadRecords" + sid, List.of("route53:ListResourceRecordSets"), zones, Map.of()));
+        statements.add(statement("ReadRecords" + sid, READ_ZONE_ACTIONS, zones, Map.of()));
         statements.add(moveStage("MoveStage" + sid, config, List.of("cluster", "db"), Stage.PROMOTED,
                 Stage.RETIRED));
         return statements;
@@ -164,10 +164,11 @@ public final class StagePermissions {
         String pattern = copyPattern(config.managedName());
         String tag = "aws:ResourceTag/" + config.stageTagKey();
         List<PolicyStatement> statements = new ArrayList<>();
-        statements.add(statement("ReadRecords" + sid, List.of("route53:ListResourceRecordSets"),
+        statements.add(statement("ReadRecords" + sid, READ_ZONE_ACTIONS,
                 config.hostedZoneIds().stream().map(this::hostedZoneArn).distinct().toList(), Map.of()));
-        // A 2.x copy still says "new" on its cluster: retire writes "retired" there before deleting.
-        statements.add(moveStage("MarkRetired" + sid, config, List.of("cluster"), Stage.RETIRED));
+        // A 2.x copy still says "new" on its cluster: retire writes "retired" on the cluster (and any instance not
+        // yet saying so) before deleting.
+        statements.add(moveStage("MarkRetired" + sid, config, List.of("cluster", "db"), Stage.RETIRED));
         statements.add(statement("DeleteRetiredInstances" + sid, List.of("rds:DeleteDBInstance"),
                 List.of(rdsArn(config, "db", pattern)),
                 Map.of("StringEquals", Map.of(tag, Stage.RETIRED.tagValue()))));

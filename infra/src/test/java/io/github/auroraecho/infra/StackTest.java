@@ -329,6 +329,23 @@ class StackTest {
     }
 
     @Test
+    void promoteAndRetireReadOnlyTheConfiguredZones() {
+        for (Operation operation : List.of(Operation.PROMOTE, Operation.RETIRE)) {
+            List<TemplateJson.Statement> reads = stageStatements(operation).stream()
+                    .filter(s -> s.hasAction("route53:GetHostedZone")).toList();
+            assertEquals(2, reads.size(), operation + ": one per lifecycle");
+            for (TemplateJson.Statement read : reads) {
+                assertEquals(List.of("route53:GetHostedZone", "route53:ListResourceRecordSets"), read.actions());
+                assertTrue(read.resources().stream().allMatch(r -> r.matches(
+                        "arn:\\$\\{AWS::Partition}:route53:::hostedzone/Z[0-9A-Z]+")), read.toString());
+            }
+        }
+        for (Operation operation : List.of(Operation.NEW, Operation.CLONE, Operation.MODIFY)) {
+            assertTrue(stageStatements(operation).stream().noneMatch(s -> s.hasAction("route53:")), operation.name());
+        }
+    }
+
+    @Test
     void eachFunctionWritesOnlyItsOwnLogGroup() {
         for (Operation operation : Operation.values()) {
             TemplateJson.Statement logs = stageStatements(operation).stream()
