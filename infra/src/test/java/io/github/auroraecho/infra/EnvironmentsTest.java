@@ -37,6 +37,19 @@ class EnvironmentsTest {
     }
 
     @Test
+    void devSchedulesTheTestEventsDocumentsAsTheyAre() throws Exception {
+        Settings.Environment dev = Settings.load(REAL_SETTINGS).environment("dev");
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String event : List.of("new", "clone")) {
+            String document = mapper.readTree(java.nio.file.Files.readString(
+                    Path.of("../test-events/" + event + ".json"))).toString();
+            assertTrue(dev.lifecycles().stream().anyMatch(l -> l.documentJson().equals(document)
+                    && l.schedules(io.github.auroraecho.lifecycle.Operation.fromCliName(event).orElseThrow())),
+                    event);
+        }
+    }
+
+    @Test
     void anEnvironmentWithoutAccountOrRegionIsEnvironmentAgnostic() {
         AuroraEchoStack stack = Fixtures.stack(Fixtures.testSettings().environment("agnostic"));
         assertTrue(Token.isUnresolved(stack.getAccount()));
