@@ -26,6 +26,10 @@ abstract class CopyCreation implements LifecycleStage {
         record Resume(Copy copy) implements Plan {
         }
 
+        /** A half-made copy that cannot be resumed: its cluster failed or is stuck. */
+        record Abandon(Copy copy, String problem) implements Plan {
+        }
+
         record TooYoung(Copy copy, Duration age) implements Plan {
         }
 
@@ -58,7 +62,9 @@ abstract class CopyCreation implements LifecycleStage {
                 .filter(copy -> copy.stage(managedName).equals(Optional.of(Stage.NEW)) && copy.instances().isEmpty())
                 .min(Copy.newestFirst(managedName));
         if (halfMade.isPresent()) {
-            return new Plan.Resume(halfMade.get());
+            Optional<String> problem = halfMade.get().problem(managedName, now, config.stuckAfter());
+            return problem.<Plan>map(p -> new Plan.Abandon(halfMade.get(), p))
+                    .orElseGet(() -> new Plan.Resume(halfMade.get()));
         }
         Duration minimumAge = Duration.ofSeconds(Math.round(config.minimumAgeHours() * 3600));
         Optional<Copy> youngest = copies.stream().min(Copy.newestFirst(managedName));
@@ -82,6 +88,7 @@ abstract class CopyCreation implements LifecycleStage {
                 yield context.result(Outcome.CHANGED, "resumed copy " + copy.name()
                         + ": its cluster existed without an instance, created the instance", copy.name());
             }
+            case Plan.Abandon(Copy copy, String problem) -> BrokenCopy.retire(context, copy, problem);
             case Plan.TooYoung(Copy copy, Duration age) -> context.result(Outcome.NOTHING_TO_DO,
                     "copy " + copy.name() + " is " + hours(age) + " hours old, younger than minimumAgeHours "
                             + config.minimumAgeHours() + ": no new copy", copy.name());
