@@ -121,6 +121,8 @@ public final class StagePermissions {
             sources.add(rdsArn(config, "cluster-pg", config.dbClusterParameterGroupName().toLowerCase(Locale.ROOT)));
         }
         statements.add(statement("UseSources" + sid, List.of(restore), sources, Map.of()));
+        // A broken copy of the lifecycle (failed, incompatible, stuck creating) is marked retired, so retire deletes it.
+        statements.add(moveStage("RetireBrokenCopies" + sid, config, List.of("cluster", "db"), Stage.RETIRED));
         // The instance joins the copy's cluster (no subnet group of its own); only a configured parameter group.
         if (config.dbParameterGroupName() != null) {
             statements.add(statement("UseInstanceSources" + sid, List.of("rds:CreateDBInstance"),
@@ -140,7 +142,9 @@ public final class StagePermissions {
                     config.iamRoleNames().stream().map(this::roleArn).distinct().toList(),
                     Map.of("StringEquals", Map.of("iam:PassedToService", "rds.amazonaws.com"))));
         }
-        statements.add(moveStage("MoveStage" + sid, config, List.of("cluster", "db"), Stage.MODIFIED));
+        // Modified when ready; retired when broken (it would never become available).
+        statements.add(moveStage("MoveStage" + sid, config, List.of("cluster", "db"), Stage.MODIFIED,
+                Stage.RETIRED));
         return statements;
     }
 
