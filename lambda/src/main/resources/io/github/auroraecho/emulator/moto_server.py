@@ -1,8 +1,8 @@
 """Starts moto's server, made to do what AWS does where moto differs.
 
 moto replaces a DB cluster that is created or restored over an existing name; AWS fails with
-DBClusterAlreadyExistsFault. aurora-echo relies on that refusal for duplicate deliveries, so the
-emulator must show it too.
+DBClusterAlreadyExistsFault, atomically even for concurrent requests. aurora-echo relies on that
+refusal for duplicate deliveries, so the emulator must show it too.
 
 moto takes only a snapshot identifier in RestoreDBClusterFromSnapshot; AWS also takes its ARN, and
 needs the ARN for a snapshot another account shares, so the emulator resolves ARNs as AWS does.
@@ -14,6 +14,7 @@ Arguments are moto.server's own (-H HOST -p PORT).
 """
 import copy
 import sys
+import threading
 
 from moto.core.responses import ActionResult
 from moto.rds import models
@@ -21,15 +22,18 @@ from moto.rds.exceptions import DBClusterSnapshotNotFoundError, RDSClientError
 from moto.rds.responses import RDSResponse
 
 _create_db_cluster = models.RDSBackend.create_db_cluster
+# moto's server handles requests on threads without locking; AWS's check-and-create is atomic.
+_create_lock = threading.Lock()
 
 
 def _create_db_cluster_refusing_duplicates(self, kwargs):
     cluster_id = kwargs["db_cluster_identifier"]
-    if cluster_id in self.clusters:
-        raise RDSClientError(
-            "DBClusterAlreadyExistsFault", f"DB Cluster {cluster_id} already exists"
-        )
-    return _create_db_cluster(self, kwargs)
+    with _create_lock:
+        if cluster_id in self.clusters:
+            raise RDSClientError(
+                "DBClusterAlreadyExistsFault", f"DB Cluster {cluster_id} already exists"
+            )
+        return _create_db_cluster(self, kwargs)
 
 
 models.RDSBackend.create_db_cluster = _create_db_cluster_refusing_duplicates

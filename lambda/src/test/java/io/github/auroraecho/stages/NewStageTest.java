@@ -212,4 +212,36 @@ class NewStageTest {
         System.out.println("calls of one new run with 120 unrelated instances: " + withUnrelated);
         assertEquals(withoutUnrelated, withUnrelated);
     }
+
+    @Test
+    void honoursTheOptionalFieldsOnClusterAndInstance(TestAccount aws) {
+        aws.sourceCluster("prod");
+        aws.snapshot("prod", "prod-1");
+        aws.rds().createDBClusterParameterGroup(r -> r.dbClusterParameterGroupName("staging-cluster-params")
+                .dbParameterGroupFamily("aurora-postgresql15").description("copies"));
+        aws.rds().createDBParameterGroup(r -> r.dbParameterGroupName("staging-params")
+                .dbParameterGroupFamily("aurora-postgresql15").description("copies"));
+        ObjectNode doc = document();
+        doc.put("dbInstanceClass", "db.serverless");
+        doc.putObject("serverlessV2").put("minCapacity", 0.5).put("maxCapacity", 4);
+        doc.put("engineVersion", "15.5");
+        doc.put("availabilityZone", "us-east-1b");
+        doc.put("dbClusterParameterGroupName", "staging-cluster-params");
+        doc.put("dbParameterGroupName", "staging-params");
+        doc.put("suffix", "blue");
+
+        Result result = aws.run(Operation.NEW, doc);
+
+        assertEquals(Outcome.CHANGED, result.outcome(), result.message());
+        assertTrue(result.copy().endsWith("-blue"), result.copy());
+        var cluster = aws.cluster(result.copy()).orElseThrow();
+        assertEquals("15.5", cluster.engineVersion());
+        assertEquals("staging-cluster-params", cluster.dbClusterParameterGroup());
+        assertEquals(0.5, cluster.serverlessV2ScalingConfiguration().minCapacity());
+        assertEquals(4.0, cluster.serverlessV2ScalingConfiguration().maxCapacity());
+        var instance = aws.rds().describeDBInstances(r -> r.dbInstanceIdentifier(result.copy())).dbInstances().get(0);
+        assertEquals("db.serverless", instance.dbInstanceClass());
+        assertEquals("us-east-1b", instance.availabilityZone());
+        assertEquals("staging-params", instance.dbParameterGroups().get(0).dbParameterGroupName());
+    }
 }
