@@ -101,6 +101,21 @@ class SecureModifyTest {
     }
 
     @Test
+    void aResumingDatabaseIsWaitedForAndTheNextRunContinuesAtTheSameStatement(TestAccount aws) {
+        ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x'", "DELETE FROM sessions");
+        aws.resumeDatabaseAt("sessions");
+
+        Result waiting = aws.run(Operation.MODIFY, doc);
+
+        assertEquals(Outcome.WAITING, waiting.outcome(), waiting.message());
+        assertTrue(waiting.message().contains("continues at statement 2 of 2"), waiting.message());
+        aws.stopFailingStatements();
+        aws.calls().clear();
+        assertEquals(Outcome.CHANGED, aws.run(Operation.MODIFY, doc).outcome());
+        assertEquals(1, aws.calls().count("ExecuteStatement"));
+    }
+
+    @Test
     void aDryRunPlansEveryStepAndChangesNothing(TestAccount aws) {
         ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x'", "DELETE FROM sessions");
         doc.put("dryRun", true);

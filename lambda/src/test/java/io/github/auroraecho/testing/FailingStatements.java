@@ -9,48 +9,55 @@ import software.amazon.awssdk.services.rdsdata.model.ExecuteStatementRequest;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Makes the emulator's RDS Data API answer as AWS does when the database refuses a statement: moto runs no
  * SQL and answers every statement with success, so the engine's client gets AWS's error response instead
- * for statements containing a marker.
+ * for statements containing a marker: a database error, or a transient one such as DatabaseResumingException.
  */
 public final class FailingStatements implements ExecutionInterceptor {
-    private final Set<String> markers = ConcurrentHashMap.newKeySet();
+    /** Marker to the error code AWS answers with. */
+    private final Map<String, String> errors = new ConcurrentHashMap<>();
 
-    public void failWhenSqlContains(String marker) {
-        markers.add(marker);
+    public void failWhenSqlContains(String marker, String errorCode) {
+        errors.put(marker, errorCode);
     }
 
     public void clear() {
-        markers.clear();
+        errors.clear();
     }
 
     @Override
     public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
-        if (!fails(context)) {
+        Optional<String> error = error(context);
+        if (error.isEmpty()) {
             return context.httpResponse();
         }
-        return context.httpResponse().toBuilder().statusCode(400)
-                .putHeader("x-amzn-ErrorType", "DatabaseErrorException").build();
+        return context.httpResponse().toBuilder().statusCode(400).putHeader("x-amzn-ErrorType", error.get()).build();
     }
 
     @Override
     public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
                                                            ExecutionAttributes attributes) {
-        if (!fails(context)) {
+        Optional<String> error = error(context);
+        if (error.isEmpty()) {
             return context.responseBody();
         }
-        String body = "{\"__type\": \"DatabaseErrorException\", \"message\": \"ERROR: relation \\\"sessions\\\" "
-                + "does not exist\\n  Position: 13; SQLState: 42P01\"}";
+        String message = "DatabaseErrorException".equals(error.get())
+                ? "ERROR: relation \\\"sessions\\\" does not exist\\n  Position: 13; SQLState: 42P01"
+                : "The database is resuming after being auto-paused";
+        String body = "{\"__type\": \"" + error.get() + "\", \"message\": \"" + message + "\"}";
         return Optional.of(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private boolean fails(Context.ModifyHttpResponse context) {
-        return context.request() instanceof ExecuteStatementRequest request
-                && markers.stream().anyMatch(request.sql()::contains);
+    private Optional<String> error(Context.ModifyHttpResponse context) {
+        if (!(context.request() instanceof ExecuteStatementRequest request)) {
+            return Optional.empty();
+        }
+        return errors.entrySet().stream().filter(e -> request.sql().contains(e.getKey())).map(Map.Entry::getValue)
+                .findFirst();
     }
 }

@@ -65,7 +65,12 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
 
     /** From now on, the engine's SQL statements containing the marker fail as AWS reports a database error. */
     public void failStatementsContaining(String marker) {
-        failingStatements.failWhenSqlContains(marker);
+        failingStatements.failWhenSqlContains(marker, "DatabaseErrorException");
+    }
+
+    /** From now on, the engine's SQL statements containing the marker find the database resuming from a pause. */
+    public void resumeDatabaseAt(String marker) {
+        failingStatements.failWhenSqlContains(marker, "DatabaseResumingException");
     }
 
     public void stopFailingStatements() {
