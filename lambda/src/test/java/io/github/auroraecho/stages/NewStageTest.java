@@ -67,8 +67,7 @@ class NewStageTest {
 
     @Test
     void aSecondRunTheSameDayHasNothingToDo(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         aws.run(Operation.NEW, document());
         String before = aws.state();
         aws.calls().clear();
@@ -83,8 +82,7 @@ class NewStageTest {
 
     @Test
     void theNextNightMakesAnotherCopy(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         aws.run(Operation.NEW, document());
         aws.advance(Duration.ofDays(1));
 
@@ -96,8 +94,7 @@ class NewStageTest {
 
     @Test
     void resumesAClusterLeftWithoutItsInstance(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         aws.rds().restoreDBClusterFromSnapshot(r -> r.dbClusterIdentifier("staging-2026-01-01")
                 .snapshotIdentifier("prod-1").engine("aurora-postgresql")
                 .tags(Tag.builder().key(KEY).value("new").build()));
@@ -113,8 +110,7 @@ class NewStageTest {
 
     @Test
     void aDuplicateDeliveryThatLosesTheRaceIsSuccess(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         // The other delivery restores the same name between our look and our restore.
         ExecutionInterceptor otherDelivery = new ExecutionInterceptor() {
             @Override
@@ -139,8 +135,7 @@ class NewStageTest {
 
     @Test
     void aNameTakenByAClusterOutsideTheLifecycleIsAnErrorThatTouchesNothing(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         String today = io.github.auroraecho.lifecycle.CopyName.of("staging",
                 aws.now().atZone(java.time.ZoneOffset.UTC).toLocalDate(), null);
         aws.sourceCluster(today);
@@ -169,8 +164,7 @@ class NewStageTest {
 
     @Test
     void findsItsInstanceAmongMoreThanAPageOfUnrelatedInstances(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         aws.unrelatedInstances(120);
         aws.run(Operation.NEW, document());
         aws.advance(Duration.ofHours(1));
@@ -183,8 +177,7 @@ class NewStageTest {
 
     @Test
     void recognisesCopiesTaggedByAuroraEcho2(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         // 2.x: both tagged "new" at creation, then only the instance tag moves.
         aws.rds().restoreDBClusterFromSnapshot(r -> r.dbClusterIdentifier("staging-2026-11-24")
                 .snapshotIdentifier("prod-1").engine("aurora-postgresql").tags(Tag.builder().key(KEY).value("new").build()));
@@ -199,8 +192,7 @@ class NewStageTest {
 
     @Test
     void callsOfANewRunDoNotGrowWithUnrelatedInstances(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         aws.run(Operation.NEW, TestAccount.document("qa", "prod", "Z1"));
         List<String> withoutUnrelated = aws.calls().calls();
         aws.unrelatedInstances(120);
@@ -215,8 +207,7 @@ class NewStageTest {
 
     @Test
     void honoursTheOptionalFieldsOnClusterAndInstance(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         aws.rds().createDBClusterParameterGroup(r -> r.dbClusterParameterGroupName("staging-cluster-params")
                 .dbParameterGroupFamily("aurora-postgresql15").description("copies"));
         aws.rds().createDBParameterGroup(r -> r.dbParameterGroupName("staging-params")
