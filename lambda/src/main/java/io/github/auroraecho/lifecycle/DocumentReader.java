@@ -113,16 +113,9 @@ final class DocumentReader {
     }
 
     List<String> strings(String name, int maxItems, Predicate<String> valid, String rule) {
-        JsonNode node = node(name);
+        JsonNode node = list(name, maxItems, "strings");
         if (node == null) {
             return List.of();
-        }
-        if (!node.isArray()) {
-            throw new InvalidInputException(field(path(name)) + " must be a list of strings, not " + describe(node));
-        }
-        if (node.size() > maxItems) {
-            throw new InvalidInputException(field(path(name)) + " has " + node.size() + " items; at most "
-                    + maxItems + " are allowed");
         }
         List<String> values = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
@@ -164,16 +157,9 @@ final class DocumentReader {
 
     /** A list of JSON objects, each read by its own reader (path {@code name[i]}). */
     List<DocumentReader> objects(String name, int maxItems) {
-        JsonNode node = node(name);
+        JsonNode node = list(name, maxItems, "objects");
         if (node == null) {
             return List.of();
-        }
-        if (!node.isArray()) {
-            throw new InvalidInputException(field(path(name)) + " must be a list of objects, not " + describe(node));
-        }
-        if (node.size() > maxItems) {
-            throw new InvalidInputException(field(path(name)) + " has " + node.size() + " items; at most "
-                    + maxItems + " are allowed");
         }
         List<DocumentReader> items = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
@@ -212,6 +198,22 @@ final class DocumentReader {
 
     String path(String name) {
         return path.isEmpty() ? name : path + "." + name;
+    }
+
+    /** A JSON array of at most {@code maxItems}, or null when not given. */
+    private JsonNode list(String name, int maxItems, String of) {
+        JsonNode node = node(name);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw new InvalidInputException(field(path(name)) + " must be a list of " + of + ", not " + describe(node));
+        }
+        if (node.size() > maxItems) {
+            throw new InvalidInputException(field(path(name)) + " has " + node.size() + " items; at most "
+                    + maxItems + " are allowed");
+        }
+        return node;
     }
 
     private JsonNode node(String name) {

@@ -9,6 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static io.github.auroraecho.testing.BadInputs.newDoc;
+import static io.github.auroraecho.testing.BadInputs.tags;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,14 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The secure-copy fields: managed password, sanitizing SQL, encryption key and shared sources. */
 class SecureCopyConfigTest {
-    private static final String NEW_DOC = """
-            {"managedName": "staging", "sourceClusterName": "prod", "dbSubnetGroupName": "default",
-             "dbInstanceClass": "db.r6g.large"%s}""";
     private static final String SNAPSHOT_ARN = "arn:aws:rds:eu-west-1:111122223333:cluster-snapshot:prod-2026-11-25";
-
-    private static String newDoc(String extra) {
-        return NEW_DOC.formatted(extra.isEmpty() ? "" : ", " + extra);
-    }
 
     private static String modifyDoc(String extra) {
         return "{\"managedName\": \"staging\", " + extra + "}";
@@ -124,14 +119,6 @@ class SecureCopyConfigTest {
                         Operation.CLONE, "\"sourceClusterName\" is required for clone"),
                 Arguments.of("cluster ARN for clone", newDoc("").replace("\"prod\"", "\"arn:aws:rds:eu-west-1:111122223333:cluster:prod\""),
                         Operation.CLONE, "must be a cluster of this account for clone"));
-    }
-
-    private static String tags(int count) {
-        StringBuilder tags = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            tags.append(i == 0 ? "" : ", ").append("\"k").append(i).append("\": \"v\"");
-        }
-        return tags.toString();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -80,7 +80,8 @@ public final class BadInputs {
                 Arguments.of("event with string detail", "{\"source\": \"x\", \"detail-type\": \"y\", \"detail\": \"{}\"}", Operation.NEW, "\"detail\""));
     }
 
-    private static String tags(int count) {
+    /** {@code count} tags as the inside of a JSON object. */
+    public static String tags(int count) {
         StringBuilder tags = new StringBuilder();
         for (int i = 0; i < count; i++) {
             tags.append(i == 0 ? "" : ", ").append("\"k").append(i).append("\": \"v\"");
