@@ -1,6 +1,7 @@
 package io.github.auroraecho.stages;
 
 import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.RefusedException;
 import io.github.auroraecho.lifecycle.Stage;
 import software.amazon.awssdk.services.rds.model.DbClusterRoleAlreadyExistsException;
 import software.amazon.awssdk.services.rds.model.InvalidDbClusterStateException;
@@ -65,7 +66,12 @@ public final class ModifyStage implements LifecycleStage {
                 try {
                     context.copies().addRole(copy, arn);
                 } catch (DbClusterRoleAlreadyExistsException e) {
-                    // Associated by an earlier, interrupted run after we read the cluster.
+                    // Fine when an interrupted or concurrent run associated it after we read the cluster;
+                    // otherwise RDS refused it (one role per feature name) and the copy must not move on.
+                    if (!isAssociated(context, copy, arn)) {
+                        throw new RefusedException("RDS refused to associate role " + arn + " with " + copy.name()
+                                + ": " + e.awsErrorDetails().errorMessage());
+                    }
                 } catch (InvalidDbClusterStateException e) {
                     // RDS takes one association at a time; the next run adds the rest.
                     return context.result(Outcome.WAITING, "copy " + copy.name() + " is busy associating roles ("
@@ -76,6 +82,12 @@ public final class ModifyStage implements LifecycleStage {
         context.copies().setStage(copy, context.managedName(), Stage.MODIFIED);
         return context.result(Outcome.CHANGED, "copy " + copy.name() + " is modified"
                 + (roles.isEmpty() ? "" : " (roles: " + String.join(", ", roles) + ")"), copy.name());
+    }
+
+    private static boolean isAssociated(StageContext context, Copy copy, String arn) {
+        return context.copies().findCluster(copy.name()).stream()
+                .flatMap(cluster -> cluster.associatedRoles().stream())
+                .anyMatch(role -> arn.equals(role.roleArn()));
     }
 
     private static List<String> callerRoleArns(StageContext context, List<String> roles) {
