@@ -79,15 +79,12 @@ final class Demo {
         // The stages' JSON lines would bury the tables: they go to a file the user can read afterwards.
         PrintStream previousLog = Log.redirect(logs);
         MotoServer moto = null;
-        Thread stopOnExit = null;
         try {
             URI endpoint = args.endpoint();
             if (endpoint == null) {
                 out.println("Starting moto's AWS emulator on a free loopback port...");
+                // It stops its process on Ctrl-C too, from a shutdown hook of its own.
                 moto = MotoServer.start();
-                // Ctrl-C runs shutdown hooks, not finally blocks: the hook stops the emulator then.
-                stopOnExit = new Thread(moto::close, "aurora-echo-demo-stop-emulator");
-                Runtime.getRuntime().addShutdownHook(stopOnExit);
                 endpoint = moto.endpoint();
             }
             out.println("Emulated AWS account at " + endpoint + " (region " + REGION.id() + ")");
@@ -103,7 +100,6 @@ final class Demo {
         } finally {
             if (moto != null) {
                 moto.close();
-                removeHook(stopOnExit);
                 out.println("Emulator stopped.");
             }
             Log.redirect(previousLog);
@@ -190,13 +186,5 @@ final class Demo {
 
     private static String indent(String table) {
         return table.lines().map(line -> "  " + line + "\n").reduce("", String::concat);
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down: the hook is running or ran.
-        }
     }
 }
