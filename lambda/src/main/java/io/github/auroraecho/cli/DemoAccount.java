@@ -44,6 +44,12 @@ record DemoAccount(String sourceCluster, String subnetGroup, String zoneId, Stri
 
     static DemoAccount create(AwsClients aws, URI endpoint, AwsCredentialsProvider credentials, LocalDate today) {
         RdsClient rds = aws.rds();
+        // moto replaces a cluster created over an existing name; a second demo on the same emulator would
+        // then fail somewhere obscure, so it is refused here in words.
+        if (rds.describeDBClusters().dbClusters().stream().anyMatch(c -> SOURCE.equals(c.dbClusterIdentifier()))) {
+            throw new IllegalStateException("the account at " + endpoint + " already has a cluster named " + SOURCE
+                    + " (an earlier demo?): the demo needs an empty account, e.g. a restarted emulator");
+        }
         rds.createDBSubnetGroup(r -> r.dbSubnetGroupName(SUBNET_GROUP)
                 .dbSubnetGroupDescription("private subnets of the demo's default VPC")
                 .subnetIds(defaultSubnets(aws, endpoint, credentials)));

@@ -96,7 +96,10 @@ enum LegacyFlag {
 
     String helpLine() {
         String names = shortName == null ? String.join(", ", longNames) : shortName + ", " + String.join(", ", longNames);
-        return String.format("  %-50s %s%n", names + " " + valueName, description);
+        String usage = names + " " + valueName;
+        // A long spelling gets its description on the next line rather than pushing it out of the column.
+        return usage.length() < 50 ? String.format("  %-50s %s%n", usage, description)
+                : String.format("  %s%n  %-50s %s%n", usage, "", description);
     }
 
     /** Adds one occurrence of the flag to the document; a single-valued flag given twice is an error. */

@@ -29,10 +29,15 @@ class StageCommandTest {
         return all;
     }
 
-    @Test
-    void aStageRunsFrom2xFlags(TestAccount aws) throws IOException {
+    /** The source cluster NEW_FLAGS names, with a snapshot to restore. */
+    private static void production(TestAccount aws) {
         aws.sourceCluster("prod");
         aws.snapshot("prod", "prod-1");
+    }
+
+    @Test
+    void aStageRunsFrom2xFlags(TestAccount aws) throws IOException {
+        production(aws);
 
         CliRun run = CliRun.of(aws, "", NEW_FLAGS);
 
@@ -53,8 +58,7 @@ class StageCommandTest {
 
     @Test
     void anAccountThatIsNotTheCallersExitsTwoAfterOneReadOnlyCall(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        production(aws);
         String before = aws.state();
 
         CliRun run = CliRun.of(aws, "", with(NEW_FLAGS, "-a", "999999999999"));
@@ -67,8 +71,7 @@ class StageCommandTest {
 
     @Test
     void theCallersAccountIsAccepted(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        production(aws);
 
         CliRun run = CliRun.of(aws, "", with(NEW_FLAGS, "-a", "123456789012"));
 
@@ -78,8 +81,7 @@ class StageCommandTest {
 
     @Test
     void interactiveShowsThePlanAndAppliesNothingWithoutYes(TestAccount aws) throws IOException {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        production(aws);
         String before = aws.state();
 
         CliRun declined = CliRun.of(aws, "n\n", with(NEW_FLAGS, "-i", "true"));
@@ -100,8 +102,7 @@ class StageCommandTest {
 
     @Test
     void dryRunOnTheCommandLineChangesNothing(TestAccount aws) throws IOException {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        production(aws);
         String before = aws.state();
 
         CliRun run = CliRun.of(aws, "", with(NEW_FLAGS, "--dry-run"));
