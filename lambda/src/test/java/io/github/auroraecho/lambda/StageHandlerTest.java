@@ -10,10 +10,7 @@ import io.github.auroraecho.testing.TestAccount;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,17 +21,12 @@ class StageHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static JsonNode invoke(TestAccount aws, Operation operation, String event) throws IOException {
-        StageHandler handler = new StageHandler(operation, region -> aws.engineClients()) {
-        };
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-        return JSON.readTree(out.toByteArray());
+        return JSON.readTree(StageHandlerProbe.invoke(operation, event, aws.engineClients()));
     }
 
     @Test
     void takesTheDocumentItselfAndReturnsTheResult(TestAccount aws) throws IOException {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
 
         JsonNode result = invoke(aws, Operation.NEW, TestAccount.document("staging", "prod", "Z1").toString());
 

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import static io.github.auroraecho.testing.Copies.CONFIG;
+import static io.github.auroraecho.testing.Copies.NOW;
 import static io.github.auroraecho.testing.Copies.copy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,30 +21,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The modify rules, as pure functions of the copies found. */
 class ModifyRulesTest {
-    private static final Instant NOW = Instant.parse("2026-11-25T03:00:00Z");
-    private static final LifecycleConfig CONFIG = LifecycleConfig.parse("""
-            {"managedName": "staging", "sourceClusterName": "prod", "dbSubnetGroupName": "default",
-             "dbInstanceClass": "db.r6g.large", "hostedZoneIds": ["Z1"], "recordSetName": "db.example.com"}""",
-            Operation.NEW);
-
 
     @Test
     void waitsUntilTheNewCopyIsAvailable() {
         Copy creating = copy("staging-2026-11-25", Stage.NEW, NOW, "creating", true);
-        assertEquals(new ModifyStage.Plan.Waiting(creating), ModifyStage.decide(List.of(creating), "staging"));
+        assertEquals(new ModifyStage.Plan.Waiting(creating), ModifyStage.decide(List.of(creating), CONFIG, NOW));
     }
 
     @Test
     void modifiesTheNewestNewCopy() {
         Copy older = copy("staging-2026-11-24", Stage.NEW, NOW.minus(Duration.ofDays(1)));
         Copy newer = copy("staging-2026-11-25", Stage.NEW, NOW);
-        assertEquals(new ModifyStage.Plan.Modify(newer), ModifyStage.decide(List.of(older, newer), "staging"));
+        assertEquals(new ModifyStage.Plan.Modify(newer), ModifyStage.decide(List.of(older, newer), CONFIG, NOW));
     }
 
     @Test
     void nothingWithoutANewCopy() {
         Copy promoted = copy("staging-2026-11-25", Stage.PROMOTED, NOW);
-        assertEquals(new ModifyStage.Plan.Nothing(), ModifyStage.decide(List.of(promoted), "staging"));
+        assertEquals(new ModifyStage.Plan.Nothing(), ModifyStage.decide(List.of(promoted), CONFIG, NOW));
     }
 
     @Test

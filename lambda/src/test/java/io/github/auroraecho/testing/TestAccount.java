@@ -9,8 +9,10 @@ import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.stages.Engine;
+import io.github.auroraecho.stages.Outcome;
 import io.github.auroraecho.stages.Result;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -41,13 +43,14 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
 
     private final URI endpoint;
     private final CallRecorder recorder = new CallRecorder();
+    private final StaticCredentialsProvider credentials =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
     private final AwsClients engineClients;
     private final AwsClients admin;
     private Duration offset = Duration.ZERO;
 
     TestAccount(URI endpoint) {
         this.endpoint = endpoint;
-        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         this.engineClients = AwsClients.of(REGION, endpoint, credentials, List.of(recorder));
         this.admin = AwsClients.of(REGION, endpoint, credentials, List.of());
     }
@@ -82,7 +85,25 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
     }
 
     public Result run(Operation operation, String document) {
-        return new Engine(engineClients, clock()).run(operation, LifecycleConfig.parse(document, operation));
+        return run(engineClients, operation, document);
+    }
+
+    public Result run(AwsClients clients, Operation operation, String document) {
+        return new Engine(clients, clock()).run(operation, LifecycleConfig.parse(document, operation));
+    }
+
+    /** Engine clients with more interceptors (a crash, a fault), still recording every call; the caller closes them. */
+    public AwsClients clientsWith(ExecutionInterceptor... extra) {
+        List<ExecutionInterceptor> all = new java.util.ArrayList<>(List.of(recorder));
+        all.addAll(List.of(extra));
+        return AwsClients.of(REGION, endpoint, credentials, all);
+    }
+
+    /** An empty account again, with the clock back at now: for tests that replay a scenario many times. */
+    public void reset() {
+        io.github.auroraecho.emulator.MotoServer.reset(endpoint);
+        offset = Duration.ZERO;
+        recorder.clear();
     }
 
     public Result run(Operation operation, ObjectNode document) {
@@ -97,6 +118,27 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
         rds().createDBInstance(r -> r.dbInstanceIdentifier(id + "-1").dbClusterIdentifier(id)
                 .engine("aurora-postgresql").dbInstanceClass("db.r6g.large"));
         return id;
+    }
+
+    /** The usual scene: a production cluster "prod" with one snapshot. */
+    public void production() {
+        sourceCluster("prod");
+        snapshot("prod", "prod-1");
+    }
+
+    /** One night of a lifecycle: create, modify, promote, each required to change something; returns promote's result. */
+    public Result night(ObjectNode document, Operation create) {
+        changed(create, document);
+        changed(Operation.MODIFY, document);
+        return changed(Operation.PROMOTE, document);
+    }
+
+    private Result changed(Operation operation, ObjectNode document) {
+        Result result = run(operation, document);
+        if (result.outcome() != Outcome.CHANGED) {
+            throw new AssertionError(operation.cliName() + " did not change anything: " + result.message());
+        }
+        return result;
     }
 
     public void snapshot(String clusterId, String snapshotId) {
