@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.Operation;
+import io.github.auroraecho.testing.CliRun;
 import io.github.auroraecho.testing.EmulatorExtension;
 import io.github.auroraecho.testing.TestAccount;
 import org.junit.jupiter.api.Test;
@@ -29,15 +30,9 @@ class StageCommandTest {
         return all;
     }
 
-    /** The source cluster NEW_FLAGS names, with a snapshot to restore. */
-    private static void production(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
-    }
-
     @Test
     void aStageRunsFrom2xFlags(TestAccount aws) throws IOException {
-        production(aws);
+        aws.production();
 
         CliRun run = CliRun.of(aws, "", NEW_FLAGS);
 
@@ -58,7 +53,7 @@ class StageCommandTest {
 
     @Test
     void anAccountThatIsNotTheCallersExitsTwoAfterOneReadOnlyCall(TestAccount aws) {
-        production(aws);
+        aws.production();
         String before = aws.state();
 
         CliRun run = CliRun.of(aws, "", with(NEW_FLAGS, "-a", "999999999999"));
@@ -71,7 +66,7 @@ class StageCommandTest {
 
     @Test
     void theCallersAccountIsAccepted(TestAccount aws) {
-        production(aws);
+        aws.production();
 
         CliRun run = CliRun.of(aws, "", with(NEW_FLAGS, "-a", "123456789012"));
 
@@ -81,7 +76,7 @@ class StageCommandTest {
 
     @Test
     void interactiveShowsThePlanAndAppliesNothingWithoutYes(TestAccount aws) throws IOException {
-        production(aws);
+        aws.production();
         String before = aws.state();
 
         CliRun declined = CliRun.of(aws, "n\n", with(NEW_FLAGS, "-i", "true"));
@@ -102,7 +97,7 @@ class StageCommandTest {
 
     @Test
     void dryRunOnTheCommandLineChangesNothing(TestAccount aws) throws IOException {
-        production(aws);
+        aws.production();
         String before = aws.state();
 
         CliRun run = CliRun.of(aws, "", with(NEW_FLAGS, "--dry-run"));
