@@ -143,7 +143,8 @@ public final class RdsCopies {
                         .availabilityZones(config.availabilityZone() == null ? null : List.of(config.availabilityZone()))
                         .dbClusterParameterGroupName(config.dbClusterParameterGroupName())
                         .serverlessV2ScalingConfiguration(serverless(config))
-                        .tags(tags)));
+                        .tags(tags)),
+                "copy", name, "stageTo", Stage.NEW.tagValue());
     }
 
     /** A copy-on-write clone at the latest restorable time; the tags are given so it never inherits the source's. */
@@ -159,7 +160,8 @@ public final class RdsCopies {
                         .vpcSecurityGroupIds(nullIfEmpty(config.vpcSecurityGroupIds()))
                         .dbClusterParameterGroupName(config.dbClusterParameterGroupName())
                         .serverlessV2ScalingConfiguration(serverless(config))
-                        .tags(tags)));
+                        .tags(tags)),
+                "copy", name, "stageTo", Stage.NEW.tagValue());
     }
 
     public void createInstance(LifecycleConfig config, String name, String engine, List<Tag> tags) {
@@ -173,27 +175,30 @@ public final class RdsCopies {
                 .tags(tags)
                 .build();
         changes.apply("create instance " + name + " (" + config.dbInstanceClass() + ")",
-                () -> rds.createDBInstance(request));
+                () -> rds.createDBInstance(request), "copy", name);
     }
 
     /** Writes the stage on the cluster and on every instance, so both tools read the same stage. */
     public void setStage(Copy copy, String managedName, Stage stage) {
         Tag tag = Tag.builder().key(Stage.tagKey(managedName)).value(stage.tagValue()).build();
+        String from = copy.stage(managedName).map(Stage::tagValue).orElse(null);
         if (!stage.tagValue().equals(copy.clusterTags().get(tag.key()))) {
             changes.apply("tag cluster " + copy.name() + " " + tag.key() + "=" + tag.value(),
-                    () -> rds.addTagsToResource(r -> r.resourceName(copy.clusterArn()).tags(tag)));
+                    () -> rds.addTagsToResource(r -> r.resourceName(copy.clusterArn()).tags(tag)),
+                    "copy", copy.name(), "stageFrom", from, "stageTo", stage.tagValue());
         }
         for (Copy.Instance instance : copy.instances()) {
             if (!stage.tagValue().equals(instance.tags().get(tag.key()))) {
                 changes.apply("tag instance " + instance.id() + " " + tag.key() + "=" + tag.value(),
-                        () -> rds.addTagsToResource(r -> r.resourceName(instance.arn()).tags(tag)));
+                        () -> rds.addTagsToResource(r -> r.resourceName(instance.arn()).tags(tag)),
+                        "copy", copy.name(), "stageFrom", from, "stageTo", stage.tagValue());
             }
         }
     }
 
     public void addRole(Copy copy, String roleArn) {
         changes.apply("associate role " + roleArn + " with cluster " + copy.name(),
-                () -> rds.addRoleToDBCluster(r -> r.dbClusterIdentifier(copy.name()).roleArn(roleArn)));
+                () -> rds.addRoleToDBCluster(r -> r.dbClusterIdentifier(copy.name()).roleArn(roleArn)), "copy", copy.name());
     }
 
     /**
@@ -224,7 +229,7 @@ public final class RdsCopies {
                         .manageMasterUserPassword(manageMasterUserPassword ? Boolean.TRUE : null)
                         .dbClusterParameterGroupName(parameterGroup)
                         .backupRetentionPeriod(backupRetentionPeriod == null ? null : backupRetentionPeriod.intValue())
-                        .deletionProtection(disableDeletionProtection ? Boolean.FALSE : null)));
+                        .deletionProtection(disableDeletionProtection ? Boolean.FALSE : null)), "copy", copy.name());
     }
 
     /**
@@ -233,19 +238,19 @@ public final class RdsCopies {
      */
     public void enableHttpEndpoint(Copy copy) {
         changes.apply("enable the RDS Data API (HTTP endpoint) on cluster " + copy.name(),
-                () -> rds.enableHttpEndpoint(r -> r.resourceArn(copy.clusterArn())));
+                () -> rds.enableHttpEndpoint(r -> r.resourceArn(copy.clusterArn())), "copy", copy.name());
     }
 
     /** Records on the cluster how many SQL scripts have run, right after each one. */
     public void setSqlProgress(Copy copy, String managedName, SqlProgress progress) {
         Tag tag = Tag.builder().key(SqlProgress.tagKey(managedName)).value(progress.tagValue()).build();
         changes.apply("tag cluster " + copy.name() + " " + tag.key() + "=" + tag.value(),
-                () -> rds.addTagsToResource(r -> r.resourceName(copy.clusterArn()).tags(tag)));
+                () -> rds.addTagsToResource(r -> r.resourceName(copy.clusterArn()).tags(tag)), "copy", copy.name());
     }
 
-    public void deleteInstance(Copy.Instance instance) {
+    public void deleteInstance(Copy copy, Copy.Instance instance) {
         changes.apply("delete instance " + instance.id(),
-                () -> rds.deleteDBInstance(r -> r.dbInstanceIdentifier(instance.id())));
+                () -> rds.deleteDBInstance(r -> r.dbInstanceIdentifier(instance.id())), "copy", copy.name());
     }
 
     public void deleteCluster(Copy copy, boolean finalSnapshot, Instant now) {
@@ -253,10 +258,11 @@ public final class RdsCopies {
             String snapshotId = copy.name() + "-final-" + now.getEpochSecond();
             changes.apply("delete cluster " + copy.name() + " with final snapshot " + snapshotId,
                     () -> rds.deleteDBCluster(r -> r.dbClusterIdentifier(copy.name())
-                            .skipFinalSnapshot(false).finalDBSnapshotIdentifier(snapshotId)));
+                            .skipFinalSnapshot(false).finalDBSnapshotIdentifier(snapshotId)), "copy", copy.name());
         } else {
             changes.apply("delete cluster " + copy.name() + " without final snapshot",
-                    () -> rds.deleteDBCluster(r -> r.dbClusterIdentifier(copy.name()).skipFinalSnapshot(true)));
+                    () -> rds.deleteDBCluster(r -> r.dbClusterIdentifier(copy.name()).skipFinalSnapshot(true)),
+                    "copy", copy.name());
         }
     }
 

@@ -42,6 +42,6 @@ public final class SqlStatements {
                         .resourceArn(copy.clusterArn())
                         .secretArn(secretArn)
                         .database(script.database())
-                        .sql(text(script))));
+                        .sql(text(script))), "copy", copy.name());
     }
 }
