@@ -15,7 +15,6 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 import software.amazon.awssdk.services.route53.Route53Client;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import java.net.URI;
@@ -39,7 +38,8 @@ public final class AwsClients implements AutoCloseable {
     private final Lazy<Route53Client> route53;
     private final Lazy<StsClient> sts;
     private final Lazy<RdsDataClient> rdsData;
-    private final Lazy<S3Client> s3;
+    private final SignedHttp signedHttp;
+    private final S3Objects s3;
     /** The IAM action of the last call each thread made, so a permission error can name what is missing. */
     private final ThreadLocal<String> lastAction = new ThreadLocal<>();
 
@@ -58,11 +58,20 @@ public final class AwsClients implements AutoCloseable {
         this.route53 = new Lazy<>(() -> configure(Route53Client.builder(), endpoint == null ? Region.AWS_GLOBAL : region).build());
         this.sts = new Lazy<>(() -> configure(StsClient.builder(), region).build());
         this.rdsData = new Lazy<>(() -> configure(RdsDataClient.builder(), region).build());
-        // A script's bucket may live in another region; an emulator serves buckets by path, not by host name.
-        this.s3 = new Lazy<>(() -> configure(S3Client.builder(), region)
-                .crossRegionAccessEnabled(true)
-                .forcePathStyle(endpoint != null || System.getenv("AWS_ENDPOINT_URL") != null)
-                .build());
+        URI s3Endpoint = endpoint != null ? endpoint : endpointFromEnvironment("AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL");
+        this.signedHttp = new SignedHttp(http, credentials);
+        this.s3 = new S3Objects(signedHttp, s3Endpoint, region);
+    }
+
+    /** The endpoint the SDK clients read from the environment, which the hand-made S3 reads must follow too. */
+    private static URI endpointFromEnvironment(String... names) {
+        for (String name : names) {
+            String value = System.getenv(name);
+            if (value != null && !value.isBlank()) {
+                return URI.create(value);
+            }
+        }
+        return null;
     }
 
     /** Region from the argument, else the default chain (AWS_REGION on Lambda); credentials from the default chain. */
@@ -112,8 +121,14 @@ public final class AwsClients implements AutoCloseable {
         return rdsData.get();
     }
 
-    public S3Client s3() {
-        return s3.get();
+    /** Signed calls made by hand, on these clients' HTTP client and credentials. */
+    public SignedHttp signedHttp() {
+        return signedHttp;
+    }
+
+    /** S3 reads, made by hand: the SDK's S3 module would add a third to the jar for modify's scripts. */
+    public S3Objects s3() {
+        return s3;
     }
 
     private <B extends AwsSyncClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>>
@@ -137,7 +152,6 @@ public final class AwsClients implements AutoCloseable {
         route53.close();
         sts.close();
         rdsData.close();
-        s3.close();
         http.close();
     }
 

@@ -3,9 +3,6 @@ package io.github.auroraecho.aws;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.SqlScript;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
-import software.amazon.awssdk.services.s3.S3Client;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * Runs modify's SQL scripts on a copy through the RDS Data API: no JDBC driver and no network path into
@@ -13,10 +10,10 @@ import java.nio.charset.StandardCharsets;
  */
 public final class SqlStatements {
     private final RdsDataClient rdsData;
-    private final S3Client s3;
+    private final S3Objects s3;
     private final Changes changes;
 
-    public SqlStatements(RdsDataClient rdsData, S3Client s3, Changes changes) {
+    public SqlStatements(RdsDataClient rdsData, S3Objects s3, Changes changes) {
         this.rdsData = rdsData;
         this.s3 = s3;
         this.changes = changes;
@@ -27,7 +24,7 @@ public final class SqlStatements {
         if (script.sql() != null) {
             return script.sql();
         }
-        return s3.getObjectAsBytes(r -> r.bucket(script.bucket()).key(script.key())).asString(StandardCharsets.UTF_8);
+        return s3.read(script.bucket(), script.key());
     }
 
     /**

@@ -110,7 +110,7 @@ final class Demo {
 
     private int play(AwsClients aws, URI endpoint, int nights) {
         LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
-        DemoAccount account = DemoAccount.create(aws, endpoint, CREDENTIALS, today);
+        DemoAccount account = DemoAccount.create(aws, endpoint, today);
         out.println();
         out.println("The account: Aurora PostgreSQL cluster \"" + account.sourceCluster() + "\" with snapshots "
                 + String.join(", ", account.snapshots()) + "; subnet group " + account.subnetGroup()

@@ -1,17 +1,10 @@
 package io.github.auroraecho.cli;
 
 import io.github.auroraecho.aws.AwsClients;
+import io.github.auroraecho.aws.SignedHttp;
 import org.w3c.dom.NodeList;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.Tag;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -19,7 +12,8 @@ import software.amazon.awssdk.services.route53.model.RRType;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.InputStream;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,7 +36,7 @@ record DemoAccount(String sourceCluster, String subnetGroup, String zoneId, Stri
     static final String ROLE = "demo-s3-import";
     private static final int SNAPSHOT_DAYS = 3;
 
-    static DemoAccount create(AwsClients aws, URI endpoint, AwsCredentialsProvider credentials, LocalDate today) {
+    static DemoAccount create(AwsClients aws, URI endpoint, LocalDate today) {
         RdsClient rds = aws.rds();
         // moto replaces a cluster created over an existing name; a second demo on the same emulator would
         // then fail somewhere obscure, so it is refused here in words.
@@ -52,7 +46,7 @@ record DemoAccount(String sourceCluster, String subnetGroup, String zoneId, Stri
         }
         rds.createDBSubnetGroup(r -> r.dbSubnetGroupName(SUBNET_GROUP)
                 .dbSubnetGroupDescription("private subnets of the demo's default VPC")
-                .subnetIds(defaultSubnets(aws, endpoint, credentials)));
+                .subnetIds(defaultSubnets(aws, endpoint)));
         rds.createDBCluster(r -> r.dbClusterIdentifier(SOURCE).engine("aurora-postgresql").engineVersion("15.4")
                 .masterUsername("app").masterUserPassword("production-secret").dbSubnetGroupName(SUBNET_GROUP)
                 .tags(Tag.builder().key("environment").value("production").build()));
@@ -96,43 +90,31 @@ record DemoAccount(String sourceCluster, String subnetGroup, String zoneId, Stri
      * The subnets of the emulator's default VPC, for the subnet group. One signed call to EC2's query API
      * by hand: the SDK's EC2 module is too large to bundle in the Lambda jar for the demo's one read.
      */
-    private static List<String> defaultSubnets(AwsClients aws, URI endpoint, AwsCredentialsProvider credentials) {
+    private static List<String> defaultSubnets(AwsClients aws, URI endpoint) {
         String body = "Action=DescribeSubnets&Version=2016-11-15&Filter.1.Name=default-for-az&Filter.1.Value.1=true";
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.resolve("/"))
                 .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
                 .build();
-        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(credentials.resolveCredentials())
-                .request(request)
-                .payload(ContentStreamProvider.fromUtf8String(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "ec2")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, aws.region().id()));
-        try (SdkHttpClient http = UrlConnectionHttpClient.create()) {
-            HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
-                    .request(signed.request())
-                    .contentStreamProvider(signed.payload().orElseThrow())
-                    .build()).call();
-            try (InputStream xml = response.responseBody().orElseThrow()) {
-                if (!response.httpResponse().isSuccessful()) {
-                    throw new IllegalStateException("the emulator's EC2 DescribeSubnets answered "
-                            + response.httpResponse().statusCode() + ": " + new String(xml.readAllBytes()));
-                }
-                DocumentBuilderFactory xmlParser = DocumentBuilderFactory.newInstance();
-                xmlParser.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-                NodeList ids = xmlParser.newDocumentBuilder().parse(xml).getElementsByTagName("subnetId");
-                List<String> subnets = new ArrayList<>();
-                for (int i = 0; i < ids.getLength(); i++) {
-                    subnets.add(ids.item(i).getTextContent());
-                }
-                if (subnets.isEmpty()) {
-                    throw new IllegalStateException("the emulator has no default VPC subnets for the subnet group");
-                }
-                return subnets;
+        SignedHttp.Response response = aws.signedHttp().send(request, body, "ec2", aws.region().id());
+        if (!response.ok()) {
+            throw new IllegalStateException("the emulator's EC2 DescribeSubnets answered " + response.status() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        List<String> subnets = new ArrayList<>();
+        try {
+            DocumentBuilderFactory xmlParser = DocumentBuilderFactory.newInstance();
+            xmlParser.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            NodeList ids = xmlParser.newDocumentBuilder().parse(new ByteArrayInputStream(response.body()))
+                    .getElementsByTagName("subnetId");
+            for (int i = 0; i < ids.getLength(); i++) {
+                subnets.add(ids.item(i).getTextContent());
             }
-        } catch (IllegalStateException e) {
-            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the emulator's default subnets: " + e, e);
         }
+        if (subnets.isEmpty()) {
+            throw new IllegalStateException("the emulator has no default VPC subnets for the subnet group");
+        }
+        return subnets;
     }
 }

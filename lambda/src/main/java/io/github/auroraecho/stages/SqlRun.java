@@ -8,8 +8,6 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.rdsdata.model.DatabaseResumingException;
 import software.amazon.awssdk.services.rdsdata.model.DatabaseUnavailableException;
 import software.amazon.awssdk.services.rdsdata.model.HttpEndpointNotEnabledException;
-import software.amazon.awssdk.services.rdsdata.model.RdsDataException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.time.Duration;
 import java.util.List;
@@ -53,7 +51,7 @@ final class SqlRun {
                 return Optional.of(context.result(Outcome.WAITING, "copy " + copy.name() + " cannot take SQL yet ("
                         + e.awsErrorDetails().errorMessage() + "); the next run continues at statement " + (i + 1)
                         + " of " + scripts.size(), copy.name()));
-            } catch (RdsDataException | S3Exception e) {
+            } catch (AwsServiceException e) {
                 return Optional.of(failed(i, e));
             }
             context.copies().setSqlProgress(copy, context.managedName(), SqlProgress.after(scripts, i + 1));

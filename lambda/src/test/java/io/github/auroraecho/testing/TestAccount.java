@@ -174,8 +174,11 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
 
     /** An S3 object holding a SQL script, in a bucket made for it. */
     public String sqlObject(String bucket, String key, String sql) {
-        admin.s3().createBucket(r -> r.bucket(bucket));
-        admin.s3().putObject(r -> r.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromString(sql));
+        try (software.amazon.awssdk.services.s3.S3Client s3 = software.amazon.awssdk.services.s3.S3Client.builder()
+                .region(REGION).endpointOverride(endpoint).credentialsProvider(credentials).forcePathStyle(true).build()) {
+            s3.createBucket(r -> r.bucket(bucket));
+            s3.putObject(r -> r.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromString(sql));
+        }
         return "s3://" + bucket + "/" + key;
     }
 
