@@ -72,7 +72,30 @@ class SecureModifyTest {
         assertEquals(1, aws.calls().count("ModifyDBCluster"), "one modification carries every setting");
         assertEquals(1, aws.calls().count("EnableHttpEndpoint"));
         assertEquals(2, aws.calls().count("ExecuteStatement"));
-        assertEquals(1, aws.calls().count("GetObject"));
+    }
+
+    @Test
+    void aScriptKeptInS3RunsTheObjectsContent(TestAccount aws) {
+        String s3Script = aws.sqlObject("sanitizing-scripts", "app/orders.sql", "UPDATE orders SET card = NULL");
+        ObjectNode doc = secureDocument(aws, s3Script);
+        // The statement fails only if what reached the Data API is the object's text, not its address.
+        aws.failStatementsContaining("UPDATE orders SET card = NULL");
+
+        Result modify = aws.run(Operation.MODIFY, doc);
+
+        assertEquals(Outcome.FAILED, modify.outcome(), modify.message());
+        assertTrue(modify.message().contains("SQL statement 1 of 1 (" + s3Script + ")"), modify.message());
+    }
+
+    @Test
+    void aMissingScriptObjectFailsNamingIt(TestAccount aws) {
+        ObjectNode doc = secureDocument(aws, "s3://no-such-bucket/app/missing.sql");
+
+        Result modify = aws.run(Operation.MODIFY, doc);
+
+        assertEquals(Outcome.FAILED, modify.outcome(), modify.message());
+        assertTrue(modify.message().contains("s3://no-such-bucket/app/missing.sql"), modify.message());
+        assertEquals(Stage.NEW, aws.copies("staging").get(0).stage("staging").orElseThrow());
     }
 
     @Test
