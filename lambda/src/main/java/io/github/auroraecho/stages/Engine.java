@@ -26,7 +26,7 @@ public final class Engine {
     public Result run(Operation operation, LifecycleConfig config) {
         Changes changes = new Changes(config.dryRun(), config.managedName());
         StageContext context = new StageContext(operation, config, aws, new RdsCopies(aws.rds(), changes),
-                new Dns(aws.route53(), changes), changes, clock.instant());
+                new Dns(aws::route53, changes), changes, clock.instant());
         try {
             return stage(operation).run(context);
         } catch (RefusedException e) {
