@@ -4,7 +4,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -18,6 +20,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The SDK clients of one region, each built on first use and then kept for the life of the container.
@@ -33,13 +36,15 @@ public final class AwsClients implements AutoCloseable {
     private final Lazy<RdsClient> rds;
     private final Lazy<Route53Client> route53;
     private final Lazy<StsClient> sts;
+    /** The IAM action of the last call each thread made, so a permission error can name what is missing. */
+    private final ThreadLocal<String> lastAction = new ThreadLocal<>();
 
     private AwsClients(Region region, URI endpoint, AwsCredentialsProvider credentials,
                        List<ExecutionInterceptor> interceptors, SdkHttpClient http) {
         this.region = region;
         this.endpoint = endpoint;
         this.credentials = credentials;
-        this.interceptors = List.copyOf(interceptors);
+        this.interceptors = java.util.stream.Stream.concat(Stream.of(actionRecorder()), interceptors.stream()).toList();
         this.http = http;
         this.rds = new Lazy<>(() -> configure(RdsClient.builder(), region).build());
         // Route53 is a global service: its API lives in aws-global whatever the copies' region.
@@ -73,6 +78,22 @@ public final class AwsClients implements AutoCloseable {
 
     public Region region() {
         return region;
+    }
+
+    /** The IAM action ({@code rds:RestoreDBClusterFromSnapshot}) of this thread's last AWS call. */
+    public String lastAction() {
+        return lastAction.get();
+    }
+
+    private ExecutionInterceptor actionRecorder() {
+        return new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+                                        ExecutionAttributes attributes) {
+                lastAction.set(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(java.util.Locale.ROOT)
+                        + ":" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+            }
+        };
     }
 
     public RdsClient rds() {

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -58,7 +59,9 @@ public abstract class StageHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         LifecycleConfig config = LifecycleConfig.parse(new String(input.readAllBytes(), StandardCharsets.UTF_8), operation);
-        Result result = new Engine(clients.apply(config.region()), Clock.systemUTC()).run(operation, config);
+        Engine engine = new Engine(clients.apply(config.region()), Clock.systemUTC());
+        Result result = context == null ? engine.run(operation, config)
+                : engine.run(operation, config, Duration.ofMillis(context.getRemainingTimeInMillis()));
         if (result.outcome() == Outcome.FAILED) {
             throw new StageFailedException(result);
         }

@@ -26,6 +26,8 @@ public record Copy(
         List<Instance> instances) {
 
     public static final String AVAILABLE = "available";
+    private static final java.util.Set<String> FAILED_STATUSES = java.util.Set.of("failed",
+            "inaccessible-encryption-credentials", "inaccessible-encryption-credentials-recoverable");
 
     public record Instance(String id, String arn, String status, String endpoint, Map<String, String> tags) {
     }
@@ -52,6 +54,32 @@ public record Copy(
     public boolean isAvailable() {
         return AVAILABLE.equals(clusterStatus) && !instances.isEmpty()
                 && instances.stream().allMatch(instance -> AVAILABLE.equals(instance.status()));
+    }
+
+    /**
+     * Why this copy will never become available by itself: a failed or incompatible cluster or instance,
+     * or one still creating after {@code stuckAfter}. Empty for a healthy copy.
+     */
+    public Optional<String> problem(String managedName, Instant now, Duration stuckAfter) {
+        List<String> problems = new java.util.ArrayList<>();
+        problemOf("cluster " + name, clusterStatus, managedName, now, stuckAfter).ifPresent(problems::add);
+        for (Instance instance : instances) {
+            problemOf("instance " + instance.id(), instance.status(), managedName, now, stuckAfter).ifPresent(problems::add);
+        }
+        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", problems));
+    }
+
+    private Optional<String> problemOf(String what, String status, String managedName, Instant now, Duration stuckAfter) {
+        if (status == null) {
+            return Optional.empty();
+        }
+        if (FAILED_STATUSES.contains(status) || status.startsWith("incompatible-")) {
+            return Optional.of(what + " is " + status);
+        }
+        if ("creating".equals(status) && age(managedName, now).compareTo(stuckAfter) > 0) {
+            return Optional.of(what + " has been creating for " + age(managedName, now).toHours() + " hours");
+        }
+        return Optional.empty();
     }
 
     /** When the copy was made: the cluster's creation time, else the date in its name. */

@@ -37,12 +37,15 @@ public record LifecycleConfig(
         String recordSetName,
         long ttl,
         long dnsSyncTimeoutSeconds,
-        boolean finalSnapshot) {
+        boolean finalSnapshot,
+        double stuckAfterHours) {
 
     public static final String SERVERLESS_CLASS = "db.serverless";
     public static final double DEFAULT_MINIMUM_AGE_HOURS = 20;
     public static final long DEFAULT_TTL = 60;
     public static final long DEFAULT_DNS_SYNC_TIMEOUT_SECONDS = 120;
+    /** A restore of a large database takes hours; one still creating after this is reported as stuck. */
+    public static final double DEFAULT_STUCK_AFTER_HOURS = 8;
     /** RDS allows 50 tags a resource; one is the stage tag. */
     public static final int MAX_EXTRA_TAGS = 49;
 
@@ -120,6 +123,7 @@ public record LifecycleConfig(
         long ttl = doc.integer("ttl", DEFAULT_TTL, 0, 2_147_483_647L);
         long dnsSyncTimeout = doc.integer("dnsSyncTimeoutSeconds", DEFAULT_DNS_SYNC_TIMEOUT_SECONDS, 0, 840);
         boolean finalSnapshot = doc.bool("finalSnapshot", false);
+        double stuckAfterHours = doc.number("stuckAfterHours", DEFAULT_STUCK_AFTER_HOURS, 1, 72);
         for (String secureCopyField : List.of("kmsKeyId", "sourceSnapshotArn", "manageMasterUserPassword",
                 "sqlScripts", "backupRetentionPeriod", "deletionProtection")) {
             doc.rejectUnsupported(secureCopyField, "secure-copy settings are planned, not yet implemented");
@@ -145,7 +149,7 @@ public record LifecycleConfig(
         LifecycleConfig config = new LifecycleConfig(managedName, region, dryRun, sourceClusterName, dbSubnetGroupName,
                 dbInstanceClass, serverlessV2, engine, engineVersion, availabilityZone, securityGroups,
                 clusterParameterGroup, parameterGroup, suffix, tags, minimumAgeHours, iamRoleNames, hostedZoneIds,
-                recordSetName, ttl, dnsSyncTimeout, finalSnapshot);
+                recordSetName, ttl, dnsSyncTimeout, finalSnapshot, stuckAfterHours);
         config.requireFieldsOf(operation, doc);
         return config;
     }
@@ -223,7 +227,11 @@ public record LifecycleConfig(
         return new LifecycleConfig(managedName, region, true, sourceClusterName, dbSubnetGroupName, dbInstanceClass,
                 serverlessV2, engine, engineVersion, availabilityZone, vpcSecurityGroupIds, dbClusterParameterGroupName,
                 dbParameterGroupName, suffix, tags, minimumAgeHours, iamRoleNames, hostedZoneIds, recordSetName, ttl,
-                dnsSyncTimeoutSeconds, finalSnapshot);
+                dnsSyncTimeoutSeconds, finalSnapshot, stuckAfterHours);
+    }
+
+    public java.time.Duration stuckAfter() {
+        return java.time.Duration.ofMinutes(Math.round(stuckAfterHours * 60));
     }
 
     public String stageTagKey() {

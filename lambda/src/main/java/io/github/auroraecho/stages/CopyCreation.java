@@ -6,6 +6,7 @@ import io.github.auroraecho.lifecycle.CopyName;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.RefusedException;
 import io.github.auroraecho.lifecycle.Stage;
+import software.amazon.awssdk.services.rds.model.DBCluster;
 import software.amazon.awssdk.services.rds.model.DbClusterAlreadyExistsException;
 import software.amazon.awssdk.services.rds.model.DbInstanceAlreadyExistsException;
 import software.amazon.awssdk.services.rds.model.Tag;
@@ -24,6 +25,10 @@ abstract class CopyCreation implements LifecycleStage {
     sealed interface Plan {
         /** A copy whose restore ran but whose instance was never created. */
         record Resume(Copy copy) implements Plan {
+        }
+
+        /** A half-made copy that cannot be resumed: its cluster failed or is stuck. */
+        record Abandon(Copy copy, String problem) implements Plan {
         }
 
         record TooYoung(Copy copy, Duration age) implements Plan {
@@ -58,7 +63,9 @@ abstract class CopyCreation implements LifecycleStage {
                 .filter(copy -> copy.stage(managedName).equals(Optional.of(Stage.NEW)) && copy.instances().isEmpty())
                 .min(Copy.newestFirst(managedName));
         if (halfMade.isPresent()) {
-            return new Plan.Resume(halfMade.get());
+            Optional<String> problem = halfMade.get().problem(managedName, now, config.stuckAfter());
+            return problem.<Plan>map(p -> new Plan.Abandon(halfMade.get(), p))
+                    .orElseGet(() -> new Plan.Resume(halfMade.get()));
         }
         Duration minimumAge = Duration.ofSeconds(Math.round(config.minimumAgeHours() * 3600));
         Optional<Copy> youngest = copies.stream().min(Copy.newestFirst(managedName));
@@ -82,6 +89,7 @@ abstract class CopyCreation implements LifecycleStage {
                 yield context.result(Outcome.CHANGED, "resumed copy " + copy.name()
                         + ": its cluster existed without an instance, created the instance", copy.name());
             }
+            case Plan.Abandon(Copy copy, String problem) -> BrokenCopy.retire(context, copy, problem);
             case Plan.TooYoung(Copy copy, Duration age) -> context.result(Outcome.NOTHING_TO_DO,
                     "copy " + copy.name() + " is " + hours(age) + " hours old, younger than minimumAgeHours "
                             + config.minimumAgeHours() + ": no new copy", copy.name());
@@ -92,25 +100,35 @@ abstract class CopyCreation implements LifecycleStage {
     }
 
     private Result create(StageContext context, String name, List<Tag> tags) {
-        if (context.copies().findCluster(name).isPresent()) {
-            throw new RefusedException("a cluster named " + name + " exists but is not a copy of lifecycle "
-                    + context.managedName() + " (it lacks the tag " + context.config().stageTagKey()
-                    + "): nothing was changed; remove it or set a suffix");
+        Optional<DBCluster> existing = context.copies().findCluster(name);
+        if (existing.isPresent()) {
+            return alreadyThere(context, name, existing.get());
         }
         Source source = source(context);
         try {
             source.factory().create(name, tags);
         } catch (DbClusterAlreadyExistsException e) {
-            // Another delivery of the same schedule won the race: it is ours if it carries our tag.
-            return context.copies().list(context.managedName()).stream()
-                    .filter(copy -> copy.name().equals(name)).findFirst()
-                    .map(copy -> context.result(Outcome.NOTHING_TO_DO, "copy " + name
-                            + " was created by a concurrent run of the same schedule", name))
-                    .orElseThrow(() -> new RefusedException("a cluster named " + name
-                            + " appeared that is not a copy of lifecycle " + context.managedName()));
+            return context.copies().findCluster(name)
+                    .map(cluster -> alreadyThere(context, name, cluster))
+                    .orElseThrow(() -> e);
         }
         createInstance(context, name, source.engine(), tags);
         return context.result(Outcome.CHANGED, "created copy " + name + " from " + source.description(), name);
+    }
+
+    /**
+     * Today's name exists although our listing did not show it: another delivery of the same schedule made
+     * it in between (it carries our tag), or it is someone else's cluster, which is never touched.
+     */
+    private static Result alreadyThere(StageContext context, String name, DBCluster cluster) {
+        boolean ours = cluster.tagList().stream().anyMatch(tag -> tag.key().equals(context.config().stageTagKey()));
+        if (!ours) {
+            throw new RefusedException("a cluster named " + name + " exists but is not a copy of lifecycle "
+                    + context.managedName() + " (it lacks the tag " + context.config().stageTagKey()
+                    + "): nothing was changed; remove it or set a suffix");
+        }
+        return context.result(Outcome.NOTHING_TO_DO, "copy " + name
+                + " was created by a concurrent run of the same schedule", name);
     }
 
     private static void createInstance(StageContext context, String name, String engine, List<Tag> tags) {

@@ -12,6 +12,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 /** Runs one operation for one lifecycle document: the entry point shared by the handlers and the CLI. */
 public final class Engine {
@@ -23,17 +25,24 @@ public final class Engine {
         this.clock = clock;
     }
 
+    /** Runs with no time limit beyond the stage's own bounded waits (the CLI). */
     public Result run(Operation operation, LifecycleConfig config) {
+        return run(operation, config, Duration.ofDays(1));
+    }
+
+    /** Runs within a time budget (what is left of a Lambda invocation), so waits end before the function is killed. */
+    public Result run(Operation operation, LifecycleConfig config, Duration budget) {
         Changes changes = new Changes(config.dryRun(), config.managedName());
+        Instant now = clock.instant();
         StageContext context = new StageContext(operation, config, aws, new RdsCopies(aws.rds(), changes),
-                new Dns(aws::route53, changes), changes, clock.instant());
+                new Dns(aws::route53, changes), changes, now, Instant.now().plus(budget));
         try {
             return stage(operation).run(context);
         } catch (RefusedException e) {
             return context.result(Outcome.FAILED, e.getMessage(), null);
         } catch (SdkException e) {
             Log.warn("aws-error", "stage", operation.cliName(), "managedName", config.managedName(), "error", e.toString());
-            return context.result(Outcome.FAILED, describe(e), null);
+            return context.result(Outcome.FAILED, describe(e, aws.lastAction()), null);
         }
     }
 
@@ -47,12 +56,18 @@ public final class Engine {
         };
     }
 
-    /** AWS's own words, which for AccessDenied name the action and resource that need a permission. */
-    static String describe(SdkException e) {
+    /** AWS's own words, with the IAM action that failed; a permission error says which one to grant. */
+    static String describe(SdkException e, String action) {
+        String call = action == null ? "an AWS call" : action;
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            return "AWS " + service.awsErrorDetails().serviceName() + " refused a call with "
-                    + service.awsErrorDetails().errorCode() + ": " + service.awsErrorDetails().errorMessage();
+            String code = service.awsErrorDetails().errorCode();
+            String message = service.awsErrorDetails().errorMessage();
+            if (service.statusCode() == 403 || (code != null && (code.contains("AccessDenied") || code.contains("NotAuthorized")
+                    || code.contains("Unauthorized")))) {
+                return "missing permission " + call + " (" + code + "): " + message;
+            }
+            return call + " failed with " + code + ": " + message;
         }
-        return "AWS call failed: " + e.getMessage();
+        return call + " failed: " + e.getMessage();
     }
 }

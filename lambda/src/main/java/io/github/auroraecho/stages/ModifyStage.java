@@ -1,11 +1,14 @@
 package io.github.auroraecho.stages;
 
 import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.LifecycleConfig;
+import io.github.auroraecho.lifecycle.RefusedException;
 import io.github.auroraecho.lifecycle.Stage;
 import software.amazon.awssdk.services.rds.model.DbClusterRoleAlreadyExistsException;
 import software.amazon.awssdk.services.rds.model.InvalidDbClusterStateException;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,17 +24,26 @@ public final class ModifyStage implements LifecycleStage {
 
         record Modify(Copy copy) implements Plan {
         }
+
+        record Broken(Copy copy, String problem) implements Plan {
+        }
     }
 
     /** The newest copy in stage new; older ones are stale restores that promote will retire. */
-    static Plan decide(List<Copy> copies, String managedName) {
+    static Plan decide(List<Copy> copies, LifecycleConfig config, Instant now) {
+        String managedName = config.managedName();
         Optional<Copy> newest = copies.stream()
                 .filter(copy -> copy.stage(managedName).equals(Optional.of(Stage.NEW)))
                 .min(Copy.newestFirst(managedName));
         if (newest.isEmpty()) {
             return new Plan.Nothing();
         }
-        return newest.get().isAvailable() ? new Plan.Modify(newest.get()) : new Plan.Waiting(newest.get());
+        Copy copy = newest.get();
+        Optional<String> problem = copy.problem(managedName, now, config.stuckAfter());
+        if (problem.isPresent()) {
+            return new Plan.Broken(copy, problem.get());
+        }
+        return copy.isAvailable() ? new Plan.Modify(copy) : new Plan.Waiting(copy);
     }
 
     /** Role ARNs from names (with the caller's account and partition) or taken as given when already ARNs. */
@@ -48,12 +60,12 @@ public final class ModifyStage implements LifecycleStage {
 
     @Override
     public Result run(StageContext context) {
-        String managedName = context.managedName();
-        return switch (decide(context.copies().list(managedName), managedName)) {
+        return switch (decide(context.copies().list(context.managedName()), context.config(), context.now())) {
             case Plan.Nothing() -> context.result(Outcome.NOTHING_TO_DO, "no copy in stage new", null);
             case Plan.Waiting(Copy copy) -> context.result(Outcome.WAITING, "copy " + copy.name()
                     + " is not available yet (" + Statuses.of(copy) + ")", copy.name());
             case Plan.Modify(Copy copy) -> modify(context, copy);
+            case Plan.Broken(Copy copy, String problem) -> BrokenCopy.retire(context, copy, problem);
         };
     }
 
@@ -65,7 +77,12 @@ public final class ModifyStage implements LifecycleStage {
                 try {
                     context.copies().addRole(copy, arn);
                 } catch (DbClusterRoleAlreadyExistsException e) {
-                    // Associated by an earlier, interrupted run after we read the cluster.
+                    // Fine when an interrupted or concurrent run associated it after we read the cluster;
+                    // otherwise RDS refused it (one role per feature name) and the copy must not move on.
+                    if (!isAssociated(context, copy, arn)) {
+                        throw new RefusedException("RDS refused to associate role " + arn + " with " + copy.name()
+                                + ": " + e.awsErrorDetails().errorMessage());
+                    }
                 } catch (InvalidDbClusterStateException e) {
                     // RDS takes one association at a time; the next run adds the rest.
                     return context.result(Outcome.WAITING, "copy " + copy.name() + " is busy associating roles ("
@@ -76,6 +93,12 @@ public final class ModifyStage implements LifecycleStage {
         context.copies().setStage(copy, context.managedName(), Stage.MODIFIED);
         return context.result(Outcome.CHANGED, "copy " + copy.name() + " is modified"
                 + (roles.isEmpty() ? "" : " (roles: " + String.join(", ", roles) + ")"), copy.name());
+    }
+
+    private static boolean isAssociated(StageContext context, Copy copy, String arn) {
+        return context.copies().findCluster(copy.name()).stream()
+                .flatMap(cluster -> cluster.associatedRoles().stream())
+                .anyMatch(role -> arn.equals(role.roleArn()));
     }
 
     private static List<String> callerRoleArns(StageContext context, List<String> roles) {

@@ -5,6 +5,7 @@ import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Stage;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,16 @@ public final class PromoteStage implements LifecycleStage {
         record Waiting(Copy copy) implements Plan {
         }
 
+        record Broken(Copy copy, String problem) implements Plan {
+        }
+
         /** Promote {@code copy}; {@code replaced} are the copies that go to retired once DNS is in sync. */
         record Promote(Copy copy, List<Copy> replaced) implements Plan {
         }
     }
 
-    static Plan decide(List<Copy> copies, String managedName) {
+    static Plan decide(List<Copy> copies, LifecycleConfig config, Instant now) {
+        String managedName = config.managedName();
         Comparator<Copy> newestFirst = Copy.newestFirst(managedName);
         Optional<Copy> candidate = inStage(copies, managedName, Stage.MODIFIED).min(newestFirst);
         if (candidate.isEmpty()) {
@@ -42,6 +47,10 @@ public final class PromoteStage implements LifecycleStage {
         if (newerPromoted.isPresent()) {
             return new Plan.Nothing("copy " + newerPromoted.get().name() + " is promoted and newer than "
                     + copy.name() + ": DNS is not moved back to an older copy");
+        }
+        Optional<String> problem = copy.problem(managedName, now, config.stuckAfter());
+        if (problem.isPresent()) {
+            return new Plan.Broken(copy, problem.get());
         }
         if (!copy.isAvailable()) {
             return new Plan.Waiting(copy);
@@ -64,12 +73,12 @@ public final class PromoteStage implements LifecycleStage {
 
     @Override
     public Result run(StageContext context) {
-        String managedName = context.managedName();
-        return switch (decide(context.copies().list(managedName), managedName)) {
+        return switch (decide(context.copies().list(context.managedName()), context.config(), context.now())) {
             case Plan.Nothing(String why) -> context.result(Outcome.NOTHING_TO_DO, why, null);
             case Plan.Waiting(Copy copy) -> context.result(Outcome.WAITING, "copy " + copy.name()
                     + " is not available yet (" + Statuses.of(copy) + ")", copy.name());
             case Plan.Promote(Copy copy, List<Copy> replaced) -> promote(context, copy, replaced);
+            case Plan.Broken(Copy copy, String problem) -> BrokenCopy.retire(context, copy, problem);
         };
     }
 
@@ -83,7 +92,7 @@ public final class PromoteStage implements LifecycleStage {
         if (!stale.isEmpty()) {
             List<String> changeIds = context.dns().upsert(stale, config.recordSetName(), target, config.ttl(),
                     "aurora-echo: promote " + copy.name() + " for " + config.managedName());
-            if (!context.dns().waitInSync(changeIds, Duration.ofSeconds(config.dnsSyncTimeoutSeconds()))) {
+            if (!context.dns().waitInSync(changeIds, context.waitBudget(Duration.ofSeconds(config.dnsSyncTimeoutSeconds())))) {
                 return context.result(Outcome.WAITING, "the CNAME change for " + copy.name() + " is not in sync after "
                         + config.dnsSyncTimeoutSeconds() + " s; the next run checks again before retiring anything",
                         copy.name());

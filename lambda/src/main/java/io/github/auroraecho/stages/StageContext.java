@@ -12,7 +12,15 @@ import java.time.Instant;
 
 /** Everything one run of a stage works with: the document, the effects, and the time it started. */
 public record StageContext(Operation operation, LifecycleConfig config, AwsClients aws, RdsCopies copies, Dns dns,
-                           Changes changes, Instant now) {
+                           Changes changes, Instant now, Instant deadline) {
+    /** Time kept back from the Lambda budget to report the result after the last wait. */
+    private static final java.time.Duration MARGIN = java.time.Duration.ofSeconds(10);
+
+    /** How long a wait may last: what the caller asks, cut to what is left of the function's time. */
+    public java.time.Duration waitBudget(java.time.Duration wanted) {
+        java.time.Duration left = java.time.Duration.between(java.time.Instant.now(), deadline.minus(MARGIN));
+        return left.isNegative() ? java.time.Duration.ZERO : wanted.compareTo(left) < 0 ? wanted : left;
+    }
 
     public String managedName() {
         return config.managedName();

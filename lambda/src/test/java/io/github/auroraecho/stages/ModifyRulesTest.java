@@ -29,20 +29,20 @@ class ModifyRulesTest {
     @Test
     void waitsUntilTheNewCopyIsAvailable() {
         Copy creating = copy("staging-2026-11-25", Stage.NEW, NOW, "creating", true);
-        assertEquals(new ModifyStage.Plan.Waiting(creating), ModifyStage.decide(List.of(creating), "staging"));
+        assertEquals(new ModifyStage.Plan.Waiting(creating), ModifyStage.decide(List.of(creating), CONFIG, NOW));
     }
 
     @Test
     void modifiesTheNewestNewCopy() {
         Copy older = copy("staging-2026-11-24", Stage.NEW, NOW.minus(Duration.ofDays(1)));
         Copy newer = copy("staging-2026-11-25", Stage.NEW, NOW);
-        assertEquals(new ModifyStage.Plan.Modify(newer), ModifyStage.decide(List.of(older, newer), "staging"));
+        assertEquals(new ModifyStage.Plan.Modify(newer), ModifyStage.decide(List.of(older, newer), CONFIG, NOW));
     }
 
     @Test
     void nothingWithoutANewCopy() {
         Copy promoted = copy("staging-2026-11-25", Stage.PROMOTED, NOW);
-        assertEquals(new ModifyStage.Plan.Nothing(), ModifyStage.decide(List.of(promoted), "staging"));
+        assertEquals(new ModifyStage.Plan.Nothing(), ModifyStage.decide(List.of(promoted), CONFIG, NOW));
     }
 
     @Test

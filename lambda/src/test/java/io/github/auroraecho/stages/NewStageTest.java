@@ -196,4 +196,20 @@ class NewStageTest {
         Result result = aws.run(Operation.NEW, document());
         assertEquals(Outcome.NOTHING_TO_DO, result.outcome(), "the 2.x copy was made minutes ago: " + result.message());
     }
+
+    @Test
+    void callsOfANewRunDoNotGrowWithUnrelatedInstances(TestAccount aws) {
+        aws.sourceCluster("prod");
+        aws.snapshot("prod", "prod-1");
+        aws.run(Operation.NEW, TestAccount.document("qa", "prod", "Z1"));
+        List<String> withoutUnrelated = aws.calls().calls();
+        aws.unrelatedInstances(120);
+        aws.calls().clear();
+
+        aws.run(Operation.NEW, document());
+
+        List<String> withUnrelated = aws.calls().calls();
+        System.out.println("calls of one new run with 120 unrelated instances: " + withUnrelated);
+        assertEquals(withoutUnrelated, withUnrelated);
+    }
 }

@@ -32,7 +32,7 @@ class PromoteRulesTest {
         Copy olderModified = copy("staging-2026-11-24", Stage.MODIFIED, NOW.minus(Duration.ofDays(1)));
         Copy newest = copy("staging-2026-11-25", Stage.MODIFIED, NOW);
         Copy retired = copy("staging-2026-11-22", Stage.RETIRED, NOW.minus(Duration.ofDays(3)));
-        PromoteStage.Plan plan = PromoteStage.decide(List.of(promoted, olderModified, newest, retired), "staging");
+        PromoteStage.Plan plan = PromoteStage.decide(List.of(promoted, olderModified, newest, retired), CONFIG, NOW);
         assertEquals(new PromoteStage.Plan.Promote(newest, List.of(promoted, olderModified)), plan);
     }
 
@@ -40,12 +40,12 @@ class PromoteRulesTest {
     void neverMovesDnsBackToAnOlderCopy() {
         Copy promoted = copy("staging-2026-11-25", Stage.PROMOTED, NOW);
         Copy older = copy("staging-2026-11-24", Stage.MODIFIED, NOW.minus(Duration.ofDays(1)));
-        assertInstanceOf(PromoteStage.Plan.Nothing.class, PromoteStage.decide(List.of(promoted, older), "staging"));
+        assertInstanceOf(PromoteStage.Plan.Nothing.class, PromoteStage.decide(List.of(promoted, older), CONFIG, NOW));
     }
 
     @Test
     void waitsForAnUnavailableCopy() {
         Copy modifying = copy("staging-2026-11-25", Stage.MODIFIED, NOW, "modifying", true);
-        assertEquals(new PromoteStage.Plan.Waiting(modifying), PromoteStage.decide(List.of(modifying), "staging"));
+        assertEquals(new PromoteStage.Plan.Waiting(modifying), PromoteStage.decide(List.of(modifying), CONFIG, NOW));
     }
 }

@@ -11,6 +11,7 @@ import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.stages.Engine;
 import io.github.auroraecho.stages.Result;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -41,13 +42,14 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
 
     private final URI endpoint;
     private final CallRecorder recorder = new CallRecorder();
+    private final StaticCredentialsProvider credentials =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
     private final AwsClients engineClients;
     private final AwsClients admin;
     private Duration offset = Duration.ZERO;
 
     TestAccount(URI endpoint) {
         this.endpoint = endpoint;
-        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         this.engineClients = AwsClients.of(REGION, endpoint, credentials, List.of(recorder));
         this.admin = AwsClients.of(REGION, endpoint, credentials, List.of());
     }
@@ -82,7 +84,25 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
     }
 
     public Result run(Operation operation, String document) {
-        return new Engine(engineClients, clock()).run(operation, LifecycleConfig.parse(document, operation));
+        return run(engineClients, operation, document);
+    }
+
+    public Result run(AwsClients clients, Operation operation, String document) {
+        return new Engine(clients, clock()).run(operation, LifecycleConfig.parse(document, operation));
+    }
+
+    /** Engine clients with more interceptors (a crash, a fault), still recording every call; the caller closes them. */
+    public AwsClients clientsWith(ExecutionInterceptor... extra) {
+        List<ExecutionInterceptor> all = new java.util.ArrayList<>(List.of(recorder));
+        all.addAll(List.of(extra));
+        return AwsClients.of(REGION, endpoint, credentials, all);
+    }
+
+    /** An empty account again, with the clock back at now: for tests that replay a scenario many times. */
+    public void reset() {
+        io.github.auroraecho.emulator.MotoServer.reset(endpoint);
+        offset = Duration.ZERO;
+        recorder.clear();
     }
 
     public Result run(Operation operation, ObjectNode document) {

@@ -1,0 +1,85 @@
+package io.github.auroraecho.infra;
+
+import io.github.auroraecho.lifecycle.Operation;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.sqs.IQueue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every cdk-nag AwsSolutions finding this stack accepts, each with the reason it is acceptable. Wildcard resources
+ * are accepted only in the exact forms {@link StagePermissions} writes; any other wildcard stays an error.
+ */
+final class Suppressions {
+    /** A region or account: a literal or an unresolved pseudo parameter as cdk-nag prints it. */
+    private static final String SEGMENT = "(?:<AWS::[A-Za-z]+>|[a-z0-9-]+)";
+    private static final String RDS_ARN = "^Resource::arn:" + SEGMENT + ":rds:" + SEGMENT + ":" + SEGMENT + ":";
+    /** A lifecycle's copies: {@code <managedName>-????-??-??*}, see {@link StagePermissions#copyPattern}. */
+    private static final String COPIES = "[a-z][a-z0-9-]*-\\?\\?\\?\\?-\\?\\?-\\?\\?\\*$";
+
+    private Suppressions() {
+    }
+
+    static void forStageRole(Operation operation, IRole role) {
+        List<NagPackSuppression> suppressions = new ArrayList<>();
+        suppressions.add(iam5("RDS Describe*/ListTagsForResource are read-only and are called with filters over all "
+                + "clusters, instances and snapshots (a stage must see every copy of its lifecycle and the source to "
+                + "decide); these list calls do not support resource-level scoping. No mutating action has a * "
+                + "resource.", "Resource::*"));
+        suppressions.add(iam5Regex("Copies are named <managedName>-YYYY-MM-DD[-suffix] and do not exist before a "
+                + "run: the ARN pattern allows only this lifecycle's names, and every mutating statement on it also "
+                + "requires the lifecycle's stage tag (aws:RequestTag on create, aws:ResourceTag otherwise; "
+                + "deletes only with the value retired).", RDS_ARN + "(?:cluster|db):" + COPIES));
+        if (operation == Operation.NEW) {
+            suppressions.add(iam5Regex("Restoring reads the source cluster's newest snapshot, whose name is not "
+                    + "known in advance (manual snapshot names are free-form, automated ones are rds:<cluster>-<date>). "
+                    + "Only RestoreDBClusterFromSnapshot is allowed on it, which does not change the snapshot; the "
+                    + "restored cluster must still match the lifecycle's name and tag.",
+                    RDS_ARN + "cluster-snapshot:\\*$"));
+        }
+        if (operation == Operation.RETIRE) {
+            suppressions.add(iam5Regex("The final snapshot of a retired copy is a new snapshot named after the copy "
+                    + "(<copy>...): the pattern allows only names of this lifecycle's copies.",
+                    RDS_ARN + "cluster-snapshot:" + COPIES));
+        }
+        if (operation == Operation.PROMOTE) {
+            suppressions.add(iam5Regex("route53:GetChange is read-only and the change id is only known once the "
+                    + "change is made; promote polls it until INSYNC.",
+                    "^Resource::arn:" + SEGMENT + ":route53:::change/\\*$"));
+        }
+        NagSuppressions.addResourceSuppressions(role, suppressions, true);
+    }
+
+    static void forStageFunction(Function function) {
+        NagSuppressions.addResourceSuppressions(function, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-L1")
+                .reason("The functions run on Java 21 by design (the jar is compiled with --release 21, see the "
+                        + "parent pom and design.md); moving to a newer Java runtime is a deliberate change made "
+                        + "together with the lambda module and its SnapStart testing.")
+                .build()), true);
+    }
+
+    static void forDeadLetterQueue(IQueue queue) {
+        NagSuppressions.addResourceSuppressions(queue, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-SQS3")
+                .reason("This queue is itself a dead-letter queue: the DLQ of the EventBridge Scheduler targets of "
+                        + "one stage (cdk-nag only recognises queues used as another queue's redrive target). Its "
+                        + "messages raise an alarm.")
+                .build()), true);
+    }
+
+    private static NagPackSuppression iam5(String reason, String appliesTo) {
+        return NagPackSuppression.builder().id("AwsSolutions-IAM5").reason(reason)
+                .appliesTo(List.of(appliesTo)).build();
+    }
+
+    private static NagPackSuppression iam5Regex(String reason, String regex) {
+        return NagPackSuppression.builder().id("AwsSolutions-IAM5").reason(reason)
+                .appliesTo(List.of(RegexAppliesTo.builder().regex("/" + regex + "/").build())).build();
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.auroraecho.infra;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Token;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The repository's own infra/environments.json, and an environment without account or region. */
+class EnvironmentsTest {
+    /** Surefire runs in the module directory. */
+    private static final Path REAL_SETTINGS = Path.of("environments.json");
+
+    @Test
+    void everyConfiguredEnvironmentSynthesizesWithoutAwsSolutionsFindings() {
+        Settings settings = Settings.load(REAL_SETTINGS);
+        assertTrue(settings.environmentNames().containsAll(List.of("dev", "prod")), settings.environmentNames()
+                .toString());
+        for (String name : settings.environmentNames()) {
+            Settings.Environment environment = settings.environment(name);
+            AuroraEchoStack stack = Fixtures.stack(environment);
+            assertEquals(List.of(), Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp(
+                    "AwsSolutions-.*")), name);
+            Template template = Template.fromStack(stack);
+            int schedules = environment.lifecycles().stream().mapToInt(l -> l.schedules().size()).sum();
+            template.resourceCountIs("AWS::Scheduler::Schedule", schedules);
+            template.resourceCountIs("AWS::Lambda::Function", 5);
+        }
+    }
+
+    @Test
+    void devSchedulesTheTestEventsDocumentsAsTheyAre() throws Exception {
+        Settings.Environment dev = Settings.load(REAL_SETTINGS).environment("dev");
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String event : List.of("new", "clone")) {
+            String document = mapper.readTree(java.nio.file.Files.readString(
+                    Path.of("../test-events/" + event + ".json"))).toString();
+            assertTrue(dev.lifecycles().stream().anyMatch(l -> l.documentJson().equals(document)
+                    && l.schedules(io.github.auroraecho.lifecycle.Operation.fromCliName(event).orElseThrow())),
+                    event);
+        }
+    }
+
+    @Test
+    void anEnvironmentWithoutAccountOrRegionIsEnvironmentAgnostic() {
+        AuroraEchoStack stack = Fixtures.stack(Fixtures.testSettings().environment("agnostic"));
+        assertTrue(Token.isUnresolved(stack.getAccount()));
+        assertTrue(Token.isUnresolved(stack.getRegion()));
+        assertEquals(List.of(), Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp(
+                "AwsSolutions-.*")));
+        Template template = Template.fromStack(stack);
+        template.resourceCountIs("AWS::Scheduler::Schedule", 1);
+        // No email configured: no subscription.
+        template.resourceCountIs("AWS::SNS::Subscription", 0);
+        // Retire's ARNs use the deploy-time account and region.
+        String retire = TemplateJson.statements(template.toJSON(), "RetireRole").stream()
+                .filter(s -> s.hasAction("rds:DeleteDBCluster")).findFirst().orElseThrow().resources().get(0);
+        assertEquals("arn:${AWS::Partition}:rds:${AWS::Region}:${AWS::AccountId}:cluster:tiny-????-??-??*", retire);
+        assertFalse(template.toJSON().toString().contains("123456789012"));
+        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("Runtime", "java21")));
+    }
+}

@@ -1,0 +1,162 @@
+package io.github.auroraecho.infra;
+
+import io.github.auroraecho.lifecycle.Operation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SettingsTest {
+    private static final String RETIRE_DOC =
+            "{\"managedName\": \"tiny\", \"hostedZoneIds\": [\"Z0123456789ABC\"], \"recordSetName\": \"db.example.com\"}";
+
+    private static String settings(String environmentBody) {
+        return "{\"environments\": {\"dev\": " + environmentBody + "}}";
+    }
+
+    private static String lifecycle(String document, String schedules) {
+        return "{\"lifecycles\": [{\"document\": " + document + ", \"schedules\": " + schedules + "}]}";
+    }
+
+    private static String error(String text) {
+        return assertThrows(SettingsException.class, () -> Settings.parse(text, Path.of("."))).getMessage();
+    }
+
+    @Test
+    void readsTheTestSettings() {
+        Settings settings = Fixtures.testSettings();
+        assertEquals(List.of("test", "agnostic"), List.copyOf(settings.environmentNames()));
+        Settings.Environment test = settings.environment("test");
+        assertEquals("123456789012", test.account());
+        assertEquals("eu-west-1", test.region());
+        assertEquals(2, test.lifecycles().size());
+        Settings.Lifecycle staging = test.lifecycles().get(0);
+        assertEquals("staging", staging.managedName());
+        assertTrue(staging.schedules(Operation.NEW));
+        assertFalse(staging.schedules(Operation.CLONE));
+        assertEquals("America/New_York", staging.schedules().get(2).timeZone());
+        assertFalse(staging.schedules().get(3).enabled());
+        assertEquals("UTC", test.lifecycles().get(1).schedules().get(0).timeZone());
+        Settings.Environment agnostic = settings.environment("agnostic");
+        assertNull(agnostic.account());
+        assertNull(agnostic.region());
+        assertEquals(Settings.DEFAULT_LOG_RETENTION_DAYS, agnostic.logRetentionDays());
+    }
+
+    @Test
+    void theDocumentIsKeptAsCompactJsonInItsOwnOrder() {
+        Settings settings = Settings.parse(settings(lifecycle(RETIRE_DOC, "{\"retire\": \"rate(1 day)\"}")),
+                Path.of("."));
+        assertEquals("{\"managedName\":\"tiny\",\"hostedZoneIds\":[\"Z0123456789ABC\"],"
+                + "\"recordSetName\":\"db.example.com\"}", settings.environment("dev").lifecycles().get(0)
+                .documentJson());
+    }
+
+    @Test
+    void anUnknownOrMissingEnvironmentNamesTheKnownOnes() {
+        Settings settings = Fixtures.testSettings();
+        String unknown = assertThrows(SettingsException.class, () -> settings.environment("staging")).getMessage();
+        assertTrue(unknown.contains("unknown environment \"staging\"") && unknown.contains("[test, agnostic]"),
+                unknown);
+        String missing = assertThrows(SettingsException.class, () -> settings.environment(null)).getMessage();
+        assertTrue(missing.contains("-c env=NAME"), missing);
+    }
+
+    @Test
+    void aDocumentInvalidForAScheduledStageIsRefusedWithTheParsersMessage() {
+        // Promote needs hostedZoneIds and recordSetName: the Lambda's parser says so, naming the field.
+        String message = error(settings(lifecycle("{\"managedName\": \"tiny\"}", "{\"promote\": \"rate(1 day)\"}")));
+        assertTrue(message.contains("stage promote") && message.contains("hostedZoneIds"), message);
+        String typo = error(settings(lifecycle("{\"managedName\": \"tiny\", \"hostedZoneId\": \"Z1\"}",
+                "{\"modify\": \"rate(1 day)\"}")));
+        assertTrue(typo.contains("hostedZoneId"), typo);
+        String create = error(settings(lifecycle(RETIRE_DOC, "{\"new\": \"rate(1 day)\"}")));
+        assertTrue(create.contains("stage new") && create.contains("sourceClusterName"), create);
+    }
+
+    @Test
+    void badSchedulesAreRefused() {
+        for (String[] bad : new String[][] {
+                {"{\"retire\": \"cron(0 2 * * *)\"}", "has 5 fields"},
+                {"{\"retire\": \"cron(0 2 1 * MON *)\"}", "must be ?"},
+                {"{\"retire\": \"rate(1 days)\"}", "singular"},
+                {"{\"retire\": \"rate(0 minutes)\"}", "positive"},
+                {"{\"retire\": \"every day\"}", "not a schedule expression"},
+                {"{\"retire\": {\"expression\": \"rate(1 day)\", \"timeZone\": \"Mars/Olympus\"}}", "IANA time zone"},
+                {"{\"retire\": {\"expression\": \"rate(1 day)\", \"enabled\": \"yes\"}}", "true or false"},
+                {"{\"retire\": {\"expression\": \"rate(1 day)\", \"timezone\": \"UTC\"}}", "unknown key(s) [timezone]"},
+                {"{\"retrie\": \"rate(1 day)\"}", "unknown stage"},
+                {"{}", "at least one stage"},
+        }) {
+            String message = error(settings(lifecycle(RETIRE_DOC, bad[0])));
+            assertTrue(message.contains(bad[1]), bad[0] + " -> " + message);
+        }
+    }
+
+    @Test
+    void newAndCloneTogetherAreRefused() {
+        String document = "{\"managedName\": \"x\", \"sourceClusterName\": \"prod\", \"dbSubnetGroupName\": \"s\", "
+                + "\"dbInstanceClass\": \"db.r6g.large\"}";
+        String message = error(settings(lifecycle(document, "{\"new\": \"rate(1 day)\", \"clone\": \"rate(1 day)\"}")));
+        assertTrue(message.contains("not both"), message);
+    }
+
+    @Test
+    void badEnvironmentSettingsAreRefused() {
+        String lifecycles = "\"lifecycles\": [{\"document\": " + RETIRE_DOC + ", \"schedules\": {\"retire\": \"rate(1 day)\"}}]";
+        for (String[] bad : new String[][] {
+                {"{\"account\": \"12345\", " + lifecycles + "}", "dev.account must be a 12-digit"},
+                {"{\"region\": \"Ireland\", " + lifecycles + "}", "dev.region must be an AWS region"},
+                {"{\"alarmEmail\": \"nobody\", " + lifecycles + "}", "dev.alarmEmail must be an e-mail"},
+                {"{\"logRetentionDays\": 10, " + lifecycles + "}", "dev.logRetentionDays must be one of"},
+                {"{\"regoin\": \"eu-west-1\", " + lifecycles + "}", "unknown key(s) [regoin]"},
+                {"{}", "dev.lifecycles is required"},
+                {"{\"lifecycles\": [{\"document\": " + RETIRE_DOC + ", \"schedules\": {\"retire\": \"rate(1 day)\"}}, "
+                        + "{\"document\": " + RETIRE_DOC + ", \"schedules\": {\"retire\": \"rate(2 days)\"}}]}",
+                        "already used"},
+                {"{\"lifecycles\": [{\"schedules\": {\"retire\": \"rate(1 day)\"}}]}", "exactly one of"},
+        }) {
+            String message = error(settings(bad[0]));
+            assertTrue(message.contains(bad[1]), bad[0] + " -> " + message);
+        }
+        assertTrue(error("{\"environments\": {\"Dev\": {}}}").contains("environment name \"Dev\""));
+        assertTrue(error("{\"environments\": {}}").contains("no environment"));
+        assertTrue(error("{\"environments\": ").contains("not valid JSON"));
+    }
+
+    @Test
+    void aDocumentFileIsReadRelativeToTheSettingsFile(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("events"));
+        Files.writeString(dir.resolve("events/tiny.json"), "{\n  \"managedName\": \"tiny\",\n"
+                + "  \"hostedZoneIds\": [\"Z0123456789ABC\"],\n  \"recordSetName\": \"db.example.com\"\n}\n");
+        Path file = dir.resolve("environments.json");
+        Files.writeString(file, settings("{\"lifecycles\": [{\"documentFile\": \"events/tiny.json\", "
+                + "\"schedules\": {\"retire\": \"rate(1 day)\"}}]}"));
+        Settings.Lifecycle lifecycle = Settings.load(file).environment("dev").lifecycles().get(0);
+        assertEquals("tiny", lifecycle.managedName());
+        assertEquals("{\"managedName\":\"tiny\",\"hostedZoneIds\":[\"Z0123456789ABC\"],"
+                + "\"recordSetName\":\"db.example.com\"}", lifecycle.documentJson());
+
+        Files.writeString(file, settings("{\"lifecycles\": [{\"documentFile\": \"events/none.json\", "
+                + "\"schedules\": {\"retire\": \"rate(1 day)\"}}]}"));
+        String message = assertThrows(SettingsException.class, () -> Settings.load(file)).getMessage();
+        assertTrue(message.contains("cannot read") && message.contains("none.json"), message);
+        assertTrue(assertThrows(SettingsException.class, () -> Settings.load(dir.resolve("missing.json")))
+                .getMessage().contains("not found"));
+    }
+
+    @Test
+    void aMissingLambdaJarIsAClearError(@TempDir Path dir) {
+        String message = assertThrows(SettingsException.class,
+                () -> InfraApp.requireJar(dir.resolve("aurora-echo.jar"))).getMessage();
+        assertTrue(message.contains("does not exist") && message.contains("mvn -B -DskipTests package"), message);
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.auroraecho.lambda;
+
+import io.github.auroraecho.aws.AwsClients;
+import io.github.auroraecho.lifecycle.Operation;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** Invokes the handler of an operation as Lambda would, with the given clients; returns the response body. */
+public final class StageHandlerProbe {
+    private StageHandlerProbe() {
+    }
+
+    public static String invoke(Operation operation, String event, AwsClients clients) {
+        StageHandler handler = new StageHandler(operation, region -> clients) {
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
