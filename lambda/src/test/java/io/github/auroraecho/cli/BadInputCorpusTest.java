@@ -23,8 +23,7 @@ class BadInputCorpusTest {
 
     @Test
     void everyMalformedDocumentIsRejectedWithoutAnyAwsCall(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         String before = aws.state();
         List<Arguments> corpus = BadInputs.documents().toList();
 

@@ -23,8 +23,7 @@ class MainTest {
 
     @Test
     void runsAStageFromStdinAndPrintsTheResult(TestAccount aws) throws IOException {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         String doc = TestAccount.document("staging", "prod", "Z1").put("region", "us-east-1").toString();
 
         CliRun run = CliRun.of(aws, doc, "new", "--event", "-");
@@ -48,8 +47,7 @@ class MainTest {
 
     @Test
     void everyBadInputExitsTwoBeforeAnyAwsClientExists(TestAccount aws, @TempDir Path dir) throws IOException {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         String before = aws.state();
         Path badFile = Files.writeString(dir.resolve("bad.json"), "{\"managedName\": \"staging\", \"ttl\": -1}");
         String good = TestAccount.document("staging", "prod", "Z1").put("region", "us-east-1").toString();

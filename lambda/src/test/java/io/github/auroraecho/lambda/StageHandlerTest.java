@@ -26,8 +26,7 @@ class StageHandlerTest {
 
     @Test
     void takesTheDocumentItselfAndReturnsTheResult(TestAccount aws) throws IOException {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
 
         JsonNode result = invoke(aws, Operation.NEW, TestAccount.document("staging", "prod", "Z1").toString());
 

@@ -70,8 +70,7 @@ class AwsErrorsTest {
 
     @Test
     void throttlingIsRetriedAndTheRunSucceeds(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         Fault throttle = new Fault("DescribeDBClusterSnapshots", 400, "Throttling", 2);
 
         Result result;
@@ -85,8 +84,7 @@ class AwsErrorsTest {
 
     @Test
     void aPermissionErrorNamesTheMissingAction(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         Fault denied = new Fault("RestoreDBClusterFromSnapshot", 403, "AccessDenied", Integer.MAX_VALUE);
 
         Result result;

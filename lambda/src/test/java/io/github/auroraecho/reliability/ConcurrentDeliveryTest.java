@@ -45,13 +45,10 @@ class ConcurrentDeliveryTest {
 
     @Test
     void eachStageDeliveredSeveralTimesAtOnceActsOnce(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         String zone = aws.zone("example.com");
         ObjectNode doc = TestAccount.document("staging", "prod", zone);
-        aws.run(Operation.NEW, doc);
-        aws.run(Operation.MODIFY, doc);
-        aws.run(Operation.PROMOTE, doc);
+        aws.night(doc, Operation.NEW);
         aws.advance(Duration.ofDays(1));
         aws.calls().clear();
 

@@ -57,8 +57,7 @@ class CrashPointTest {
     }
 
     private static String scene(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         return aws.zone("example.com");
     }
 

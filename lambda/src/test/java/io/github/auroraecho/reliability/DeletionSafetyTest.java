@@ -71,13 +71,10 @@ class DeletionSafetyTest {
 
     @Test
     void neverDeletesACopyDnsPointsToEvenWhenEveryTagSaysRetired(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         String zone = aws.zone("example.com");
         ObjectNode doc = TestAccount.document("staging", "prod", zone);
-        aws.run(Operation.NEW, doc);
-        aws.run(Operation.MODIFY, doc);
-        aws.run(Operation.PROMOTE, doc);
+        aws.night(doc, Operation.NEW);
         Copy live = aws.copies("staging").get(0);
         aws.rds().addTagsToResource(r -> r.resourceName(live.clusterArn()).tags(retired("staging")));
         aws.rds().addTagsToResource(r -> r.resourceName(live.instances().get(0).arn()).tags(retired("staging")));

@@ -21,28 +21,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(EmulatorExtension.class)
 class LifecycleTest {
 
-    private static Result night(TestAccount aws, ObjectNode doc, Operation create) {
-        Result created = aws.run(create, doc);
-        assertEquals(Outcome.CHANGED, created.outcome(), created.message());
-        assertEquals(Outcome.CHANGED, aws.run(Operation.MODIFY, doc).outcome());
-        Result promoted = aws.run(Operation.PROMOTE, doc);
-        assertEquals(Outcome.CHANGED, promoted.outcome(), promoted.message());
-        return promoted;
-    }
-
     @Test
     void twoNightsLeaveExactlyTheNewestCopyPromotedInEveryZone(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         String zone = aws.zone("example.com");
         String otherZone = aws.zone("staging.example.com");
         ObjectNode doc = TestAccount.document("staging", "prod", zone);
         doc.withArray("hostedZoneIds").add(otherZone);
         String productionBefore = production(aws);
 
-        Result first = night(aws, doc, Operation.NEW);
+        Result first = aws.night(doc, Operation.NEW);
         aws.advance(Duration.ofDays(1));
-        Result second = night(aws, doc, Operation.NEW);
+        Result second = aws.night(doc, Operation.NEW);
         Result retire = aws.run(Operation.RETIRE, doc);
 
         assertEquals(Outcome.CHANGED, retire.outcome(), retire.message());
@@ -70,16 +60,15 @@ class LifecycleTest {
 
     @Test
     void twoLifecyclesInOneAccountDoNotInterfere(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         String zone = aws.zone("example.com");
         ObjectNode staging = TestAccount.document("staging", "prod", zone);
         ObjectNode analytics = TestAccount.document("analytics", "prod", zone);
 
-        night(aws, staging, Operation.NEW);
-        night(aws, analytics, Operation.CLONE);
+        aws.night(staging, Operation.NEW);
+        aws.night(analytics, Operation.CLONE);
         aws.advance(Duration.ofDays(1));
-        night(aws, staging, Operation.NEW);
+        aws.night(staging, Operation.NEW);
         aws.run(Operation.RETIRE, staging);
 
         assertEquals(1, aws.copies("staging").size());
@@ -92,8 +81,7 @@ class LifecycleTest {
 
     @Test
     void aCopyLeftByAuroraEcho2IsModifiedPromotedAndRetired(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         String zone = aws.zone("example.com");
         ObjectNode doc = TestAccount.document("staging", "prod", zone);
         String key = Stage.tagKey("staging");
@@ -108,7 +96,7 @@ class LifecycleTest {
         Result promoted = aws.run(Operation.PROMOTE, doc);
         assertEquals("staging-2026-01-01", promoted.copy(), promoted.message());
         aws.advance(Duration.ofDays(1));
-        night(aws, doc, Operation.NEW);
+        aws.night(doc, Operation.NEW);
         Result retire = aws.run(Operation.RETIRE, doc);
 
         assertEquals(Outcome.CHANGED, retire.outcome(), retire.message());
@@ -117,11 +105,10 @@ class LifecycleTest {
 
     @Test
     void retireRefusesACopyThatDnsStillPointsTo(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         String zone = aws.zone("example.com");
         ObjectNode doc = TestAccount.document("staging", "prod", zone);
-        Result first = night(aws, doc, Operation.NEW);
+        Result first = aws.night(doc, Operation.NEW);
         Copy copy = aws.copies("staging").get(0);
         // Someone marks the live copy retired by hand.
         aws.rds().addTagsToResource(r -> r.resourceName(copy.instances().get(0).arn())
@@ -138,8 +125,7 @@ class LifecycleTest {
 
     @Test
     void rolesAlreadyAssociatedAreNotAssociatedTwice(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         ObjectNode doc = TestAccount.document("staging", "prod", "Z1");
         doc.putArray("iamRoleNames").add("s3-import");
         Result created = aws.run(Operation.NEW, doc);
@@ -155,8 +141,7 @@ class LifecycleTest {
 
     @Test
     void aRoleRdsRefusesKeepsTheCopyNewAndSaysWhy(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         ObjectNode doc = TestAccount.document("staging", "prod", "Z1");
         // The emulator, like RDS for a feature already taken, refuses a second role without a feature name.
         doc.putArray("iamRoleNames").add("s3-import").add("arn:aws:iam::123456789012:role/lambda-invoke");
@@ -172,8 +157,7 @@ class LifecycleTest {
 
     @Test
     void promoteRefusesWhatItCannotManageAndChangesNothing(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         String zone = aws.zone("example.com");
         String elsewhere = aws.zone("example.org");
         aws.record(zone, "db.staging.example.com", RRType.A, "10.0.0.1");

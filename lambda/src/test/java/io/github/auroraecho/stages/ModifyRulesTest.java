@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import static io.github.auroraecho.testing.Copies.CONFIG;
+import static io.github.auroraecho.testing.Copies.NOW;
 import static io.github.auroraecho.testing.Copies.copy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,12 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The modify rules, as pure functions of the copies found. */
 class ModifyRulesTest {
-    private static final Instant NOW = Instant.parse("2026-11-25T03:00:00Z");
-    private static final LifecycleConfig CONFIG = LifecycleConfig.parse("""
-            {"managedName": "staging", "sourceClusterName": "prod", "dbSubnetGroupName": "default",
-             "dbInstanceClass": "db.r6g.large", "hostedZoneIds": ["Z1"], "recordSetName": "db.example.com"}""",
-            Operation.NEW);
-
 
     @Test
     void waitsUntilTheNewCopyIsAvailable() {

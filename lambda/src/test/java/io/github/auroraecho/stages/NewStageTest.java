@@ -67,8 +67,7 @@ class NewStageTest {
 
     @Test
     void aSecondRunTheSameDayHasNothingToDo(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         aws.run(Operation.NEW, document());
         String before = aws.state();
         aws.calls().clear();
@@ -83,8 +82,7 @@ class NewStageTest {
 
     @Test
     void theNextNightMakesAnotherCopy(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         aws.run(Operation.NEW, document());
         aws.advance(Duration.ofDays(1));
 
@@ -96,8 +94,7 @@ class NewStageTest {
 
     @Test
     void resumesAClusterLeftWithoutItsInstance(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         aws.rds().restoreDBClusterFromSnapshot(r -> r.dbClusterIdentifier("staging-2026-01-01")
                 .snapshotIdentifier("prod-1").engine("aurora-postgresql")
                 .tags(Tag.builder().key(KEY).value("new").build()));
@@ -113,8 +110,7 @@ class NewStageTest {
 
     @Test
     void aDuplicateDeliveryThatLosesTheRaceIsSuccess(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         // The other delivery restores the same name between our look and our restore.
         ExecutionInterceptor otherDelivery = new ExecutionInterceptor() {
             @Override
@@ -139,8 +135,7 @@ class NewStageTest {
 
     @Test
     void aNameTakenByAClusterOutsideTheLifecycleIsAnErrorThatTouchesNothing(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         String today = io.github.auroraecho.lifecycle.CopyName.of("staging",
                 aws.now().atZone(java.time.ZoneOffset.UTC).toLocalDate(), null);
         aws.sourceCluster(today);
@@ -169,8 +164,7 @@ class NewStageTest {
 
     @Test
     void findsItsInstanceAmongMoreThanAPageOfUnrelatedInstances(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         aws.unrelatedInstances(120);
         aws.run(Operation.NEW, document());
         aws.advance(Duration.ofHours(1));
@@ -183,8 +177,7 @@ class NewStageTest {
 
     @Test
     void recognisesCopiesTaggedByAuroraEcho2(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         // 2.x: both tagged "new" at creation, then only the instance tag moves.
         aws.rds().restoreDBClusterFromSnapshot(r -> r.dbClusterIdentifier("staging-2026-11-24")
                 .snapshotIdentifier("prod-1").engine("aurora-postgresql").tags(Tag.builder().key(KEY).value("new").build()));
@@ -199,8 +192,7 @@ class NewStageTest {
 
     @Test
     void callsOfANewRunDoNotGrowWithUnrelatedInstances(TestAccount aws) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         aws.run(Operation.NEW, TestAccount.document("qa", "prod", "Z1"));
         List<String> withoutUnrelated = aws.calls().calls();
         aws.unrelatedInstances(120);
@@ -211,5 +203,36 @@ class NewStageTest {
         List<String> withUnrelated = aws.calls().calls();
         System.out.println("calls of one new run with 120 unrelated instances: " + withUnrelated);
         assertEquals(withoutUnrelated, withUnrelated);
+    }
+
+    @Test
+    void honoursTheOptionalFieldsOnClusterAndInstance(TestAccount aws) {
+        aws.production();
+        aws.rds().createDBClusterParameterGroup(r -> r.dbClusterParameterGroupName("staging-cluster-params")
+                .dbParameterGroupFamily("aurora-postgresql15").description("copies"));
+        aws.rds().createDBParameterGroup(r -> r.dbParameterGroupName("staging-params")
+                .dbParameterGroupFamily("aurora-postgresql15").description("copies"));
+        ObjectNode doc = document();
+        doc.put("dbInstanceClass", "db.serverless");
+        doc.putObject("serverlessV2").put("minCapacity", 0.5).put("maxCapacity", 4);
+        doc.put("engineVersion", "15.5");
+        doc.put("availabilityZone", "us-east-1b");
+        doc.put("dbClusterParameterGroupName", "staging-cluster-params");
+        doc.put("dbParameterGroupName", "staging-params");
+        doc.put("suffix", "blue");
+
+        Result result = aws.run(Operation.NEW, doc);
+
+        assertEquals(Outcome.CHANGED, result.outcome(), result.message());
+        assertTrue(result.copy().endsWith("-blue"), result.copy());
+        var cluster = aws.cluster(result.copy()).orElseThrow();
+        assertEquals("15.5", cluster.engineVersion());
+        assertEquals("staging-cluster-params", cluster.dbClusterParameterGroup());
+        assertEquals(0.5, cluster.serverlessV2ScalingConfiguration().minCapacity());
+        assertEquals(4.0, cluster.serverlessV2ScalingConfiguration().maxCapacity());
+        var instance = aws.rds().describeDBInstances(r -> r.dbInstanceIdentifier(result.copy())).dbInstances().get(0);
+        assertEquals("db.serverless", instance.dbInstanceClass());
+        assertEquals("us-east-1b", instance.availabilityZone());
+        assertEquals("staging-params", instance.dbParameterGroups().get(0).dbParameterGroupName());
     }
 }

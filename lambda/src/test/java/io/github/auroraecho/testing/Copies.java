@@ -1,6 +1,8 @@
 package io.github.auroraecho.testing;
 
 import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.LifecycleConfig;
+import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.lifecycle.Stage;
 
 import java.time.Instant;
@@ -9,6 +11,13 @@ import java.util.Map;
 
 /** Copies as the describe calls would show them, for unit tests of the stage rules. */
 public final class Copies {
+    public static final Instant NOW = Instant.parse("2026-11-25T03:00:00Z");
+    /** A document valid for every stage, as the rules see it. */
+    public static final LifecycleConfig CONFIG = LifecycleConfig.parse("""
+            {"managedName": "staging", "sourceClusterName": "prod", "dbSubnetGroupName": "default",
+             "dbInstanceClass": "db.r6g.large", "hostedZoneIds": ["Z1"], "recordSetName": "db.example.com"}""",
+            Operation.NEW);
+
     private Copies() {
     }
 

@@ -9,6 +9,7 @@ import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.stages.Engine;
+import io.github.auroraecho.stages.Outcome;
 import io.github.auroraecho.stages.Result;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -117,6 +118,27 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
         rds().createDBInstance(r -> r.dbInstanceIdentifier(id + "-1").dbClusterIdentifier(id)
                 .engine("aurora-postgresql").dbInstanceClass("db.r6g.large"));
         return id;
+    }
+
+    /** The usual scene: a production cluster "prod" with one snapshot. */
+    public void production() {
+        sourceCluster("prod");
+        snapshot("prod", "prod-1");
+    }
+
+    /** One night of a lifecycle: create, modify, promote, each required to change something; returns promote's result. */
+    public Result night(ObjectNode document, Operation create) {
+        changed(create, document);
+        changed(Operation.MODIFY, document);
+        return changed(Operation.PROMOTE, document);
+    }
+
+    private Result changed(Operation operation, ObjectNode document) {
+        Result result = run(operation, document);
+        if (result.outcome() != Outcome.CHANGED) {
+            throw new AssertionError(operation.cliName() + " did not change anything: " + result.message());
+        }
+        return result;
     }
 
     public void snapshot(String clusterId, String snapshotId) {
