@@ -53,8 +53,7 @@ class ApiCallScalingTest {
 
     /** Two nights of the lifecycle, each run's calls under its operation, outcome and order. */
     private static Map<String, List<String>> lifecycle(TestAccount aws, int unrelatedInstances) {
-        aws.sourceCluster("prod");
-        aws.snapshot("prod", "prod-1");
+        aws.production();
         String zone = aws.zone("example.com");
         aws.unrelatedInstances(unrelatedInstances);
         for (int i = 0; i < unrelatedInstances / 10; i++) {
