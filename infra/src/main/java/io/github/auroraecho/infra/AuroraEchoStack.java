@@ -114,7 +114,10 @@ public final class AuroraEchoStack extends Stack {
     public StageSize sizeOf(Operation operation) {
         return switch (operation) {
             case NEW, CLONE -> new StageSize(1024, 300);
-            case MODIFY -> new StageSize(768, 180);
+            // SQL scripts run one Data API call after another (up to 45 s each); the run stops between two
+            // statements before the timeout and the next run goes on, so a longer timeout only means fewer runs.
+            case MODIFY -> new StageSize(768, environment.lifecyclesFor(Operation.MODIFY).stream()
+                    .anyMatch(l -> !l.config(Operation.MODIFY).sqlScripts().isEmpty()) ? 900 : 180);
             case RETIRE -> new StageSize(768, 300);
             case PROMOTE -> {
                 long longestWait = environment.lifecyclesFor(Operation.PROMOTE).stream()

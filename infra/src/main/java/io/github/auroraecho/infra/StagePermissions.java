@@ -37,9 +37,11 @@ public final class StagePermissions {
     static final List<String> READ_ZONE_ACTIONS = List.of("route53:GetHostedZone", "route53:ListResourceRecordSets");
 
     private final Stack stack;
+    private final SecureCopyPermissions secure;
 
     StagePermissions(Stack stack) {
         this.stack = stack;
+        this.secure = new SecureCopyPermissions(stack, this);
     }
 
     /** The ARN pattern of a lifecycle's copies: {@code <managedName>-YYYY-MM-DD} and an optional suffix. */
@@ -110,7 +112,9 @@ public final class StagePermissions {
                 Map.of("StringEquals", Map.of("aws:RequestTag/" + config.stageTagKey(), Stage.NEW.tagValue()))));
         // What the copy is made from and with: used, not changed.
         List<String> sources = new ArrayList<>();
-        if (operation == Operation.NEW) {
+        if (operation == Operation.NEW && (config.sourceSnapshotArn() != null || config.sourceIsSharedCluster())) {
+            sources.addAll(secure.sharedSnapshotSources(config));
+        } else if (operation == Operation.NEW) {
             // Manual snapshot names are free-form: any snapshot may be the source's newest.
             sources.add(rdsArn(config, "cluster-snapshot", "*"));
         } else {
@@ -121,6 +125,9 @@ public final class StagePermissions {
             sources.add(rdsArn(config, "cluster-pg", config.dbClusterParameterGroupName().toLowerCase(Locale.ROOT)));
         }
         statements.add(statement("UseSources" + sid, List.of(restore), sources, Map.of()));
+        if (config.kmsKeyId() != null) {
+            statements.addAll(secure.useKey(config, sid));
+        }
         // A broken copy of the lifecycle (failed, incompatible, stuck creating) is marked retired, so retire deletes it.
         statements.add(moveStage("RetireBrokenCopies" + sid, config, List.of("cluster", "db"), Stage.RETIRED));
         // The instance joins the copy's cluster (no subnet group of its own); only a configured parameter group.
@@ -142,6 +149,7 @@ public final class StagePermissions {
                     config.iamRoleNames().stream().map(this::roleArn).distinct().toList(),
                     Map.of("StringEquals", Map.of("iam:PassedToService", "rds.amazonaws.com"))));
         }
+        statements.addAll(secure.modify(config, sid));
         // Modified when ready; retired when broken (it would never become available).
         statements.add(moveStage("MoveStage" + sid, config, List.of("cluster", "db"), Stage.MODIFIED,
                 Stage.RETIRED));
@@ -204,7 +212,7 @@ public final class StagePermissions {
                 types.stream().map(type -> rdsArn(config, type, pattern)).toList(), conditions);
     }
 
-    private static PolicyStatement statement(String sid, List<String> actions, List<String> resources,
+    static PolicyStatement statement(String sid, List<String> actions, List<String> resources,
                                              Map<String, ?> conditions) {
         PolicyStatement.Builder builder = PolicyStatement.Builder.create()
                 .sid(sid)

@@ -42,6 +42,19 @@ final class Suppressions {
                     + "restored cluster must still match the lifecycle's name and tag.",
                     RDS_ARN + "cluster-snapshot:\\*$"));
         }
+        if (operation == Operation.NEW || operation == Operation.CLONE) {
+            suppressions.add(iam5Regex("A kmsKeyId given as an alias names no key: the statements allow the keys "
+                    + "that carry that alias (kms:ResourceAliases), only through RDS (kms:ViaService), and grants "
+                    + "only for AWS resources.", "^Resource::arn:" + SEGMENT + ":kms:" + SEGMENT + ":" + SEGMENT
+                    + ":key/\\*$"));
+        }
+        if (operation == Operation.MODIFY) {
+            suppressions.add(iam5Regex("RDS names the secret it creates for a copy's master password "
+                    + "rds!cluster-<uuid>, unknown before modify runs; reading is further limited to the secrets "
+                    + "tagged with this lifecycle's copies (aws:rds:primaryDBClusterArn).",
+                    "^Resource::arn:" + SEGMENT + ":secretsmanager:" + SEGMENT + ":" + SEGMENT
+                            + ":secret:rds!cluster-\\*$"));
+        }
         if (operation == Operation.RETIRE) {
             suppressions.add(iam5Regex("The final snapshot of a retired copy is a new snapshot named after the copy "
                     + "(<copy>...): the pattern allows only names of this lifecycle's copies.",

@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -36,6 +37,9 @@ public final class AwsClients implements AutoCloseable {
     private final Lazy<RdsClient> rds;
     private final Lazy<Route53Client> route53;
     private final Lazy<StsClient> sts;
+    private final Lazy<RdsDataClient> rdsData;
+    private final SignedHttp signedHttp;
+    private final S3Objects s3;
     /** The IAM action of the last call each thread made, so a permission error can name what is missing. */
     private final ThreadLocal<String> lastAction = new ThreadLocal<>();
 
@@ -50,6 +54,21 @@ public final class AwsClients implements AutoCloseable {
         // Route53 is a global service: its API lives in aws-global whatever the copies' region.
         this.route53 = new Lazy<>(() -> configure(Route53Client.builder(), endpoint == null ? Region.AWS_GLOBAL : region).build());
         this.sts = new Lazy<>(() -> configure(StsClient.builder(), region).build());
+        this.rdsData = new Lazy<>(() -> configure(RdsDataClient.builder(), region).build());
+        URI s3Endpoint = endpoint != null ? endpoint : endpointFromEnvironment("AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL");
+        this.signedHttp = new SignedHttp(http, credentials);
+        this.s3 = new S3Objects(signedHttp, s3Endpoint, region);
+    }
+
+    /** The endpoint the SDK clients read from the environment, which the hand-made S3 reads must follow too. */
+    private static URI endpointFromEnvironment(String... names) {
+        for (String name : names) {
+            String value = System.getenv(name);
+            if (value != null && !value.isBlank()) {
+                return URI.create(value);
+            }
+        }
+        return null;
     }
 
     /** Region from the argument, else the default chain (AWS_REGION on Lambda); credentials from the default chain. */
@@ -108,6 +127,20 @@ public final class AwsClients implements AutoCloseable {
         return sts.get();
     }
 
+    public RdsDataClient rdsData() {
+        return rdsData.get();
+    }
+
+    /** Signed calls made by hand, on these clients' HTTP client and credentials. */
+    public SignedHttp signedHttp() {
+        return signedHttp;
+    }
+
+    /** S3 reads, made by hand: the SDK's S3 module would add a third to the jar for modify's scripts. */
+    public S3Objects s3() {
+        return s3;
+    }
+
     private <B extends AwsSyncClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>>
             B configure(B builder, Region clientRegion) {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
@@ -128,6 +161,7 @@ public final class AwsClients implements AutoCloseable {
         rds.close();
         route53.close();
         sts.close();
+        rdsData.close();
         http.close();
     }
 

@@ -24,15 +24,25 @@ public final class Changes {
         return dryRun;
     }
 
-    public void apply(String description, Supplier<? extends AwsResponse> call) {
+    /**
+     * Makes (or in a dry run only describes) one change. {@code details} are key-value pairs for the log
+     * line, such as the copy and the stage it moves from and to, so the logs can be queried by field.
+     */
+    public void apply(String description, Supplier<? extends AwsResponse> call, String... details) {
         made.add(description);
         if (dryRun) {
-            Log.info("planned", "managedName", managedName, "change", description);
+            Log.info("planned", with(details, "managedName", managedName, "change", description));
             return;
         }
         AwsResponse response = call.get();
-        Log.info("changed", "managedName", managedName, "change", description,
-                "requestId", response.responseMetadata().requestId());
+        Log.info("changed", with(details, "managedName", managedName, "change", description,
+                "requestId", response.responseMetadata().requestId()));
+    }
+
+    private static String[] with(String[] details, String... keyValues) {
+        String[] all = java.util.Arrays.copyOf(keyValues, keyValues.length + details.length);
+        System.arraycopy(details, 0, all, keyValues.length, details.length);
+        return all;
     }
 
     /** What was changed, or in a dry run what would have been. */

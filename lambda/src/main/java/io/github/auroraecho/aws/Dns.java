@@ -85,7 +85,7 @@ public final class Dns {
                                                 .resourceRecords(record -> record.value(target))))));
                         changeIds.add(response.changeInfo().id());
                         return response;
-                    });
+                    }, "zone", zoneId, "record", recordName, "target", target);
         }
         return changeIds;
     }

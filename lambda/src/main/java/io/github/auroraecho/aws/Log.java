@@ -25,9 +25,11 @@ public final class Log {
         write("WARN", event, keyValues);
     }
 
-    /** For the CLI's quiet mode and tests. */
-    public static void redirect(PrintStream stream) {
+    /** For the demo (a log file) and tests; returns the stream it replaces, to put it back. */
+    public static PrintStream redirect(PrintStream stream) {
+        PrintStream previous = out;
         out = stream;
+        return previous;
     }
 
     private static void write(String level, String event, String... keyValues) {

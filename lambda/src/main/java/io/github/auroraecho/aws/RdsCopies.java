@@ -2,6 +2,7 @@ package io.github.auroraecho.aws;
 
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
+import io.github.auroraecho.lifecycle.SqlProgress;
 import io.github.auroraecho.lifecycle.Stage;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.CreateDbInstanceRequest;
@@ -79,6 +80,12 @@ public final class RdsCopies {
         return byCluster;
     }
 
+    /** One copy read again, after a step changed it; empty when the cluster is gone. */
+    public Optional<Copy> reread(Copy copy) {
+        return findCluster(copy.name()).map(cluster -> toCopy(cluster,
+                instancesOf(List.of(cluster.dbClusterIdentifier())).getOrDefault(cluster.dbClusterIdentifier(), List.of())));
+    }
+
     public Optional<DBCluster> findCluster(String clusterId) {
         try {
             return rds.describeDBClusters(r -> r.dbClusterIdentifier(clusterId)).dbClusters().stream().findFirst();
@@ -102,16 +109,33 @@ public final class RdsCopies {
                 .thenComparing(DBClusterSnapshot::dbClusterSnapshotIdentifier));
     }
 
-    public void restoreFromSnapshot(LifecycleConfig config, String name, DBClusterSnapshot snapshot, List<Tag> tags) {
+    /** Every snapshot other accounts share with this one, across all pages. */
+    public List<DBClusterSnapshot> sharedSnapshots() {
+        List<DBClusterSnapshot> shared = new ArrayList<>();
+        rds.describeDBClusterSnapshotsPaginator(r -> r.snapshotType("shared").includeShared(true).maxRecords(100))
+                .dbClusterSnapshots()
+                .forEach(shared::add);
+        return shared;
+    }
+
+    /**
+     * Restores a copy; with {@code kmsKeyId} it is encrypted with that key.
+     *
+     * @param shared true for a snapshot of another account, which RDS takes only by its ARN
+     */
+    public void restoreFromSnapshot(LifecycleConfig config, String name, DBClusterSnapshot snapshot, boolean shared,
+                                    List<Tag> tags) {
         String engine = config.engine() != null ? config.engine() : snapshot.engine();
         // A version is only taken from the snapshot when the engine is too: another engine needs its own.
         String version = config.engineVersion() != null ? config.engineVersion()
                 : config.engine() == null ? snapshot.engineVersion() : null;
-        changes.apply("restore cluster " + name + " from snapshot " + snapshot.dbClusterSnapshotIdentifier(),
+        // The identifier names a snapshot of this account and region; another account's needs the ARN.
+        String reference = shared ? snapshot.dbClusterSnapshotArn() : snapshot.dbClusterSnapshotIdentifier();
+        changes.apply("restore cluster " + name + " from snapshot " + reference + keyWords(config),
                 () -> rds.restoreDBClusterFromSnapshot(r -> r
                         .dbClusterIdentifier(name)
-                        // The identifier, not the ARN: it names a snapshot of this account and region.
-                        .snapshotIdentifier(snapshot.dbClusterSnapshotIdentifier())
+                        .snapshotIdentifier(reference)
+                        .kmsKeyId(config.kmsKeyId())
                         .engine(engine)
                         .engineVersion(version)
                         .dbSubnetGroupName(config.dbSubnetGroupName())
@@ -119,14 +143,16 @@ public final class RdsCopies {
                         .availabilityZones(config.availabilityZone() == null ? null : List.of(config.availabilityZone()))
                         .dbClusterParameterGroupName(config.dbClusterParameterGroupName())
                         .serverlessV2ScalingConfiguration(serverless(config))
-                        .tags(tags)));
+                        .tags(tags)),
+                "copy", name, "stageTo", Stage.NEW.tagValue());
     }
 
     /** A copy-on-write clone at the latest restorable time; the tags are given so it never inherits the source's. */
     public void cloneCluster(LifecycleConfig config, String name, List<Tag> tags) {
-        changes.apply("clone cluster " + config.sourceClusterName() + " to " + name + " (copy-on-write)",
+        changes.apply("clone cluster " + config.sourceClusterName() + " to " + name + " (copy-on-write)" + keyWords(config),
                 () -> rds.restoreDBClusterToPointInTime(r -> r
                         .dbClusterIdentifier(name)
+                        .kmsKeyId(config.kmsKeyId())
                         .sourceDBClusterIdentifier(config.sourceClusterName())
                         .restoreType("copy-on-write")
                         .useLatestRestorableTime(true)
@@ -134,7 +160,8 @@ public final class RdsCopies {
                         .vpcSecurityGroupIds(nullIfEmpty(config.vpcSecurityGroupIds()))
                         .dbClusterParameterGroupName(config.dbClusterParameterGroupName())
                         .serverlessV2ScalingConfiguration(serverless(config))
-                        .tags(tags)));
+                        .tags(tags)),
+                "copy", name, "stageTo", Stage.NEW.tagValue());
     }
 
     public void createInstance(LifecycleConfig config, String name, String engine, List<Tag> tags) {
@@ -148,32 +175,82 @@ public final class RdsCopies {
                 .tags(tags)
                 .build();
         changes.apply("create instance " + name + " (" + config.dbInstanceClass() + ")",
-                () -> rds.createDBInstance(request));
+                () -> rds.createDBInstance(request), "copy", name);
     }
 
     /** Writes the stage on the cluster and on every instance, so both tools read the same stage. */
     public void setStage(Copy copy, String managedName, Stage stage) {
         Tag tag = Tag.builder().key(Stage.tagKey(managedName)).value(stage.tagValue()).build();
+        String from = copy.stage(managedName).map(Stage::tagValue).orElse(null);
         if (!stage.tagValue().equals(copy.clusterTags().get(tag.key()))) {
             changes.apply("tag cluster " + copy.name() + " " + tag.key() + "=" + tag.value(),
-                    () -> rds.addTagsToResource(r -> r.resourceName(copy.clusterArn()).tags(tag)));
+                    () -> rds.addTagsToResource(r -> r.resourceName(copy.clusterArn()).tags(tag)),
+                    "copy", copy.name(), "stageFrom", from, "stageTo", stage.tagValue());
         }
         for (Copy.Instance instance : copy.instances()) {
             if (!stage.tagValue().equals(instance.tags().get(tag.key()))) {
                 changes.apply("tag instance " + instance.id() + " " + tag.key() + "=" + tag.value(),
-                        () -> rds.addTagsToResource(r -> r.resourceName(instance.arn()).tags(tag)));
+                        () -> rds.addTagsToResource(r -> r.resourceName(instance.arn()).tags(tag)),
+                        "copy", copy.name(), "stageFrom", from, "stageTo", stage.tagValue());
             }
         }
     }
 
     public void addRole(Copy copy, String roleArn) {
         changes.apply("associate role " + roleArn + " with cluster " + copy.name(),
-                () -> rds.addRoleToDBCluster(r -> r.dbClusterIdentifier(copy.name()).roleArn(roleArn)));
+                () -> rds.addRoleToDBCluster(r -> r.dbClusterIdentifier(copy.name()).roleArn(roleArn)), "copy", copy.name());
     }
 
-    public void deleteInstance(Copy.Instance instance) {
+    /**
+     * Applies the given settings at once (not in the next maintenance window). A managed master password
+     * replaces the copy's password, which is production's, by a secret RDS creates in Secrets Manager.
+     *
+     * @param parameterGroup        null leaves it as it is
+     * @param backupRetentionPeriod null leaves it as it is
+     */
+    public void modifyCluster(Copy copy, boolean manageMasterUserPassword, String parameterGroup,
+                              Long backupRetentionPeriod, boolean disableDeletionProtection) {
+        List<String> what = new ArrayList<>();
+        if (manageMasterUserPassword) {
+            what.add("master password managed by RDS in Secrets Manager");
+        }
+        if (parameterGroup != null) {
+            what.add("cluster parameter group " + parameterGroup);
+        }
+        if (backupRetentionPeriod != null) {
+            what.add("backup retention " + backupRetentionPeriod + " days");
+        }
+        if (disableDeletionProtection) {
+            what.add("deletion protection off");
+        }
+        changes.apply("modify cluster " + copy.name() + ": " + String.join(", ", what),
+                () -> rds.modifyDBCluster(r -> r.dbClusterIdentifier(copy.name())
+                        .applyImmediately(true)
+                        .manageMasterUserPassword(manageMasterUserPassword ? Boolean.TRUE : null)
+                        .dbClusterParameterGroupName(parameterGroup)
+                        .backupRetentionPeriod(backupRetentionPeriod == null ? null : backupRetentionPeriod.intValue())
+                        .deletionProtection(disableDeletionProtection ? Boolean.FALSE : null)), "copy", copy.name());
+    }
+
+    /**
+     * Turns on the RDS Data API. Provisioned and Serverless v2 clusters take this call; ModifyDBCluster's
+     * EnableHttpEndpoint is for Serverless v1 only, which a restore never makes.
+     */
+    public void enableHttpEndpoint(Copy copy) {
+        changes.apply("enable the RDS Data API (HTTP endpoint) on cluster " + copy.name(),
+                () -> rds.enableHttpEndpoint(r -> r.resourceArn(copy.clusterArn())), "copy", copy.name());
+    }
+
+    /** Records on the cluster how many SQL scripts have run, right after each one. */
+    public void setSqlProgress(Copy copy, String managedName, SqlProgress progress) {
+        Tag tag = Tag.builder().key(SqlProgress.tagKey(managedName)).value(progress.tagValue()).build();
+        changes.apply("tag cluster " + copy.name() + " " + tag.key() + "=" + tag.value(),
+                () -> rds.addTagsToResource(r -> r.resourceName(copy.clusterArn()).tags(tag)), "copy", copy.name());
+    }
+
+    public void deleteInstance(Copy copy, Copy.Instance instance) {
         changes.apply("delete instance " + instance.id(),
-                () -> rds.deleteDBInstance(r -> r.dbInstanceIdentifier(instance.id())));
+                () -> rds.deleteDBInstance(r -> r.dbInstanceIdentifier(instance.id())), "copy", copy.name());
     }
 
     public void deleteCluster(Copy copy, boolean finalSnapshot, Instant now) {
@@ -181,10 +258,11 @@ public final class RdsCopies {
             String snapshotId = copy.name() + "-final-" + now.getEpochSecond();
             changes.apply("delete cluster " + copy.name() + " with final snapshot " + snapshotId,
                     () -> rds.deleteDBCluster(r -> r.dbClusterIdentifier(copy.name())
-                            .skipFinalSnapshot(false).finalDBSnapshotIdentifier(snapshotId)));
+                            .skipFinalSnapshot(false).finalDBSnapshotIdentifier(snapshotId)), "copy", copy.name());
         } else {
             changes.apply("delete cluster " + copy.name() + " without final snapshot",
-                    () -> rds.deleteDBCluster(r -> r.dbClusterIdentifier(copy.name()).skipFinalSnapshot(true)));
+                    () -> rds.deleteDBCluster(r -> r.dbClusterIdentifier(copy.name()).skipFinalSnapshot(true)),
+                    "copy", copy.name());
         }
     }
 
@@ -207,13 +285,21 @@ public final class RdsCopies {
         return new Copy(cluster.dbClusterIdentifier(), cluster.dbClusterArn(), cluster.status(), cluster.engine(),
                 cluster.clusterCreateTime(), cluster.endpoint(), cluster.readerEndpoint(),
                 Boolean.TRUE.equals(cluster.deletionProtection()), tags(cluster.tagList()),
-                cluster.associatedRoles().stream().map(DBClusterRole::roleArn).toList(), instances);
+                cluster.associatedRoles().stream().map(DBClusterRole::roleArn).toList(), instances,
+                new Copy.Settings(cluster.dbClusterParameterGroup(), cluster.backupRetentionPeriod(),
+                        Boolean.TRUE.equals(cluster.httpEndpointEnabled()),
+                        cluster.masterUserSecret() == null ? null : cluster.masterUserSecret().secretArn(),
+                        cluster.masterUserSecret() == null ? null : cluster.masterUserSecret().secretStatus()));
     }
 
     private static Copy.Instance toInstance(DBInstance instance) {
         return new Copy.Instance(instance.dbInstanceIdentifier(), instance.dbInstanceArn(),
                 instance.dbInstanceStatus(), instance.endpoint() == null ? null : instance.endpoint().address(),
                 tags(instance.tagList()));
+    }
+
+    private static String keyWords(LifecycleConfig config) {
+        return config.kmsKeyId() == null ? "" : ", encrypted with KMS key " + config.kmsKeyId();
     }
 
     private static ServerlessV2ScalingConfiguration serverless(LifecycleConfig config) {

@@ -1,5 +1,8 @@
 package io.github.auroraecho.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.auroraecho.aws.AwsClients;
 import io.github.auroraecho.lifecycle.InvalidInputException;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
@@ -7,13 +10,18 @@ import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.stages.Engine;
 import io.github.auroraecho.stages.Outcome;
 import io.github.auroraecho.stages.Result;
+import io.github.auroraecho.status.CopyStatus;
+import io.github.auroraecho.status.StatusReport;
+import io.github.auroraecho.status.StatusTable;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -24,26 +32,16 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The command line: runs a stage exactly as the Lambda would, with the result JSON on stdout and
- * exit codes 0 (done or nothing to do), 1 (AWS or unexpected failure), 2 (bad input, nothing called).
+ * The command line: runs a stage exactly as the Lambda would, with the result JSON on stdout; reports
+ * status; runs the demo. Exit codes 0 (done or nothing to do), 1 (AWS or unexpected failure), 2 (bad
+ * input, no AWS change made).
  */
 public final class Main {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int BAD_INPUT = 2;
 
-    static final String USAGE = """
-            usage: aurora-echo <stage> --event FILE|- [--dry-run] [--endpoint URL]
-                   aurora-echo --help
-
-            stages: new, clone, modify, promote, retire
-              --event FILE   the lifecycle document (or an EventBridge event with it in "detail"); - reads stdin
-              --dry-run      report what would change, change nothing (sets "dryRun": true)
-              --endpoint URL send AWS calls to this endpoint (an emulator); default: AWS_ENDPOINT_URL or AWS
-
-            Region and credentials come from the standard AWS chain; "region" in the document wins.
-            Exit codes: 0 done or nothing to do, 1 AWS or unexpected failure, 2 bad input (no AWS call made).
-            """;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Makes the clients for a region and an optional endpoint; tests point it at the emulator. */
     @FunctionalInterface
@@ -83,20 +81,78 @@ public final class Main {
     }
 
     private int dispatch(List<String> args) {
-        if (args.isEmpty() || args.contains("--help")) {
-            (args.isEmpty() ? err : out).print(USAGE);
-            return args.isEmpty() ? BAD_INPUT : OK;
+        if (args.isEmpty()) {
+            err.print(Help.MAIN);
+            return BAD_INPUT;
         }
-        Operation operation = Operation.fromCliName(args.get(0)).orElseThrow(() ->
-                new InvalidInputException("unknown command \"" + args.get(0) + "\" (see --help)"));
-        StageArguments parsed = StageArguments.parse(args.subList(1, args.size()));
-        LifecycleConfig parsedConfig = LifecycleConfig.parse(read(parsed.event()), operation);
+        String command = args.get(0);
+        List<String> options = args.subList(1, args.size());
+        if ("--help".equals(command) || "help".equals(command)) {
+            out.print(Help.MAIN);
+            return OK;
+        }
+        if (options.contains("--help")) {
+            out.print(Help.of(command));
+            return OK;
+        }
+        return switch (command) {
+            case "status" -> status(StatusArguments.parse(options));
+            case "demo" -> new Demo(out, err, clock).run(DemoArguments.parse(options));
+            default -> stage(Operation.fromCliName(command).orElseThrow(() -> Help.unknownCommand(command)), options);
+        };
+    }
+
+    private int stage(Operation operation, List<String> options) {
+        StageArguments parsed = StageArguments.parse(operation.cliName(), options);
+        LifecycleConfig parsedConfig = config(parsed, operation);
         LifecycleConfig config = parsed.dryRun() ? parsedConfig.asDryRun() : parsedConfig;
-        Region region = region(config);
+        Region region = region(config.region());
         try (AwsClients aws = clients.create(region, parsed.endpoint())) {
-            Result result = new Engine(aws, clock).run(operation, config);
+            if (parsed.account() != null) {
+                String caller = aws.sts().getCallerIdentity().account();
+                if (!caller.equals(parsed.account())) {
+                    err.println("aurora-echo: -a " + parsed.account() + " is not the account of these credentials ("
+                            + caller + "): nothing was changed");
+                    return BAD_INPUT;
+                }
+            }
+            Engine engine = new Engine(aws, clock);
+            Result result = parsed.interactive() && !config.dryRun()
+                    ? new Confirmation(new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), err)
+                            .run(engine, operation, config)
+                    : engine.run(operation, config);
             out.println(result.toJson());
             return result.outcome() == Outcome.FAILED ? FAILED : OK;
+        } catch (RuntimeException e) {
+            err.println("aurora-echo: " + e);
+            return FAILED;
+        }
+    }
+
+    private LifecycleConfig config(StageArguments parsed, Operation operation) {
+        if (parsed.flagsDocument() == null) {
+            return LifecycleConfig.parse(read(parsed.event()), operation);
+        }
+        try {
+            return LifecycleConfig.parse(parsed.flagsDocument(), operation);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(LegacyFlag.withFlagNames(e.getMessage()));
+        }
+    }
+
+    private int status(StatusArguments parsed) {
+        Region region = region(parsed.region());
+        try (AwsClients aws = clients.create(region, parsed.endpoint())) {
+            List<CopyStatus> copies = StatusReport.read(aws, parsed.managedName(), clock.instant());
+            if (parsed.json()) {
+                ObjectNode report = JSON.createObjectNode().put("region", region.id());
+                ArrayNode nodes = report.putArray("copies");
+                copies.forEach(copy -> nodes.add(copy.toJsonNode()));
+                out.println(report.toPrettyString());
+            } else {
+                out.print(StatusTable.render(copies));
+            }
+            return OK;
         } catch (RuntimeException e) {
             err.println("aurora-echo: " + e);
             return FAILED;
@@ -114,14 +170,15 @@ public final class Main {
         }
     }
 
-    private static Region region(LifecycleConfig config) {
-        if (config.region() != null) {
-            return Region.of(config.region());
+    /** The given region (-r or the document's), else the AWS chain's. */
+    private static Region region(String given) {
+        if (given != null) {
+            return Region.of(given);
         }
         try {
             return new DefaultAwsRegionProviderChain().getRegion();
         } catch (SdkClientException e) {
-            throw new InvalidInputException("no region: set \"region\" in the document, or AWS_REGION");
+            throw new InvalidInputException("no region: give -r REGION (or \"region\" in the document), or set AWS_REGION");
         }
     }
 }

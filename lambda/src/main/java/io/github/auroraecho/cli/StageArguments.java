@@ -1,49 +1,77 @@
 package io.github.auroraecho.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.auroraecho.lifecycle.InvalidInputException;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
-/** The options of a stage command: {@code --event FILE|- [--dry-run] [--endpoint URL]}. */
-record StageArguments(String event, boolean dryRun, URI endpoint) {
+/**
+ * The options of a stage command. The document comes either from {@code --event FILE|-} or from the
+ * aurora-echo 2.x flags ({@code flagsDocument}, built from them), never from both: a merge would leave
+ * users guessing which value won. {@code --dry-run}, {@code --endpoint}, {@code -a} and {@code -i} work
+ * with either.
+ */
+record StageArguments(String event, String flagsDocument, boolean dryRun, URI endpoint, String account,
+                      boolean interactive) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
 
-    static StageArguments parse(List<String> args) {
+    static StageArguments parse(String command, List<String> args) {
         String event = null;
         boolean dryRun = false;
         URI endpoint = null;
+        String account = null;
+        boolean interactive = false;
+        ObjectNode flags = JSON.createObjectNode();
+        String firstFlag = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "--event" -> event = value(args, ++i, arg);
+                case "--event" -> event = Options.value(args, ++i, arg);
                 case "--dry-run" -> dryRun = true;
-                case "--endpoint" -> endpoint = endpoint(value(args, ++i, arg));
-                default -> throw new InvalidInputException("unknown option \"" + arg + "\" (see --help)");
+                case "--endpoint" -> endpoint = Options.endpoint(Options.value(args, ++i, arg));
+                case "-a", "--aws-account-number" -> account = account(Options.value(args, ++i, arg), arg);
+                case "-i", "--interactive" -> interactive = bool(Options.value(args, ++i, arg), arg);
+                default -> {
+                    LegacyFlag flag = LegacyFlag.named(arg).orElseThrow(() -> Options.unknown(arg, command));
+                    flag.addTo(flags, arg, Options.value(args, ++i, arg));
+                    firstFlag = firstFlag == null ? arg : firstFlag;
+                }
             }
         }
-        if (event == null) {
-            throw new InvalidInputException("--event FILE is required (- reads the document from stdin)");
+        if (event != null && firstFlag != null) {
+            throw new InvalidInputException("--event and the 2.x flags (here " + firstFlag + ") cannot be mixed: "
+                    + "put the setting in the document, or give every setting as flags");
         }
-        return new StageArguments(event, dryRun, endpoint);
+        if (event == null && firstFlag == null) {
+            throw new InvalidInputException("give the lifecycle document with --event FILE (- reads stdin), "
+                    + "or the 2.x flags (-n NAME ...); see aurora-echo " + command + " --help");
+        }
+        if (interactive && "-".equals(event)) {
+            throw new InvalidInputException("-i true reads the answers from stdin, so the document cannot come from "
+                    + "there too: use --event FILE");
+        }
+        return new StageArguments(event, firstFlag == null ? null : flags.toString(), dryRun, endpoint, account,
+                interactive);
     }
 
-    private static String value(List<String> args, int index, String option) {
-        if (index >= args.size()) {
-            throw new InvalidInputException(option + " needs a value");
+    private static String account(String value, String option) {
+        if (!ACCOUNT.matcher(value).matches()) {
+            throw new InvalidInputException(option + " takes a 12-digit AWS account id, not \"" + value + "\"");
         }
-        return args.get(index);
+        return value;
     }
 
-    private static URI endpoint(String value) {
-        try {
-            URI uri = new URI(value);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new InvalidInputException("--endpoint must be an http(s) URL, not " + value);
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new InvalidInputException("--endpoint must be an http(s) URL, not " + value);
-        }
+    /** 2.x read -i with click's boolean type, so its spellings are accepted too. */
+    private static boolean bool(String value, String option) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "y", "1" -> true;
+            case "false", "no", "n", "0" -> false;
+            default -> throw new InvalidInputException(option + " takes true or false, not \"" + value + "\"");
+        };
     }
 }

@@ -27,12 +27,14 @@ public final class MotoServer implements AutoCloseable {
     private final URI endpoint;
     private final Path script;
     private final Path log;
+    private final Thread stopOnExit;
 
-    private MotoServer(Process process, URI endpoint, Path script, Path log) {
+    private MotoServer(Process process, URI endpoint, Path script, Path log, Thread stopOnExit) {
         this.process = process;
         this.endpoint = endpoint;
         this.script = script;
         this.log = log;
+        this.stopOnExit = stopOnExit;
     }
 
     public static MotoServer start() {
@@ -44,16 +46,21 @@ public final class MotoServer implements AutoCloseable {
             Path log = Files.createTempFile("aurora-echo-moto", ".log");
             int port = freePort();
             String python = System.getenv().getOrDefault("AURORA_ECHO_PYTHON", "python3");
+            // Ctrl-C and kill run shutdown hooks, not finally blocks: the hook is in place before the child
+            // exists, so no moment is left in which the JVM could end and leave the emulator running.
+            ExitGuard stopOnExit = new ExitGuard();
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
             Process process;
             try {
-                process = new ProcessBuilder(List.of(python, script.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port)))
+                process = stopOnExit.start(new ProcessBuilder(
+                        List.of(python, script.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port)))
                         .redirectErrorStream(true)
-                        .redirectOutput(log.toFile())
-                        .start();
+                        .redirectOutput(log.toFile()));
             } catch (IOException e) {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
                 throw new IllegalStateException("cannot run " + python + ": " + INSTALL_HINT, e);
             }
-            MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + port), script, log);
+            MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + port), script, log, stopOnExit);
             server.awaitReady();
             return server;
         } catch (IOException e) {
@@ -130,6 +137,51 @@ public final class MotoServer implements AutoCloseable {
 
     @Override
     public void close() {
+        terminate(process);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down: the hook is stopping the emulator.
+        }
+        try {
+            Files.deleteIfExists(script);
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            // Temp files; the OS cleans them up.
+        }
+    }
+
+    /** The shutdown hook: stops the child, or keeps it from starting once the JVM is on its way out. */
+    private static final class ExitGuard extends Thread {
+        private Process process;
+        private boolean exiting;
+
+        ExitGuard() {
+            super("aurora-echo-stop-moto");
+        }
+
+        synchronized Process start(ProcessBuilder builder) throws IOException {
+            if (exiting) {
+                throw new IllegalStateException("the JVM is exiting: moto's server was not started");
+            }
+            process = builder.start();
+            return process;
+        }
+
+        @Override
+        public void run() {
+            Process started;
+            synchronized (this) {
+                exiting = true;
+                started = process;
+            }
+            if (started != null) {
+                terminate(started);
+            }
+        }
+    }
+
+    private static void terminate(Process process) {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
@@ -138,12 +190,6 @@ public final class MotoServer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        try {
-            Files.deleteIfExists(script);
-            Files.deleteIfExists(log);
-        } catch (IOException e) {
-            // Temp files; the OS cleans them up.
         }
     }
 }

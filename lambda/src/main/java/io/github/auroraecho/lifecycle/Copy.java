@@ -23,13 +23,25 @@ public record Copy(
         boolean deletionProtection,
         Map<String, String> clusterTags,
         List<String> associatedRoleArns,
-        List<Instance> instances) {
+        List<Instance> instances,
+        Settings settings) {
 
     public static final String AVAILABLE = "available";
     private static final java.util.Set<String> FAILED_STATUSES = java.util.Set.of("failed",
             "inaccessible-encryption-credentials", "inaccessible-encryption-credentials-recoverable");
 
     public record Instance(String id, String arn, String status, String endpoint, Map<String, String> tags) {
+    }
+
+    /**
+     * The cluster settings modify looks after, as RDS reports them.
+     *
+     * @param masterUserSecretArn    the RDS-managed secret holding the master password; null while RDS does not manage it
+     * @param masterUserSecretStatus {@code creating}, {@code active}, {@code rotating} or {@code impaired}; null without a secret
+     * @param backupRetentionPeriod  days; null when RDS did not say
+     */
+    public record Settings(String parameterGroup, Integer backupRetentionPeriod, boolean httpEndpointEnabled,
+                           String masterUserSecretArn, String masterUserSecretStatus) {
     }
 
     public Copy {

@@ -41,6 +41,26 @@ final class DocumentReader {
         return checkedString(node, path(name), valid, rule);
     }
 
+    /** A string longer than identifiers may be (SQL text), up to {@code maxLength} characters. */
+    String text(String name, int maxLength) {
+        JsonNode node = node(name);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw new InvalidInputException(field(path(name)) + " must be a string, not " + describe(node));
+        }
+        String value = node.textValue();
+        if (value.isBlank()) {
+            throw new InvalidInputException(field(path(name)) + " must not be blank");
+        }
+        if (value.length() > maxLength) {
+            throw new InvalidInputException(field(path(name)) + " is " + value.length() + " characters long; at most "
+                    + maxLength + " are allowed");
+        }
+        return value;
+    }
+
     String requiredString(String name, Predicate<String> valid, String rule) {
         String value = string(name, valid, rule);
         if (value == null) {
@@ -93,16 +113,9 @@ final class DocumentReader {
     }
 
     List<String> strings(String name, int maxItems, Predicate<String> valid, String rule) {
-        JsonNode node = node(name);
+        JsonNode node = list(name, maxItems, "strings");
         if (node == null) {
             return List.of();
-        }
-        if (!node.isArray()) {
-            throw new InvalidInputException(field(path(name)) + " must be a list of strings, not " + describe(node));
-        }
-        if (node.size() > maxItems) {
-            throw new InvalidInputException(field(path(name)) + " has " + node.size() + " items; at most "
-                    + maxItems + " are allowed");
         }
         List<String> values = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
@@ -142,6 +155,19 @@ final class DocumentReader {
         return java.util.Collections.unmodifiableMap(values);
     }
 
+    /** A list of JSON objects, each read by its own reader (path {@code name[i]}). */
+    List<DocumentReader> objects(String name, int maxItems) {
+        JsonNode node = list(name, maxItems, "objects");
+        if (node == null) {
+            return List.of();
+        }
+        List<DocumentReader> items = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            items.add(new DocumentReader(node.get(i), path(name) + "[" + i + "]"));
+        }
+        return List.copyOf(items);
+    }
+
     DocumentReader object(String name) {
         JsonNode node = node(name);
         return node == null ? null : new DocumentReader(node, path(name));
@@ -149,14 +175,6 @@ final class DocumentReader {
 
     boolean has(String name) {
         return object.has(name) && !object.get(name).isNull();
-    }
-
-    /** Marks a field as known without reading it (one a later version implements), so it is not "unknown". */
-    void rejectUnsupported(String name, String why) {
-        if (object.has(name)) {
-            throw new InvalidInputException(field(path(name)) + " is not supported by this version: " + why);
-        }
-        read.add(name);
     }
 
     void rejectUnread() {
@@ -173,8 +191,29 @@ final class DocumentReader {
         return new InvalidInputException(field(path(name)) + " is required");
     }
 
+    /** Where this object is in the document, such as {@code sqlScripts[2]}. */
+    String location() {
+        return path;
+    }
+
     String path(String name) {
         return path.isEmpty() ? name : path + "." + name;
+    }
+
+    /** A JSON array of at most {@code maxItems}, or null when not given. */
+    private JsonNode list(String name, int maxItems, String of) {
+        JsonNode node = node(name);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw new InvalidInputException(field(path(name)) + " must be a list of " + of + ", not " + describe(node));
+        }
+        if (node.size() > maxItems) {
+            throw new InvalidInputException(field(path(name)) + " has " + node.size() + " items; at most "
+                    + maxItems + " are allowed");
+        }
+        return node;
     }
 
     private JsonNode node(String name) {

@@ -19,6 +19,16 @@ final class Identifiers {
     private static final Pattern DNS_LABEL = Pattern.compile("(?:\\*|[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)");
     private static final Pattern ROLE_NAME = Pattern.compile("[A-Za-z0-9+=,.@_-]{1,64}");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws(?:-[a-z]+)*:iam::\\d{12}:role/(?:[A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,64}");
+    private static final String RDS_ARN = "arn:aws(?:-[a-z]+)*:rds:[a-z]{2}(?:-[a-z]+)+-\\d:\\d{12}:";
+    private static final Pattern CLUSTER_ARN = Pattern.compile(RDS_ARN + "cluster:" + RDS_IDENTIFIER.pattern());
+    // Automated snapshot names carry a "rds:" prefix; shared ones are manual, but the shape is the same.
+    private static final Pattern CLUSTER_SNAPSHOT_ARN = Pattern.compile(RDS_ARN + "cluster-snapshot:[A-Za-z][A-Za-z0-9:-]{0,254}");
+    private static final String KEY_ID = "(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})";
+    private static final String ALIAS = "alias/[A-Za-z0-9/_-]{1,250}";
+    private static final Pattern KMS_KEY = Pattern.compile("(?:" + KEY_ID + "|" + ALIAS
+            + "|arn:aws(?:-[a-z]+)*:kms:[a-z]{2}(?:-[a-z]+)+-\\d:\\d{12}:(?:key/" + KEY_ID + "|" + ALIAS + "))");
+    private static final Pattern S3_URI = Pattern.compile("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/.+");
+    private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,63}");
 
     private Identifiers() {
     }
@@ -78,5 +88,27 @@ final class Identifiers {
             }
         }
         return true;
+    }
+
+    /** A DB cluster ARN, the way to name a source cluster in another account. */
+    static boolean isClusterArn(String value) {
+        return CLUSTER_ARN.matcher(value).matches();
+    }
+
+    static boolean isClusterSnapshotArn(String value) {
+        return CLUSTER_SNAPSHOT_ARN.matcher(value).matches();
+    }
+
+    /** A KMS key as RDS accepts it: key id, multi-Region key id, alias, or the ARN of a key or alias. */
+    static boolean isKmsKeyId(String value) {
+        return value.length() <= 2048 && KMS_KEY.matcher(value).matches();
+    }
+
+    static boolean isS3Uri(String value) {
+        return S3_URI.matcher(value).matches();
+    }
+
+    static boolean isDatabaseName(String value) {
+        return DATABASE_NAME.matcher(value).matches();
     }
 }

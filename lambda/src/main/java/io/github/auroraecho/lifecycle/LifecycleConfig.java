@@ -38,7 +38,12 @@ public record LifecycleConfig(
         long ttl,
         long dnsSyncTimeoutSeconds,
         boolean finalSnapshot,
-        double stuckAfterHours) {
+        double stuckAfterHours,
+        String kmsKeyId,
+        String sourceSnapshotArn,
+        boolean manageMasterUserPassword,
+        List<SqlScript> sqlScripts,
+        long backupRetentionPeriod) {
 
     public static final String SERVERLESS_CLASS = "db.serverless";
     public static final double DEFAULT_MINIMUM_AGE_HOURS = 20;
@@ -46,8 +51,13 @@ public record LifecycleConfig(
     public static final long DEFAULT_DNS_SYNC_TIMEOUT_SECONDS = 120;
     /** A restore of a large database takes hours; one still creating after this is reported as stuck. */
     public static final double DEFAULT_STUCK_AFTER_HOURS = 8;
-    /** RDS allows 50 tags a resource; one is the stage tag. */
+    /** RDS allows 50 tags a resource; one is the stage tag (and with sqlScripts one more the SQL progress tag). */
     public static final int MAX_EXTRA_TAGS = 49;
+    /** RDS's least: a copy keeps no more backups than needed, and retention cannot be 0 on Aurora. */
+    public static final long DEFAULT_BACKUP_RETENTION_DAYS = 1;
+    public static final int MAX_SQL_SCRIPTS = 100;
+    /** The RDS Data API's limit on one statement's text. */
+    public static final int MAX_SQL_LENGTH = 65_536;
 
     private static final Set<String> ENGINES = Set.of("aurora-mysql", "aurora-postgresql");
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -91,8 +101,9 @@ public record LifecycleConfig(
                 "must be an RDS identifier (a letter first, then letters, digits and single hyphens, no hyphen at the end)");
         String region = doc.string("region", Identifiers::isRegion, "must be an AWS region such as eu-west-1");
         boolean dryRun = doc.bool("dryRun", false);
-        String sourceClusterName = doc.string("sourceClusterName", Identifiers::isRdsIdentifier,
-                "must be an RDS cluster identifier");
+        String sourceClusterName = doc.string("sourceClusterName",
+                v -> Identifiers.isRdsIdentifier(v) || Identifiers.isClusterArn(v),
+                "must be an RDS cluster identifier, or the ARN of a cluster in another account that shares its snapshots");
         String dbSubnetGroupName = doc.string("dbSubnetGroupName", Identifiers::isSubnetGroupName,
                 "must be a DB subnet group name (letters, digits, spaces, '.', '_' and '-', at most 255)");
         String dbInstanceClass = doc.string("dbInstanceClass", Identifiers::isInstanceClass,
@@ -124,9 +135,17 @@ public record LifecycleConfig(
         long dnsSyncTimeout = doc.integer("dnsSyncTimeoutSeconds", DEFAULT_DNS_SYNC_TIMEOUT_SECONDS, 0, 840);
         boolean finalSnapshot = doc.bool("finalSnapshot", false);
         double stuckAfterHours = doc.number("stuckAfterHours", DEFAULT_STUCK_AFTER_HOURS, 1, 72);
-        for (String secureCopyField : List.of("kmsKeyId", "sourceSnapshotArn", "manageMasterUserPassword",
-                "sqlScripts", "backupRetentionPeriod", "deletionProtection")) {
-            doc.rejectUnsupported(secureCopyField, "secure-copy settings are planned, not yet implemented");
+        String kmsKeyId = doc.string("kmsKeyId", Identifiers::isKmsKeyId,
+                "must be a KMS key id, alias (alias/name) or key or alias ARN");
+        String sourceSnapshotArn = doc.string("sourceSnapshotArn", Identifiers::isClusterSnapshotArn,
+                "must be a DB cluster snapshot ARN (arn:aws:rds:<region>:<account>:cluster-snapshot:<name>)");
+        boolean manageMasterUserPassword = doc.bool("manageMasterUserPassword", false);
+        List<SqlScript> sqlScripts = doc.objects("sqlScripts", MAX_SQL_SCRIPTS).stream()
+                .map(LifecycleConfig::readSqlScript).toList();
+        long backupRetentionPeriod = doc.integer("backupRetentionPeriod", DEFAULT_BACKUP_RETENTION_DAYS, 1, 35);
+        if (doc.bool("deletionProtection", false)) {
+            throw new InvalidInputException("field \"deletionProtection\" can only be false: modify turns deletion "
+                    + "protection off so that retire can delete the copy; protect the source cluster instead");
         }
         doc.rejectUnread();
 
@@ -146,10 +165,23 @@ public record LifecycleConfig(
             throw new InvalidInputException("field \"sourceClusterName\" must differ from managedName: "
                     + "the source must never look like one of the lifecycle's copies");
         }
+        if (!sqlScripts.isEmpty() && !manageMasterUserPassword) {
+            throw new InvalidInputException("field \"sqlScripts\" needs \"manageMasterUserPassword\": true: the RDS "
+                    + "Data API signs in with the copy's managed secret, never with production's password");
+        }
+        if (!sqlScripts.isEmpty() && tags.size() == MAX_EXTRA_TAGS) {
+            throw new InvalidInputException("field \"tags\" has " + tags.size() + " entries; with sqlScripts at most "
+                    + (MAX_EXTRA_TAGS - 1) + " are allowed (the copy carries a tag for its SQL progress)");
+        }
+        if (sourceSnapshotArn != null && sourceClusterName != null) {
+            throw new InvalidInputException("fields \"sourceClusterName\" and \"sourceSnapshotArn\" exclude each other: "
+                    + "give the cluster (its newest snapshot is restored) or one snapshot");
+        }
         LifecycleConfig config = new LifecycleConfig(managedName, region, dryRun, sourceClusterName, dbSubnetGroupName,
                 dbInstanceClass, serverlessV2, engine, engineVersion, availabilityZone, securityGroups,
                 clusterParameterGroup, parameterGroup, suffix, tags, minimumAgeHours, iamRoleNames, hostedZoneIds,
-                recordSetName, ttl, dnsSyncTimeout, finalSnapshot, stuckAfterHours);
+                recordSetName, ttl, dnsSyncTimeout, finalSnapshot, stuckAfterHours, kmsKeyId, sourceSnapshotArn,
+                manageMasterUserPassword, sqlScripts, backupRetentionPeriod);
         config.requireFieldsOf(operation, doc);
         return config;
     }
@@ -157,7 +189,20 @@ public record LifecycleConfig(
     private void requireFieldsOf(Operation operation, DocumentReader doc) {
         switch (operation) {
             case NEW, CLONE -> {
-                require(sourceClusterName, "sourceClusterName", operation, doc);
+                if (operation == Operation.CLONE) {
+                    require(sourceClusterName, "sourceClusterName", operation, doc);
+                    if (sourceClusterName.startsWith("arn:")) {
+                        throw new InvalidInputException("field \"sourceClusterName\" must be a cluster of this account "
+                                + "for clone (a name, not an ARN): clones are made in the source's account");
+                    }
+                    if (sourceSnapshotArn != null) {
+                        throw new InvalidInputException("field \"sourceSnapshotArn\" cannot be used with clone: "
+                                + "a clone is made from a cluster, not a snapshot");
+                    }
+                } else if (sourceClusterName == null && sourceSnapshotArn == null) {
+                    throw new InvalidInputException("field \"sourceClusterName\" is required for new (or "
+                            + "\"sourceSnapshotArn\", a snapshot shared from another account)");
+                }
                 require(dbSubnetGroupName, "dbSubnetGroupName", operation, doc);
                 require(dbInstanceClass, "dbInstanceClass", operation, doc);
                 if (SERVERLESS_CLASS.equals(dbInstanceClass) && serverlessV2 == null) {
@@ -186,6 +231,18 @@ public record LifecycleConfig(
         if (value == null) {
             throw new InvalidInputException(doc.missing(name).getMessage() + " for " + operation.cliName());
         }
+    }
+
+    private static SqlScript readSqlScript(DocumentReader item) {
+        String sql = item.text("sql", MAX_SQL_LENGTH);
+        String s3 = item.string("s3", Identifiers::isS3Uri, "must be an S3 object URI such as s3://bucket/sanitize.sql");
+        String database = item.string("database", Identifiers::isDatabaseName, "must be a database name");
+        item.rejectUnread();
+        if ((sql == null) == (s3 == null)) {
+            throw new InvalidInputException(DocumentReader.field(item.location())
+                    + " must have exactly one of \"sql\" (the statement) and \"s3\" (s3://bucket/key of the statement)");
+        }
+        return new SqlScript(sql, s3, database);
     }
 
     private static ServerlessV2 readServerless(DocumentReader doc) {
@@ -227,7 +284,8 @@ public record LifecycleConfig(
         return new LifecycleConfig(managedName, region, true, sourceClusterName, dbSubnetGroupName, dbInstanceClass,
                 serverlessV2, engine, engineVersion, availabilityZone, vpcSecurityGroupIds, dbClusterParameterGroupName,
                 dbParameterGroupName, suffix, tags, minimumAgeHours, iamRoleNames, hostedZoneIds, recordSetName, ttl,
-                dnsSyncTimeoutSeconds, finalSnapshot, stuckAfterHours);
+                dnsSyncTimeoutSeconds, finalSnapshot, stuckAfterHours, kmsKeyId, sourceSnapshotArn,
+                manageMasterUserPassword, sqlScripts, backupRetentionPeriod);
     }
 
     public java.time.Duration stuckAfter() {
@@ -236,5 +294,10 @@ public record LifecycleConfig(
 
     public String stageTagKey() {
         return Stage.tagKey(managedName);
+    }
+
+    /** A source cluster in another account, named by ARN: its newest snapshot shared with this account is restored. */
+    public boolean sourceIsSharedCluster() {
+        return sourceClusterName != null && sourceClusterName.startsWith("arn:");
     }
 }

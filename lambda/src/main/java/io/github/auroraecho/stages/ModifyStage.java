@@ -4,8 +4,11 @@ import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.RefusedException;
 import io.github.auroraecho.lifecycle.Stage;
+import io.github.auroraecho.stages.ModifySteps.Step;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.rds.model.DbClusterRoleAlreadyExistsException;
 import software.amazon.awssdk.services.rds.model.InvalidDbClusterStateException;
+import software.amazon.awssdk.services.rds.model.InvalidResourceStateException;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 import java.time.Instant;
@@ -53,11 +56,6 @@ public final class ModifyStage implements LifecycleStage {
                 .toList();
     }
 
-    /** The roles still to associate: those the cluster does not list yet (in any association status). */
-    static List<String> missingRoles(Copy copy, List<String> roleArns) {
-        return roleArns.stream().filter(arn -> !copy.associatedRoleArns().contains(arn)).toList();
-    }
-
     @Override
     public Result run(StageContext context) {
         return switch (decide(context.copies().list(context.managedName()), context.config(), context.now())) {
@@ -69,30 +67,125 @@ public final class ModifyStage implements LifecycleStage {
         };
     }
 
-    private Result modify(StageContext context, Copy copy) {
-        List<String> roles = context.config().iamRoleNames();
-        if (!roles.isEmpty()) {
-            List<String> arns = roles.stream().allMatch(role -> role.startsWith("arn:")) ? roles : callerRoleArns(context, roles);
-            for (String arn : missingRoles(copy, arns)) {
-                try {
-                    context.copies().addRole(copy, arn);
-                } catch (DbClusterRoleAlreadyExistsException e) {
-                    // Fine when an interrupted or concurrent run associated it after we read the cluster;
-                    // otherwise RDS refused it (one role per feature name) and the copy must not move on.
-                    if (!isAssociated(context, copy, arn)) {
-                        throw new RefusedException("RDS refused to associate role " + arn + " with " + copy.name()
-                                + ": " + e.awsErrorDetails().errorMessage());
-                    }
-                } catch (InvalidDbClusterStateException e) {
-                    // RDS takes one association at a time; the next run adds the rest.
-                    return context.result(Outcome.WAITING, "copy " + copy.name() + " is busy associating roles ("
-                            + e.awsErrorDetails().errorMessage() + "); the next run continues", copy.name());
+    /**
+     * Takes the copy's steps one after another, reading the copy again after each, until it is modified
+     * or RDS is busy with it. A dry run plans every pending step instead, as if each succeeded.
+     */
+    private Result modify(StageContext context, Copy found) {
+        List<String> roleArns = roleArnsOf(context);
+        Step first = ModifySteps.next(found, context.config(), roleArns);
+        if (context.changes().dryRun() && !(first instanceof Step.Wait) && !(first instanceof Step.Refuse)) {
+            for (Step step : ModifySteps.pending(found, context.config(), roleArns)) {
+                Optional<Result> stop = take(context, found, step);
+                if (stop.isPresent()) {
+                    return stop.get();
                 }
             }
+            throw new IllegalStateException("the last pending step always ends the run");
         }
-        context.copies().setStage(copy, context.managedName(), Stage.MODIFIED);
-        return context.result(Outcome.CHANGED, "copy " + copy.name() + " is modified"
-                + (roles.isEmpty() ? "" : " (roles: " + String.join(", ", roles) + ")"), copy.name());
+        Copy copy = found;
+        Step step = first;
+        while (true) {
+            Optional<Result> stop = take(context, copy, step);
+            if (stop.isPresent()) {
+                return stop.get();
+            }
+            copy = context.copies().reread(copy).orElseThrow(() -> new RefusedException("copy " + found.name()
+                    + " disappeared while it was being modified"));
+            Step next = ModifySteps.next(copy, context.config(), roleArns);
+            if (next.equals(step)) {
+                // RDS took the call but does not show its effect yet (it may take minutes).
+                return context.result(Outcome.WAITING, "RDS does not show the effect of \"" + describe(step)
+                        + "\" on copy " + copy.name() + " yet; the next run continues", copy.name());
+            }
+            step = next;
+        }
+    }
+
+    /** Takes one step; a result when the run ends with it. */
+    private static Optional<Result> take(StageContext context, Copy copy, Step step) {
+        return switch (step) {
+            case Step.Wait(String why) -> Optional.of(context.result(Outcome.WAITING,
+                    why + "; the next run continues", copy.name()));
+            case Step.Refuse(String why) -> Optional.of(context.result(Outcome.FAILED, why, copy.name()));
+            case Step.AssociateRoles(List<String> arns) -> associateRoles(context, copy, arns);
+            case Step.ModifyCluster modify -> {
+                try {
+                    context.copies().modifyCluster(copy, modify.manageMasterUserPassword(), modify.parameterGroup(),
+                            modify.backupRetentionPeriod(), modify.disableDeletionProtection());
+                    yield Optional.empty();
+                } catch (InvalidDbClusterStateException e) {
+                    yield Optional.of(busy(context, copy, e));
+                }
+            }
+            case Step.EnableDataApi() -> {
+                try {
+                    context.copies().enableHttpEndpoint(copy);
+                    yield Optional.empty();
+                } catch (InvalidResourceStateException e) {
+                    yield Optional.of(busy(context, copy, e));
+                }
+            }
+            case Step.RunSql(int next, String secretArn) -> new SqlRun(context, copy, secretArn).from(next);
+            case Step.MarkModified() -> {
+                context.copies().setStage(copy, context.managedName(), Stage.MODIFIED);
+                yield Optional.of(context.result(Outcome.CHANGED, modifiedMessage(context, copy), copy.name()));
+            }
+        };
+    }
+
+    private static Optional<Result> associateRoles(StageContext context, Copy copy, List<String> arns) {
+        for (String arn : arns) {
+            try {
+                context.copies().addRole(copy, arn);
+            } catch (DbClusterRoleAlreadyExistsException e) {
+                // Fine when an interrupted or concurrent run associated it after we read the cluster;
+                // otherwise RDS refused it (one role per feature name) and the copy must not move on.
+                if (!isAssociated(context, copy, arn)) {
+                    throw new RefusedException("RDS refused to associate role " + arn + " with " + copy.name()
+                            + ": " + e.awsErrorDetails().errorMessage());
+                }
+            } catch (InvalidDbClusterStateException e) {
+                // RDS takes one association at a time; the next run adds the rest.
+                return Optional.of(busy(context, copy, e));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Result busy(StageContext context, Copy copy, AwsServiceException e) {
+        return context.result(Outcome.WAITING, "copy " + copy.name() + " is busy ("
+                + e.awsErrorDetails().errorMessage() + "); the next run continues", copy.name());
+    }
+
+    /** What the operator needs to know: the secret to hand out (its ARN, never a password) and what ran. */
+    private static String modifiedMessage(StageContext context, Copy copy) {
+        StringBuilder message = new StringBuilder("copy " + copy.name() + " is modified");
+        List<String> roles = context.config().iamRoleNames();
+        if (!roles.isEmpty()) {
+            message.append("; roles: ").append(String.join(", ", roles));
+        }
+        if (copy.settings().masterUserSecretArn() != null) {
+            message.append("; master password in secret ").append(copy.settings().masterUserSecretArn());
+        } else if (context.config().manageMasterUserPassword()) {
+            message.append("; master password in the secret RDS creates");
+        }
+        if (!context.config().sqlScripts().isEmpty()) {
+            message.append("; ").append(context.config().sqlScripts().size()).append(" SQL statements run");
+        }
+        return message.toString();
+    }
+
+    private static String describe(Step step) {
+        return switch (step) {
+            case Step.AssociateRoles(List<String> arns) -> "associate roles " + String.join(", ", arns);
+            case Step.ModifyCluster modify -> "modify cluster settings";
+            case Step.EnableDataApi() -> "enable the RDS Data API";
+            case Step.RunSql(int next, String secretArn) -> "run SQL statements from " + (next + 1);
+            case Step.MarkModified() -> "mark modified";
+            case Step.Wait(String why) -> why;
+            case Step.Refuse(String why) -> why;
+        };
     }
 
     private static boolean isAssociated(StageContext context, Copy copy, String arn) {
@@ -101,7 +194,12 @@ public final class ModifyStage implements LifecycleStage {
                 .anyMatch(role -> arn.equals(role.roleArn()));
     }
 
-    private static List<String> callerRoleArns(StageContext context, List<String> roles) {
+    /** The document's roles as ARNs; STS is asked for the account only when a role is given by name. */
+    private static List<String> roleArnsOf(StageContext context) {
+        List<String> roles = context.config().iamRoleNames();
+        if (roles.stream().allMatch(role -> role.startsWith("arn:"))) {
+            return roles;
+        }
         GetCallerIdentityResponse caller = context.aws().sts().getCallerIdentity();
         String partition = caller.arn().split(":", 3)[1];
         return roleArns(roles, partition, caller.account());

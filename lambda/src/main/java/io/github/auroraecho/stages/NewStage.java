@@ -4,17 +4,38 @@ import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.RefusedException;
 import software.amazon.awssdk.services.rds.model.DBClusterSnapshot;
 
-/** Restores a new copy from the newest available snapshot of the source cluster. */
+import java.util.List;
+
+/** Restores a new copy from the newest available snapshot of the source cluster, or from one another account shares. */
 public final class NewStage extends CopyCreation {
 
     @Override
     protected Source source(StageContext context) {
         LifecycleConfig config = context.config();
+        if (config.sourceSnapshotArn() != null || config.sourceIsSharedCluster()) {
+            return shared(context);
+        }
         DBClusterSnapshot snapshot = context.copies().newestAvailableSnapshot(config.sourceClusterName())
                 .orElseThrow(() -> new RefusedException("no snapshot with status available found for source cluster "
                         + config.sourceClusterName()));
         return new Source(config.engine() != null ? config.engine() : snapshot.engine(),
                 "snapshot " + snapshot.dbClusterSnapshotIdentifier() + " of " + config.sourceClusterName(),
-                (name, tags) -> context.copies().restoreFromSnapshot(config, name, snapshot, tags));
+                (name, tags) -> context.copies().restoreFromSnapshot(config, name, snapshot, false, tags));
+    }
+
+    /** A snapshot another account shares with this one: the one named, or the newest of the cluster named. */
+    private static Source shared(StageContext context) {
+        LifecycleConfig config = context.config();
+        List<DBClusterSnapshot> shared = context.copies().sharedSnapshots();
+        DBClusterSnapshot snapshot = config.sourceSnapshotArn() != null
+                ? SharedSnapshots.byArn(shared, config.sourceSnapshotArn()).orElseThrow(() -> new RefusedException(
+                        "snapshot " + config.sourceSnapshotArn() + " is not shared with this account, or not available: "
+                                + "its owner shares it with ModifyDBClusterSnapshotAttribute (restore)"))
+                : SharedSnapshots.newestOf(shared, config.sourceClusterName()).orElseThrow(() -> new RefusedException(
+                        "no available snapshot of " + config.sourceClusterName() + " is shared with this account: its "
+                                + "owner shares each snapshot with ModifyDBClusterSnapshotAttribute (restore)"));
+        return new Source(config.engine() != null ? config.engine() : snapshot.engine(),
+                "snapshot " + snapshot.dbClusterSnapshotArn() + " shared with this account",
+                (name, tags) -> context.copies().restoreFromSnapshot(config, name, snapshot, true, tags));
     }
 }

@@ -93,7 +93,7 @@ public final class RetireStage implements LifecycleStage {
                 continue;
             }
             try {
-                context.copies().deleteInstance(instance);
+                context.copies().deleteInstance(copy, instance);
             } catch (DbInstanceNotFoundException e) {
                 // Deleted since we read it.
             } catch (InvalidDbInstanceStateException e) {

@@ -29,8 +29,10 @@ public record StageContext(Operation operation, LifecycleConfig config, AwsClien
     /** A result carrying the changes made so far; a run that changed something in a dry run reports {@code planned}. */
     public Result result(Outcome outcome, String message, String copy) {
         Outcome reported = outcome == Outcome.CHANGED && changes.dryRun() ? Outcome.PLANNED : outcome;
+        // The stages word their messages as done; a plan must not read as if it had happened.
+        String said = reported == Outcome.PLANNED ? "dry run, nothing changed; a real run would have: " + message : message;
         Log.info("decision", "stage", operation.cliName(), "managedName", managedName(), "outcome", reported.json(),
-                "copy", copy, "message", message);
-        return new Result(operation.cliName(), managedName(), reported, message, copy, changes.list());
+                "copy", copy, "message", said);
+        return new Result(operation.cliName(), managedName(), reported, said, copy, changes.list());
     }
 }

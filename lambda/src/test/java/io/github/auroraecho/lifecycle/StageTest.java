@@ -53,6 +53,7 @@ class StageTest {
         List<Copy.Instance> instances = instanceTags == null ? List.of()
                 : List.of(new Copy.Instance("staging-2026-11-25", "arn:i", "available", "i.example", instanceTags));
         return new Copy("staging-2026-11-25", "arn:c", "available", "aurora-postgresql", Instant.EPOCH,
-                "w.example", "r.example", false, clusterTags, List.of(), instances);
+                "w.example", "r.example", false, clusterTags, List.of(), instances,
+                new Copy.Settings(null, 1, false, null, null));
     }
 }

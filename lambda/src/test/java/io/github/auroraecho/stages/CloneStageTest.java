@@ -38,6 +38,18 @@ class CloneStageTest {
     }
 
     @Test
+    void aCloneIsEncryptedWithTheConfiguredKey(TestAccount aws) {
+        aws.sourceCluster("prod");
+        var doc = TestAccount.document("analytics", "prod", "Z1");
+        doc.put("kmsKeyId", "alias/analytics-copies");
+
+        Result result = aws.run(Operation.CLONE, doc);
+
+        assertEquals(Outcome.CHANGED, result.outcome(), result.message());
+        assertEquals("alias/analytics-copies", aws.cluster(result.copy()).orElseThrow().kmsKeyId());
+    }
+
+    @Test
     void aMissingSourceIsAClearErrorThatChangesNothing(TestAccount aws) {
         String before = aws.state();
 

@@ -76,12 +76,12 @@ public final class BadInputs {
                 Arguments.of("ttl fraction", "{\"managedName\": \"s\", \"ttl\": 1.5}", Operation.MODIFY, "\"ttl\" must be a whole number"),
                 Arguments.of("finalSnapshot number", "{\"managedName\": \"s\", \"finalSnapshot\": 1}", Operation.RETIRE, "\"finalSnapshot\" must be true or false"),
                 Arguments.of("oversize string", "{\"managedName\": \"" + "a".repeat(5000) + "\"}", Operation.MODIFY, "at most 1024"),
-                Arguments.of("not yet supported", newDoc("\"kmsKeyId\": \"alias/x\""), Operation.NEW, "\"kmsKeyId\" is not supported"),
                 Arguments.of("event without detail", "{\"source\": \"x\", \"detail-type\": \"y\"}", Operation.NEW, "\"detail\""),
                 Arguments.of("event with string detail", "{\"source\": \"x\", \"detail-type\": \"y\", \"detail\": \"{}\"}", Operation.NEW, "\"detail\""));
     }
 
-    private static String tags(int count) {
+    /** {@code count} tags as the inside of a JSON object. */
+    public static String tags(int count) {
         StringBuilder tags = new StringBuilder();
         for (int i = 0; i < count; i++) {
             tags.append(i == 0 ? "" : ", ").append("\"k").append(i).append("\": \"v\"");

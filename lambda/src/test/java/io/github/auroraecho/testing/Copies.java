@@ -17,6 +17,8 @@ public final class Copies {
             {"managedName": "staging", "sourceClusterName": "prod", "dbSubnetGroupName": "default",
              "dbInstanceClass": "db.r6g.large", "hostedZoneIds": ["Z1"], "recordSetName": "db.example.com"}""",
             Operation.NEW);
+    /** What a fresh restore shows: the default parameter group, one day of backups, no managed secret. */
+    public static final Copy.Settings SETTINGS = new Copy.Settings("default.aurora-postgresql15", 1, false, null, null);
 
     private Copies() {
     }
@@ -32,6 +34,6 @@ public final class Copies {
                 name + ".instance.example", tags))
                 : List.of();
         return new Copy(name, "arn:aws:rds:us-east-1:123456789012:cluster:" + name, status, "aurora-postgresql",
-                created, name + ".cluster.example", name + ".cluster-ro.example", false, tags, List.of(), instances);
+                created, name + ".cluster.example", name + ".cluster-ro.example", false, tags, List.of(), instances, SETTINGS);
     }
 }

@@ -43,6 +43,7 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
 
     private final URI endpoint;
     private final CallRecorder recorder = new CallRecorder();
+    private final FailingStatements failingStatements = new FailingStatements();
     private final StaticCredentialsProvider credentials =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
     private final AwsClients engineClients;
@@ -51,7 +52,7 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
 
     TestAccount(URI endpoint) {
         this.endpoint = endpoint;
-        this.engineClients = AwsClients.of(REGION, endpoint, credentials, List.of(recorder));
+        this.engineClients = AwsClients.of(REGION, endpoint, credentials, List.of(recorder, failingStatements));
         this.admin = AwsClients.of(REGION, endpoint, credentials, List.of());
     }
 
@@ -61,6 +62,20 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
 
     public CallRecorder calls() {
         return recorder;
+    }
+
+    /** From now on, the engine's SQL statements containing the marker fail as AWS reports a database error. */
+    public void failStatementsContaining(String marker) {
+        failingStatements.failWhenSqlContains(marker, "DatabaseErrorException");
+    }
+
+    /** From now on, the engine's SQL statements containing the marker find the database resuming from a pause. */
+    public void resumeDatabaseAt(String marker) {
+        failingStatements.failWhenSqlContains(marker, "DatabaseResumingException");
+    }
+
+    public void stopFailingStatements() {
+        failingStatements.clear();
     }
 
     public AwsClients engineClients() {
@@ -143,6 +158,28 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
 
     public void snapshot(String clusterId, String snapshotId) {
         rds().createDBClusterSnapshot(r -> r.dbClusterIdentifier(clusterId).dbClusterSnapshotIdentifier(snapshotId));
+    }
+
+    /** RDS of another emulated account, which may share snapshots with this one. */
+    public RdsClient rdsOfAccount(String accountId) {
+        return RdsClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(credentials)
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                // moto's way of choosing the account a request acts in.
+                .overrideConfiguration(c -> c.putHeader("x-moto-account-id", accountId))
+                .build();
+    }
+
+    /** An S3 object holding a SQL script, in a bucket made for it. */
+    public String sqlObject(String bucket, String key, String sql) {
+        try (software.amazon.awssdk.services.s3.S3Client s3 = software.amazon.awssdk.services.s3.S3Client.builder()
+                .region(REGION).endpointOverride(endpoint).credentialsProvider(credentials).forcePathStyle(true).build()) {
+            s3.createBucket(r -> r.bucket(bucket));
+            s3.putObject(r -> r.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromString(sql));
+        }
+        return "s3://" + bucket + "/" + key;
     }
 
     /** A hosted zone; returns its id without the /hostedzone/ prefix, as users write it. */

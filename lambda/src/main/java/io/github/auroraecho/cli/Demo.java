@@ -1,0 +1,190 @@
+package io.github.auroraecho.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.auroraecho.aws.AwsClients;
+import io.github.auroraecho.aws.Log;
+import io.github.auroraecho.emulator.MotoServer;
+import io.github.auroraecho.lifecycle.LifecycleConfig;
+import io.github.auroraecho.lifecycle.Operation;
+import io.github.auroraecho.stages.Engine;
+import io.github.auroraecho.stages.Outcome;
+import io.github.auroraecho.stages.Result;
+import io.github.auroraecho.status.CopyStatus;
+import io.github.auroraecho.status.StatusReport;
+import io.github.auroraecho.status.StatusTable;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The main job on an embedded default: an emulated account, two lifecycles run night by night through
+ * every stage, the copies shown after each step, and the emulator stopped at the end whatever happens.
+ */
+final class Demo {
+    private static final Region REGION = Region.US_EAST_1;
+    /** The emulator takes any key; fixed ones keep the demo away from the user's real credentials. */
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("demo", "demo"));
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Each night's schedules in the order an operator spaces them out (say 01:00, 03:00, 05:00, 07:00);
+     * NEW stands for each lifecycle's way of making a copy, new or clone.
+     */
+    private static final List<Operation> STEPS = List.of(Operation.NEW, Operation.MODIFY, Operation.PROMOTE,
+            Operation.RETIRE);
+
+    /** One demo lifecycle: its document, and whether it makes copies by new or by clone. */
+    private record Lifecycle(String document, Operation creation) {
+        Operation operation(Operation step) {
+            return step == Operation.NEW ? creation : step;
+        }
+    }
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Clock clock;
+
+    Demo(PrintStream out, PrintStream err, Clock clock) {
+        this.out = out;
+        this.err = err;
+        this.clock = clock;
+    }
+
+    int run(DemoArguments args) {
+        Path logFile;
+        PrintStream logs;
+        try {
+            logFile = Files.createTempFile("aurora-echo-demo-", ".log");
+            logs = new PrintStream(Files.newOutputStream(logFile), true, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // The stages' JSON lines would bury the tables: they go to a file the user can read afterwards.
+        PrintStream previousLog = Log.redirect(logs);
+        MotoServer moto = null;
+        try {
+            URI endpoint = args.endpoint();
+            if (endpoint == null) {
+                out.println("Starting moto's AWS emulator on a free loopback port...");
+                // It stops its process on Ctrl-C too, from a shutdown hook of its own.
+                moto = MotoServer.start();
+                endpoint = moto.endpoint();
+            }
+            out.println("Emulated AWS account at " + endpoint + " (region " + REGION.id() + ")");
+            try (AwsClients aws = AwsClients.of(REGION, endpoint, CREDENTIALS, List.of())) {
+                return play(aws, endpoint, args.nights());
+            }
+        } catch (IllegalStateException e) {
+            err.println("aurora-echo demo: " + e.getMessage());
+            return Main.FAILED;
+        } catch (RuntimeException e) {
+            err.println("aurora-echo demo: " + e);
+            return Main.FAILED;
+        } finally {
+            if (moto != null) {
+                moto.close();
+                out.println("Emulator stopped.");
+            }
+            Log.redirect(previousLog);
+            logs.close();
+            out.println("The stages' JSON log lines (one per decision and per AWS change): " + logFile);
+        }
+    }
+
+    private int play(AwsClients aws, URI endpoint, int nights) {
+        LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
+        DemoAccount account = DemoAccount.create(aws, endpoint, today);
+        out.println();
+        out.println("The account: Aurora PostgreSQL cluster \"" + account.sourceCluster() + "\" with snapshots "
+                + String.join(", ", account.snapshots()) + "; subnet group " + account.subnetGroup()
+                + "; hosted zone " + account.zoneName() + " (" + account.zoneId() + "); unrelated databases "
+                + "billing (Aurora MySQL) and legacy-reporting (RDS PostgreSQL).");
+        List<Lifecycle> lifecycles = List.of(new Lifecycle(staging(account), Operation.NEW),
+                new Lifecycle(analytics(account), Operation.CLONE));
+        out.println("Two lifecycles (staging: new from the newest snapshot; analytics: clone), each one document "
+                + "that every stage's schedule receives:");
+        lifecycles.forEach(lifecycle -> out.println("  " + lifecycle.document()));
+        // A night takes seconds here, so the emulator's creation times are all "now": each copy's age is
+        // shown as the demo's clock saw it, by taking off how far that clock was ahead when it was made.
+        Map<String, Duration> clockAheadAtCreation = new HashMap<>();
+        for (int night = 1; night <= nights; night++) {
+            Duration ahead = Duration.ofDays(night - 1L);
+            Clock nightClock = Clock.offset(clock, ahead);
+            LocalDate date = nightClock.instant().atZone(ZoneOffset.UTC).toLocalDate();
+            out.println();
+            out.println("=== Night " + night + " of " + nights + ": " + date + " ===");
+            if (night > 1) {
+                out.println("(production's nightly snapshot " + account.takeNightlySnapshot(aws, date) + " is taken)");
+            }
+            Engine engine = new Engine(aws, nightClock);
+            for (Operation step : STEPS) {
+                out.println();
+                for (Lifecycle lifecycle : lifecycles) {
+                    Operation operation = lifecycle.operation(step);
+                    Result result = engine.run(operation, LifecycleConfig.parse(lifecycle.document(), operation));
+                    out.printf("%-9s %-8s %-13s %s%n", result.managedName(), result.stage(), result.outcome().json(),
+                            result.message());
+                    if (operation.createsCopies() && result.outcome() == Outcome.CHANGED) {
+                        clockAheadAtCreation.put(result.copy(), ahead);
+                    }
+                    if (result.outcome() == Outcome.FAILED) {
+                        err.println("aurora-echo demo: a stage failed; see the log lines");
+                        return Main.FAILED;
+                    }
+                }
+                out.println();
+                List<CopyStatus> copies = StatusReport.read(aws, Optional.empty(), nightClock.instant()).stream()
+                        .map(copy -> copy.withAge(copy.age().minus(
+                                clockAheadAtCreation.getOrDefault(copy.copy(), Duration.ZERO))))
+                        .toList();
+                out.print(indent(StatusTable.render(copies)));
+            }
+        }
+        out.println();
+        out.println("Every night each lifecycle got a fresh copy, DNS moved to it, and the copy it replaced was deleted.");
+        return Main.OK;
+    }
+
+    private static String staging(DemoAccount account) {
+        ObjectNode document = common("staging", account, "db.r6g.large");
+        document.putArray("iamRoleNames").add(account.roleName());
+        document.putObject("tags").put("team", "qa");
+        return document.toString();
+    }
+
+    private static String analytics(DemoAccount account) {
+        return common("analytics", account, "db.r6g.xlarge").toString();
+    }
+
+    private static ObjectNode common(String managedName, DemoAccount account, String instanceClass) {
+        ObjectNode document = JSON.createObjectNode();
+        document.put("managedName", managedName);
+        document.put("sourceClusterName", account.sourceCluster());
+        document.put("dbSubnetGroupName", account.subnetGroup());
+        document.put("dbInstanceClass", instanceClass);
+        document.putArray("hostedZoneIds").add(account.zoneId());
+        document.put("recordSetName", "db." + managedName + "." + account.zoneName());
+        return document;
+    }
+
+    private static String indent(String table) {
+        return table.lines().map(line -> "  " + line + "\n").reduce("", String::concat);
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.auroraecho.cli;
+
+import io.github.auroraecho.aws.AwsClients;
+import io.github.auroraecho.aws.SignedHttp;
+import org.w3c.dom.NodeList;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.Tag;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.RRType;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The emulated account the demo plays on: what a real account running aurora-echo looks like. Made with
+ * admin calls the lifecycle itself never makes (CreateDBCluster, CreateDBSubnetGroup, CreateHostedZone...),
+ * which is why it lives apart from the engine.
+ */
+record DemoAccount(String sourceCluster, String subnetGroup, String zoneId, String zoneName, String roleName,
+                   List<String> snapshots) {
+    static final String SOURCE = "production";
+    static final String SUBNET_GROUP = "demo-private";
+    static final String ZONE = "example.internal";
+    /**
+     * Only named: the SDK's IAM module is not bundled for one demo call, and the emulator's
+     * AddRoleToDBCluster does not check that the role exists (AWS does).
+     */
+    static final String ROLE = "demo-s3-import";
+    private static final int SNAPSHOT_DAYS = 3;
+
+    static DemoAccount create(AwsClients aws, URI endpoint, LocalDate today) {
+        RdsClient rds = aws.rds();
+        // moto replaces a cluster created over an existing name; a second demo on the same emulator would
+        // then fail somewhere obscure, so it is refused here in words.
+        if (rds.describeDBClusters().dbClusters().stream().anyMatch(c -> SOURCE.equals(c.dbClusterIdentifier()))) {
+            throw new IllegalStateException("the account at " + endpoint + " already has a cluster named " + SOURCE
+                    + " (an earlier demo?): the demo needs an empty account, e.g. a restarted emulator");
+        }
+        rds.createDBSubnetGroup(r -> r.dbSubnetGroupName(SUBNET_GROUP)
+                .dbSubnetGroupDescription("private subnets of the demo's default VPC")
+                .subnetIds(defaultSubnets(aws, endpoint)));
+        rds.createDBCluster(r -> r.dbClusterIdentifier(SOURCE).engine("aurora-postgresql").engineVersion("15.4")
+                .masterUsername("app").masterUserPassword("production-secret").dbSubnetGroupName(SUBNET_GROUP)
+                .tags(Tag.builder().key("environment").value("production").build()));
+        rds.createDBInstance(r -> r.dbInstanceIdentifier(SOURCE + "-1").dbClusterIdentifier(SOURCE)
+                .engine("aurora-postgresql").dbInstanceClass("db.r6g.2xlarge"));
+        List<String> snapshots = new ArrayList<>();
+        for (int daysAgo = SNAPSHOT_DAYS; daysAgo >= 0; daysAgo--) {
+            snapshots.add(snapshot(rds, today.minusDays(daysAgo)));
+        }
+        // Databases aurora-echo must never touch: another Aurora cluster and a plain RDS instance.
+        rds.createDBCluster(r -> r.dbClusterIdentifier("billing").engine("aurora-mysql")
+                .masterUsername("app").masterUserPassword("billing-secret"));
+        rds.createDBInstance(r -> r.dbInstanceIdentifier("billing-1").dbClusterIdentifier("billing")
+                .engine("aurora-mysql").dbInstanceClass("db.r6g.large"));
+        rds.createDBInstance(r -> r.dbInstanceIdentifier("legacy-reporting").engine("postgres")
+                .dbInstanceClass("db.t3.micro").allocatedStorage(20).masterUsername("app").masterUserPassword("legacy-secret"));
+        Route53Client route53 = aws.route53();
+        String zoneId = route53.createHostedZone(r -> r.name(ZONE).callerReference("aurora-echo-demo-" + System.nanoTime()))
+                .hostedZone().id();
+        String shortZoneId = zoneId.substring(zoneId.lastIndexOf('/') + 1);
+        // A record of something else in the same zone, which promote must leave alone.
+        route53.changeResourceRecordSets(r -> r.hostedZoneId(shortZoneId).changeBatch(b -> b.changes(c -> c
+                .action("UPSERT").resourceRecordSet(s -> s.name("www." + ZONE).type(RRType.CNAME).ttl(300L)
+                        .resourceRecords(v -> v.value("web.example.com"))))));
+        return new DemoAccount(SOURCE, SUBNET_GROUP, shortZoneId, ZONE, ROLE, List.copyOf(snapshots));
+    }
+
+    /** The snapshot production's backup job takes each night before the lifecycles run. */
+    String takeNightlySnapshot(AwsClients aws, LocalDate date) {
+        return snapshot(aws.rds(), date);
+    }
+
+    /** A manual snapshot whose name carries its day, so the newest is plain to see. */
+    private static String snapshot(RdsClient rds, LocalDate date) {
+        String id = SOURCE + "-nightly-" + date;
+        rds.createDBClusterSnapshot(r -> r.dbClusterIdentifier(SOURCE).dbClusterSnapshotIdentifier(id));
+        return id;
+    }
+
+    /**
+     * The subnets of the emulator's default VPC, for the subnet group. One signed call to EC2's query API
+     * by hand: the SDK's EC2 module is too large to bundle in the Lambda jar for the demo's one read.
+     */
+    private static List<String> defaultSubnets(AwsClients aws, URI endpoint) {
+        String body = "Action=DescribeSubnets&Version=2016-11-15&Filter.1.Name=default-for-az&Filter.1.Value.1=true";
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.resolve("/"))
+                .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .build();
+        SignedHttp.Response response = aws.signedHttp().send(request, body, "ec2", aws.region().id());
+        if (!response.ok()) {
+            throw new IllegalStateException("the emulator's EC2 DescribeSubnets answered " + response.status() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        List<String> subnets = new ArrayList<>();
+        try {
+            DocumentBuilderFactory xmlParser = DocumentBuilderFactory.newInstance();
+            xmlParser.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            NodeList ids = xmlParser.newDocumentBuilder().parse(new ByteArrayInputStream(response.body()))
+                    .getElementsByTagName("subnetId");
+            for (int i = 0; i < ids.getLength(); i++) {
+                subnets.add(ids.item(i).getTextContent());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the emulator's default subnets: " + e, e);
+        }
+        if (subnets.isEmpty()) {
+            throw new IllegalStateException("the emulator has no default VPC subnets for the subnet group");
+        }
+        return subnets;
+    }
+}

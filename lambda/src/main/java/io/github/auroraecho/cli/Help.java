@@ -1,0 +1,119 @@
+package io.github.auroraecho.cli;
+
+import io.github.auroraecho.lifecycle.InvalidInputException;
+import io.github.auroraecho.lifecycle.Operation;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The text of {@code --help} for the tool and for each command. */
+final class Help {
+    static final String MAIN = """
+            usage: aurora-echo <command> [options]      (aurora-echo <command> --help for its options)
+
+            commands:
+              new       restore a new copy from the newest snapshot of the source cluster
+              clone     make a new copy as a copy-on-write clone of the source cluster
+              modify    associate IAM roles with the copy in stage new; move it to modified
+              promote   point the CNAME record(s) at the newest modified copy; retire the one it replaces
+              retire    delete the retired copies
+              status    every lifecycle's copies: stage, status, age, and the records pointing at them
+              demo      run two lifecycles night by night on an emulated AWS account (moto)
+
+            Region and credentials come from the standard AWS chain; AWS_ENDPOINT_URL points at an emulator.
+            Exit codes: 0 done or nothing to do, 1 AWS or unexpected failure, 2 bad input (no AWS change made).
+            """;
+
+    static final String STATUS = """
+            usage: aurora-echo status [-n NAME] [--json] [-r REGION] [--endpoint URL]
+
+            Every lifecycle's copies in the account and region: copy, stage (both tags where aurora-echo 2.x
+            left cluster and instance disagreeing), cluster and instance status, age, and the CNAME records of
+            any hosted zone that point at the copy. Read-only.
+              -n, --managed-name NAME  only this lifecycle
+              --json                   one JSON object for scripts instead of the table
+              -r, --region REGION      default: the AWS chain's region
+              --endpoint URL           send AWS calls to this endpoint (an emulator)
+
+            Cost: one paginated DescribeDBClusters, one filtered DescribeDBInstances per 100 copies,
+            ListHostedZones, and ListResourceRecordSets per hosted zone (it grows with the zones, not the copies).
+            """;
+
+    static final String DEMO = """
+            usage: aurora-echo demo [--endpoint URL] [--nights N]
+
+            The main job on an emulated account: starts moto's AWS emulator on a free loopback port, creates a
+            production Aurora cluster with snapshots, a subnet group, a hosted zone and unrelated databases,
+            then runs two lifecycles (staging: new from snapshots; analytics: clone) night by night through
+            new/clone, modify, promote and retire, printing the copies after each step. The emulator is stopped
+            at the end, also on error or Ctrl-C. Needs python3 with moto[server] (pip install 'moto[server]').
+              --endpoint URL  use this emulator (e.g. LocalStack, with an empty account) instead of starting moto
+              --nights N      how many nights to run (default 3, at least 2)
+
+            The stages' JSON log lines go to a file (its path is printed at the end), not to the terminal.
+            """;
+
+    private static final String STAGE = """
+            usage: aurora-echo %1$s --event FILE|- [--dry-run] [--endpoint URL] [-a ACCOUNT] [-i true|false]
+                   aurora-echo %1$s <aurora-echo 2.x flags> [--dry-run] [--endpoint URL] [-a ACCOUNT] [-i true|false]
+
+            %2$s
+            Needs: %3$s
+
+              --event FILE       the lifecycle document (or an EventBridge event with it in "detail"); - reads stdin
+              --dry-run          report what would change, change nothing (sets "dryRun": true)
+              --endpoint URL     send AWS calls to this endpoint (an emulator); default: AWS_ENDPOINT_URL or AWS
+              -a, --aws-account-number ACCOUNT
+                                 refuse to run (exit 2) unless the credentials are for this account
+              -i, --interactive true|false
+                                 show the planned changes and ask before making them (default false)
+
+            aurora-echo 2.x flags (instead of --event; each sets one field of the document):
+            %4$s
+            Region and credentials come from the standard AWS chain; -r or "region" in the document wins.
+            The result is one JSON object on stdout; JSON log lines go to stderr.
+            """;
+
+    private Help() {
+    }
+
+    static String of(String command) {
+        return switch (command) {
+            case "status" -> STATUS;
+            case "demo" -> DEMO;
+            default -> stage(Operation.fromCliName(command).orElseThrow(() -> unknownCommand(command)));
+        };
+    }
+
+    static InvalidInputException unknownCommand(String command) {
+        return new InvalidInputException("unknown command \"" + command + "\" (see aurora-echo --help)");
+    }
+
+    private static String stage(Operation operation) {
+        String flags = Arrays.stream(LegacyFlag.values()).map(LegacyFlag::helpLine).collect(Collectors.joining());
+        return STAGE.formatted(operation.cliName(), what(operation), needs(operation), flags);
+    }
+
+    private static String what(Operation operation) {
+        return switch (operation) {
+            case NEW -> "Restores a new copy from the newest available snapshot of the source cluster, unless a copy "
+                    + "of the lifecycle is younger than minimumAgeHours.";
+            case CLONE -> "Makes a new copy as a copy-on-write clone of the source cluster, unless a copy of the "
+                    + "lifecycle is younger than minimumAgeHours.";
+            case MODIFY -> "Once the copy in stage new is available: associates the IAM roles, moves it to modified.";
+            case PROMOTE -> "Points the CNAME record(s) at the newest available modified copy, then retires the copy "
+                    + "it replaces and marks it promoted.";
+            case RETIRE -> "Deletes the retired copies (never one a record still points to, nor the source cluster).";
+        };
+    }
+
+    private static String needs(Operation operation) {
+        return switch (operation) {
+            case NEW, CLONE -> "-n NAME -s CLUSTER -sub GROUP -c CLASS (managedName, sourceClusterName, "
+                    + "dbSubnetGroupName, dbInstanceClass)";
+            case MODIFY -> "-n NAME (managedName)";
+            case PROMOTE, RETIRE -> "-n NAME -z ZONEID -rs NAME (managedName, hostedZoneIds, recordSetName; retire "
+                    + "reads them to never delete what DNS points to)";
+        };
+    }
+}

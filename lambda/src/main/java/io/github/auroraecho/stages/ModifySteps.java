@@ -1,0 +1,111 @@
+package io.github.auroraecho.stages;
+
+import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.LifecycleConfig;
+import io.github.auroraecho.lifecycle.SqlProgress;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The steps modify takes on a copy, decided from what RDS reports about the copy alone, so that a run
+ * interrupted anywhere is resumed by the next: roles, cluster settings (managed secret, parameter
+ * group, backup retention, deletion protection), the Data API, the SQL scripts, and then the stage.
+ */
+final class ModifySteps {
+    static final String SECRET_ACTIVE = "active";
+
+    sealed interface Step {
+        /** RDS is still busy with the copy; the next run continues from here. */
+        record Wait(String why) implements Step {
+        }
+
+        /** The copy cannot move on without someone's decision. */
+        record Refuse(String why) implements Step {
+        }
+
+        record AssociateRoles(List<String> roleArns) implements Step {
+        }
+
+        /**
+         * One ModifyDBCluster call carrying every setting that differs, so RDS modifies the cluster once.
+         *
+         * @param parameterGroup        null leaves the parameter group as it is
+         * @param backupRetentionPeriod null leaves the retention as it is
+         */
+        record ModifyCluster(boolean manageMasterUserPassword, String parameterGroup, Long backupRetentionPeriod,
+                             boolean disableDeletionProtection) implements Step {
+        }
+
+        record EnableDataApi() implements Step {
+        }
+
+        /** Runs the scripts from index {@code next} (0-based) on, signing in with the managed secret. */
+        record RunSql(int next, String secretArn) implements Step {
+        }
+
+        record MarkModified() implements Step {
+        }
+    }
+
+    private ModifySteps() {
+    }
+
+    /** What to do next with the copy, or why not now. */
+    static Step next(Copy copy, LifecycleConfig config, List<String> roleArns) {
+        if (!copy.isAvailable()) {
+            return new Step.Wait("copy " + copy.name() + " is not available (" + Statuses.of(copy) + ")");
+        }
+        Optional<SqlProgress> progress = SqlProgress.of(copy.clusterTags(), config.managedName());
+        if (progress.isEmpty() || !progress.get().matches(config.sqlScripts())) {
+            return new Step.Refuse("the tag " + SqlProgress.tagKey(config.managedName()) + " of copy " + copy.name()
+                    + " records SQL statements that are not the first ones of this document's sqlScripts (\""
+                    + copy.clusterTags().get(SqlProgress.tagKey(config.managedName())) + "\"): statements that already "
+                    + "ran were changed or removed; restore the statements, or let promote and retire replace this copy");
+        }
+        String secretStatus = copy.settings().masterUserSecretStatus();
+        List<Step> pending = pending(copy, config, roleArns);
+        Step first = pending.get(0);
+        boolean needsSecret = first instanceof Step.EnableDataApi || first instanceof Step.RunSql
+                || first instanceof Step.MarkModified;
+        if (needsSecret && config.manageMasterUserPassword() && !SECRET_ACTIVE.equals(secretStatus)) {
+            if ("impaired".equals(secretStatus)) {
+                return new Step.Refuse("the managed secret " + copy.settings().masterUserSecretArn() + " of copy "
+                        + copy.name() + " is impaired (RDS cannot use its KMS key): fix the key's policy or grants");
+            }
+            return new Step.Wait("the managed secret of copy " + copy.name() + " is "
+                    + (secretStatus == null ? "not there yet" : secretStatus) + ", not active");
+        }
+        return first;
+    }
+
+    /** Every step still to take, in order, as if each succeeds: the next one first, MarkModified last. */
+    static List<Step> pending(Copy copy, LifecycleConfig config, List<String> roleArns) {
+        List<Step> steps = new ArrayList<>();
+        List<String> missingRoles = roleArns.stream().filter(arn -> !copy.associatedRoleArns().contains(arn)).toList();
+        if (!missingRoles.isEmpty()) {
+            steps.add(new Step.AssociateRoles(missingRoles));
+        }
+        Copy.Settings settings = copy.settings();
+        boolean manage = config.manageMasterUserPassword() && settings.masterUserSecretArn() == null;
+        String parameterGroup = config.dbClusterParameterGroupName() != null
+                && !config.dbClusterParameterGroupName().equals(settings.parameterGroup())
+                ? config.dbClusterParameterGroupName() : null;
+        Long retention = Objects.equals(settings.backupRetentionPeriod(), (int) config.backupRetentionPeriod())
+                ? null : config.backupRetentionPeriod();
+        if (manage || parameterGroup != null || retention != null || copy.deletionProtection()) {
+            steps.add(new Step.ModifyCluster(manage, parameterGroup, retention, copy.deletionProtection()));
+        }
+        int done = SqlProgress.of(copy.clusterTags(), config.managedName()).map(SqlProgress::done).orElse(0);
+        if (done < config.sqlScripts().size()) {
+            if (!settings.httpEndpointEnabled()) {
+                steps.add(new Step.EnableDataApi());
+            }
+            steps.add(new Step.RunSql(done, settings.masterUserSecretArn()));
+        }
+        steps.add(new Step.MarkModified());
+        return steps;
+    }
+}

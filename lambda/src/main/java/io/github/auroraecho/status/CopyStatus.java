@@ -1,0 +1,61 @@
+package io.github.auroraecho.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.auroraecho.aws.CnameIndex;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One copy of one lifecycle as status reports it. {@code clusterStage} and {@code instanceStage} are the
+ * raw tag values (null where that resource has no tag), since aurora-echo 2.x moves only the instance's.
+ */
+public record CopyStatus(String managedName, String copy, String clusterStage, String instanceStage,
+                         String clusterStatus, List<Instance> instances, Instant createdAt, Duration age,
+                         List<CnameIndex.Record> records) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public record Instance(String id, String status) {
+    }
+
+    public CopyStatus {
+        instances = List.copyOf(instances);
+        records = List.copyOf(records);
+    }
+
+    public CopyStatus withAge(Duration newAge) {
+        return new CopyStatus(managedName, copy, clusterStage, instanceStage, clusterStatus, instances, createdAt, newAge,
+                records);
+    }
+
+    /** The stage the tools act on (the instance's tag wins), with the cluster's where the two disagree. */
+    public String stage() {
+        if (instanceStage == null) {
+            return clusterStage == null ? "-" : clusterStage;
+        }
+        if (clusterStage != null && !clusterStage.equals(instanceStage)) {
+            return instanceStage + " (cluster: " + clusterStage + ")";
+        }
+        return instanceStage;
+    }
+
+    public ObjectNode toJsonNode() {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("managedName", managedName);
+        node.put("copy", copy);
+        node.put("stage", instanceStage != null ? instanceStage : clusterStage);
+        node.put("clusterStage", clusterStage);
+        node.put("instanceStage", instanceStage);
+        node.put("clusterStatus", clusterStatus);
+        ArrayNode instanceNodes = node.putArray("instances");
+        instances.forEach(instance -> instanceNodes.addObject().put("id", instance.id()).put("status", instance.status()));
+        node.put("createdAt", createdAt.toString());
+        node.put("ageHours", Math.round(age.toMinutes() / 6.0) / 10.0);
+        ArrayNode recordNodes = node.putArray("records");
+        records.forEach(record -> recordNodes.addObject().put("zoneId", record.zoneId()).put("name", record.name()));
+        return node;
+    }
+}

@@ -1,0 +1,137 @@
+package io.github.auroraecho.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.auroraecho.lifecycle.Operation;
+import io.github.auroraecho.lifecycle.Stage;
+import io.github.auroraecho.testing.CliRun;
+import io.github.auroraecho.testing.EmulatorExtension;
+import io.github.auroraecho.testing.TestAccount;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.rds.model.Tag;
+import software.amazon.awssdk.services.route53.model.RRType;
+
+import java.io.IOException;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** status: every lifecycle's copies in one table (or JSON), read-only, in a handful of calls. */
+@ExtendWith(EmulatorExtension.class)
+class StatusCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * staging: a promoted copy that db.staging.example.com points at, and a newer one in stage new.
+     * legacy: a copy as aurora-echo 2.x leaves it, cluster still "new" and instance "promoted".
+     * Plus a second zone, an unrelated record, and databases outside any lifecycle.
+     */
+    private static String scene(TestAccount aws) {
+        aws.production();
+        String zoneId = aws.zone("example.com");
+        aws.zone("other.example.org");
+        aws.record(zoneId, "www.example.com", RRType.CNAME, "web.example.org");
+        aws.unrelatedInstances(3);
+        ObjectNode staging = TestAccount.document("staging", "prod", zoneId);
+        aws.night(staging, Operation.NEW);
+        aws.advance(java.time.Duration.ofDays(1));
+        aws.run(Operation.NEW, staging);
+        String key = Stage.tagKey("legacy");
+        aws.rds().restoreDBClusterFromSnapshot(r -> r.dbClusterIdentifier("legacy-2026-11-20").snapshotIdentifier("prod-1")
+                .engine("aurora-postgresql").tags(Tag.builder().key(key).value("new").build()));
+        aws.rds().createDBInstance(r -> r.dbInstanceIdentifier("legacy-2026-11-20").dbClusterIdentifier("legacy-2026-11-20")
+                .engine("aurora-postgresql").dbInstanceClass("db.r6g.large")
+                .tags(Tag.builder().key(key).value("promoted").build()));
+        aws.state(); // moto shows a new cluster "creating" at its first describe; the table should show "available"
+        aws.calls().clear();
+        return zoneId;
+    }
+
+    @Test
+    void showsEveryLifecycleInOneTableWithoutChangingAnything(TestAccount aws) {
+        scene(aws);
+        String before = aws.state();
+        aws.calls().clear();
+
+        CliRun run = CliRun.of(aws, "", "status", "-r", "us-east-1");
+
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(List.of("LIFECYCLE", "COPY", "STAGE", "CLUSTER", "INSTANCE", "AGE", "DNS"),
+                List.of(lines.get(0).split("\\s+")));
+        assertEquals(4, lines.size(), run.out());
+        assertTrue(lines.get(1).matches("legacy +legacy-2026-11-20 +promoted \\(cluster: new\\) +available +available +.* -"),
+                lines.get(1));
+        assertTrue(lines.get(2).matches("staging +staging-\\S+ +new +available +available +.* -"), lines.get(2));
+        assertTrue(lines.get(3).matches("staging +staging-\\S+ +promoted +available +available +1d 0h +db.staging.example.com"),
+                lines.get(3));
+        assertFalse(run.out().contains("prod"), "the source and unrelated databases are not copies");
+
+        assertEquals(List.of(), aws.calls().mutatingCalls());
+        assertEquals(1, aws.calls().count("DescribeDBClusters"));
+        assertEquals(1, aws.calls().count("DescribeDBInstances"));
+        assertEquals(1, aws.calls().count("ListHostedZones"));
+        assertEquals(2, aws.calls().count("ListResourceRecordSets"), "one per hosted zone");
+        assertEquals(5, aws.calls().calls().size(), aws.calls().calls().toString());
+        assertEquals(before, aws.state());
+    }
+
+    @Test
+    void jsonForScriptsAndOneLifecycleWithN(TestAccount aws) throws IOException {
+        String zoneId = scene(aws);
+
+        CliRun run = CliRun.of(aws, "", "status", "-r", "us-east-1", "--json", "-n", "staging");
+
+        assertEquals(0, run.exit(), run.err());
+        JsonNode report = JSON.readTree(run.out());
+        assertEquals("us-east-1", report.get("region").asText());
+        JsonNode copies = report.get("copies");
+        assertEquals(2, copies.size());
+        JsonNode newest = copies.get(0);
+        JsonNode promoted = copies.get(1);
+        assertEquals("staging", newest.get("managedName").asText());
+        assertEquals("new", newest.get("stage").asText());
+        assertEquals(0, newest.get("records").size());
+        assertEquals("promoted", promoted.get("stage").asText());
+        assertEquals("promoted", promoted.get("clusterStage").asText());
+        assertEquals("available", promoted.get("clusterStatus").asText());
+        assertEquals("available", promoted.get("instances").get(0).get("status").asText());
+        assertEquals(24.0, promoted.get("ageHours").asDouble(), 0.2, "the CLI's clock is a day after the copy was made");
+        assertEquals(zoneId, promoted.get("records").get(0).get("zoneId").asText());
+        assertEquals("db.staging.example.com", promoted.get("records").get(0).get("name").asText());
+        assertEquals(List.of(), aws.calls().mutatingCalls());
+    }
+
+    @Test
+    void theTwoTagsOfA2xCopyBothShowInJson(TestAccount aws) throws IOException {
+        scene(aws);
+
+        JsonNode copy = JSON.readTree(CliRun.of(aws, "", "status", "-r", "us-east-1", "--json", "-n", "legacy").out())
+                .get("copies").get(0);
+
+        assertEquals("promoted", copy.get("stage").asText());
+        assertEquals("new", copy.get("clusterStage").asText());
+        assertEquals("promoted", copy.get("instanceStage").asText());
+    }
+
+    @Test
+    void anEmptyAccountSaysSo(TestAccount aws) {
+        CliRun run = CliRun.of(aws, "", "status", "-r", "us-east-1");
+
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("(no copies)\n", run.out());
+    }
+
+    @Test
+    void unknownOptionsExitTwo(TestAccount aws) {
+        CliRun run = CliRun.of(aws, "", "status", "--all");
+
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("\"--all\""), run.err());
+        assertEquals(0, run.clientsMade());
+    }
+}

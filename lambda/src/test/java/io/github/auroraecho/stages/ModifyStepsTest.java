@@ -1,0 +1,148 @@
+package io.github.auroraecho.stages;
+
+import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.LifecycleConfig;
+import io.github.auroraecho.lifecycle.Operation;
+import io.github.auroraecho.lifecycle.SqlProgress;
+import io.github.auroraecho.lifecycle.Stage;
+import io.github.auroraecho.stages.ModifySteps.Step;
+import io.github.auroraecho.testing.Copies;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The order of modify's steps and how an interrupted modify resumes, as pure functions of the copy RDS shows. */
+class ModifyStepsTest {
+    private static final String SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!cluster-1a2b-XyZ";
+    private static final String ROLE = "arn:aws:iam::123456789012:role/s3-import";
+    private static final LifecycleConfig SECURE = LifecycleConfig.parse("""
+            {"managedName": "staging", "iamRoleNames": ["%s"], "manageMasterUserPassword": true,
+             "dbClusterParameterGroupName": "staging-params", "backupRetentionPeriod": 1,
+             "sqlScripts": [{"sql": "UPDATE users SET email = 'x'"}, {"sql": "DELETE FROM sessions"},
+                            {"s3": "s3://scripts-bucket/truncate-audit.sql"}]}""".formatted(ROLE), Operation.MODIFY);
+    private static final LifecycleConfig PLAIN = LifecycleConfig.parse("{\"managedName\": \"staging\"}", Operation.MODIFY);
+
+    /** A restored copy as RDS shows it before modify: production's password, its own retention, protection on. */
+    private static Copy restored() {
+        return with(Copies.copy("staging-2026-11-25", Stage.NEW, Instant.EPOCH), List.of(), Map.of(),
+                new Copy.Settings("default.aurora-postgresql15", 7, false, null, null), true);
+    }
+
+    private static Copy with(Copy copy, List<String> roles, Map<String, String> extraTags, Copy.Settings settings,
+                             boolean deletionProtection) {
+        Map<String, String> tags = new HashMap<>(copy.clusterTags());
+        tags.putAll(extraTags);
+        return new Copy(copy.name(), copy.clusterArn(), copy.clusterStatus(), copy.engine(), copy.createdAt(),
+                copy.endpoint(), copy.readerEndpoint(), deletionProtection, tags, roles, copy.instances(), settings);
+    }
+
+    /** The copy once every cluster setting is applied and the managed secret is active. */
+    private static Copy settled(Map<String, String> tags, boolean httpEndpoint) {
+        return with(restored(), List.of(ROLE), tags,
+                new Copy.Settings("staging-params", 1, httpEndpoint, SECRET, "active"), false);
+    }
+
+    private static Map<String, String> progress(int done) {
+        return Map.of(SqlProgress.tagKey("staging"), SqlProgress.after(SECURE.sqlScripts(), done).tagValue());
+    }
+
+    @Test
+    void everyStepInOrderFromAFreshRestore() {
+        List<Step> pending = ModifySteps.pending(restored(), SECURE, List.of(ROLE));
+        assertEquals(List.of(
+                new Step.AssociateRoles(List.of(ROLE)),
+                new Step.ModifyCluster(true, "staging-params", 1L, true),
+                new Step.EnableDataApi(),
+                new Step.RunSql(0, null),
+                new Step.MarkModified()), pending);
+        assertEquals(pending.get(0), ModifySteps.next(restored(), SECURE, List.of(ROLE)));
+    }
+
+    @Test
+    void oneModifyCallCarriesOnlyTheSettingsThatDiffer() {
+        Copy copy = with(restored(), List.of(ROLE), Map.of(),
+                new Copy.Settings("staging-params", 7, false, SECRET, "active"), false);
+        assertEquals(new Step.ModifyCluster(false, null, 1L, false), ModifySteps.next(copy, SECURE, List.of(ROLE)));
+    }
+
+    @Test
+    void aPlainDocumentStillEnforcesOneDayOfBackupsAndNoDeletionProtection() {
+        assertEquals(new Step.ModifyCluster(false, null, 1L, true), ModifySteps.next(restored(), PLAIN, List.of()));
+        Copy fine = with(restored(), List.of(), Map.of(), new Copy.Settings("default.aurora-postgresql15", 1, false, null, null), false);
+        assertEquals(List.of(new Step.MarkModified()), ModifySteps.pending(fine, PLAIN, List.of()));
+    }
+
+    @Test
+    void waitsForTheManagedSecretBeforeTheDataApi() {
+        Copy creating = with(restored(), List.of(ROLE), Map.of(),
+                new Copy.Settings("staging-params", 1, false, SECRET, "creating"), false);
+        Step step = ModifySteps.next(creating, SECURE, List.of(ROLE));
+        assertInstanceOf(Step.Wait.class, step);
+        assertTrue(((Step.Wait) step).why().contains("creating"), step.toString());
+    }
+
+    @Test
+    void anImpairedSecretNeedsSomeone() {
+        Copy impaired = with(restored(), List.of(ROLE), Map.of(),
+                new Copy.Settings("staging-params", 1, true, SECRET, "impaired"), false);
+        assertInstanceOf(Step.Refuse.class, ModifySteps.next(impaired, SECURE, List.of(ROLE)));
+    }
+
+    @Test
+    void waitsWhileTheClusterIsModifying() {
+        Copy copy = restored();
+        Copy modifying = new Copy(copy.name(), copy.clusterArn(), "modifying", copy.engine(), copy.createdAt(),
+                copy.endpoint(), copy.readerEndpoint(), false, copy.clusterTags(), List.of(ROLE), copy.instances(),
+                new Copy.Settings("staging-params", 1, false, SECRET, "active"));
+        assertInstanceOf(Step.Wait.class, ModifySteps.next(modifying, SECURE, List.of(ROLE)));
+    }
+
+    @Test
+    void enablesTheDataApiThenRunsTheScriptsWithTheManagedSecret() {
+        assertEquals(new Step.EnableDataApi(), ModifySteps.next(settled(Map.of(), false), SECURE, List.of(ROLE)));
+        assertEquals(new Step.RunSql(0, SECRET), ModifySteps.next(settled(Map.of(), true), SECURE, List.of(ROLE)));
+    }
+
+    @Test
+    void resumesAfterTheLastStatementThatRan() {
+        assertEquals(new Step.RunSql(2, SECRET), ModifySteps.next(settled(progress(2), true), SECURE, List.of(ROLE)));
+    }
+
+    @Test
+    void statementsThatRanAreNotRunAgainAndTheDataApiIsNotNeededAfterThem() {
+        assertEquals(new Step.MarkModified(), ModifySteps.next(settled(progress(3), false), SECURE, List.of(ROLE)));
+    }
+
+    @Test
+    void aFixedFailingStatementResumesButChangedStatementsThatRanAreRefused() {
+        Copy failedAtThird = settled(progress(2), true);
+        LifecycleConfig thirdFixed = LifecycleConfig.parse("""
+                {"managedName": "staging", "iamRoleNames": ["%s"], "manageMasterUserPassword": true,
+                 "dbClusterParameterGroupName": "staging-params",
+                 "sqlScripts": [{"sql": "UPDATE users SET email = 'x'"}, {"sql": "DELETE FROM sessions"},
+                                {"sql": "TRUNCATE audit_log"}]}""".formatted(ROLE), Operation.MODIFY);
+        assertEquals(new Step.RunSql(2, SECRET), ModifySteps.next(failedAtThird, thirdFixed, List.of(ROLE)));
+
+        LifecycleConfig firstChanged = LifecycleConfig.parse("""
+                {"managedName": "staging", "iamRoleNames": ["%s"], "manageMasterUserPassword": true,
+                 "dbClusterParameterGroupName": "staging-params",
+                 "sqlScripts": [{"sql": "UPDATE users SET email = 'y'"}, {"sql": "DELETE FROM sessions"}]}"""
+                .formatted(ROLE), Operation.MODIFY);
+        Step step = ModifySteps.next(failedAtThird, firstChanged, List.of(ROLE));
+        assertInstanceOf(Step.Refuse.class, step);
+        assertTrue(((Step.Refuse) step).why().contains("were changed or removed"), step.toString());
+    }
+
+    @Test
+    void aProgressTagThatIsNotOursIsRefused() {
+        Copy copy = settled(Map.of(SqlProgress.tagKey("staging"), "done"), true);
+        assertInstanceOf(Step.Refuse.class, ModifySteps.next(copy, SECURE, List.of(ROLE)));
+    }
+}
