@@ -44,15 +44,12 @@ public final class AwsClients implements AutoCloseable {
     private final ThreadLocal<String> lastAction = new ThreadLocal<>();
 
     private AwsClients(Region region, URI endpoint, AwsCredentialsProvider credentials,
-                       List<ExecutionInterceptor> interceptors) {
+                       List<ExecutionInterceptor> interceptors, SdkHttpClient http) {
         this.region = region;
         this.endpoint = endpoint;
         this.credentials = credentials;
         this.interceptors = java.util.stream.Stream.concat(Stream.of(actionRecorder()), interceptors.stream()).toList();
-        this.http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(Duration.ofSeconds(30))
-                .build();
+        this.http = http;
         this.rds = new Lazy<>(() -> configure(RdsClient.builder(), region).build());
         // Route53 is a global service: its API lives in aws-global whatever the copies' region.
         this.route53 = new Lazy<>(() -> configure(Route53Client.builder(), endpoint == null ? Region.AWS_GLOBAL : region).build());
@@ -77,12 +74,25 @@ public final class AwsClients implements AutoCloseable {
     /** Region from the argument, else the default chain (AWS_REGION on Lambda); credentials from the default chain. */
     public static AwsClients forRegion(String region) {
         Region resolved = region != null ? Region.of(region) : new DefaultAwsRegionProviderChain().getRegion();
-        return new AwsClients(resolved, null, DefaultCredentialsProvider.builder().build(), List.of());
+        return new AwsClients(resolved, null, DefaultCredentialsProvider.builder().build(), List.of(), urlConnection());
     }
 
     public static AwsClients of(Region region, URI endpoint, AwsCredentialsProvider credentials,
                                 List<ExecutionInterceptor> interceptors) {
-        return new AwsClients(region, endpoint, credentials, interceptors);
+        return new AwsClients(region, endpoint, credentials, interceptors, urlConnection());
+    }
+
+    /** Clients on a given HTTP client: SnapStart priming passes one that never leaves the process. */
+    public static AwsClients of(Region region, URI endpoint, AwsCredentialsProvider credentials,
+                                List<ExecutionInterceptor> interceptors, SdkHttpClient http) {
+        return new AwsClients(region, endpoint, credentials, interceptors, http);
+    }
+
+    private static SdkHttpClient urlConnection() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     public Region region() {

@@ -16,15 +16,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The CNAME records that send clients to the promoted copy, in one or more Route53 hosted zones. */
 public final class Dns {
     private static final Duration POLL = Duration.ofSeconds(5);
 
-    private final Route53Client route53;
+    /** Built on first use: new, clone and modify never call Route53, and a client costs start-up time. */
+    private final Supplier<Route53Client> route53;
     private final Changes changes;
 
-    public Dns(Route53Client route53, Changes changes) {
+    public Dns(Supplier<Route53Client> route53, Changes changes) {
         this.route53 = route53;
         this.changes = changes;
     }
@@ -38,7 +40,7 @@ public final class Dns {
         for (String zoneId : zoneIds) {
             String zoneName;
             try {
-                zoneName = normalize(route53.getHostedZone(r -> r.id(zoneId)).hostedZone().name());
+                zoneName = normalize(route53.get().getHostedZone(r -> r.id(zoneId)).hostedZone().name());
             } catch (NoSuchHostedZoneException e) {
                 throw new RefusedException("hosted zone " + zoneId + " does not exist");
             }
@@ -52,7 +54,7 @@ public final class Dns {
     }
 
     private Optional<String> cnameTarget(String zoneId, String recordName) {
-        List<ResourceRecordSet> sets = route53.listResourceRecordSets(r -> r.hostedZoneId(zoneId)
+        List<ResourceRecordSet> sets = route53.get().listResourceRecordSets(r -> r.hostedZoneId(zoneId)
                 .startRecordName(recordName).maxItems("10")).resourceRecordSets();
         for (ResourceRecordSet set : sets) {
             if (!normalize(set.name()).equals(recordName)) {
@@ -76,7 +78,7 @@ public final class Dns {
         for (String zoneId : zoneIds) {
             changes.apply("upsert CNAME " + recordName + " -> " + target + " (ttl " + ttl + ") in zone " + zoneId,
                     () -> {
-                        var response = route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId)
+                        var response = route53.get().changeResourceRecordSets(r -> r.hostedZoneId(zoneId)
                                 .changeBatch(batch -> batch.comment(comment).changes(change -> change
                                         .action(ChangeAction.UPSERT)
                                         .resourceRecordSet(set -> set.name(recordName).type(RRType.CNAME).ttl(ttl)
@@ -93,7 +95,7 @@ public final class Dns {
         Instant deadline = Instant.now().plus(timeout);
         List<String> pending = new ArrayList<>(changeIds);
         while (true) {
-            pending.removeIf(id -> route53.getChange(r -> r.id(id)).changeInfo().status() == ChangeStatus.INSYNC);
+            pending.removeIf(id -> route53.get().getChange(r -> r.id(id)).changeInfo().status() == ChangeStatus.INSYNC);
             if (pending.isEmpty()) {
                 return true;
             }

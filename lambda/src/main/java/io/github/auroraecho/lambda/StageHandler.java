@@ -28,12 +28,27 @@ public abstract class StageHandler implements RequestStreamHandler {
     private static final Map<String, AwsClients> CLIENTS = new ConcurrentHashMap<>();
     private static final String DEFAULT_REGION = "";
 
+    static {
+        Priming.register();
+    }
+
     private final Operation operation;
     private final Function<String, AwsClients> clients;
 
     protected StageHandler(Operation operation) {
-        this(operation, region -> CLIENTS.computeIfAbsent(region == null ? DEFAULT_REGION : region,
-                r -> AwsClients.forRegion(region)));
+        this(operation, StageHandler::clientsFor);
+    }
+
+    private static AwsClients clientsFor(String region) {
+        return CLIENTS.computeIfAbsent(region == null ? DEFAULT_REGION : region, r -> AwsClients.forRegion(region));
+    }
+
+    /** Builds the clients of the function's own region (no call made), so a SnapStart snapshot holds them. */
+    static void buildDefaultClients() {
+        AwsClients clients = clientsFor(null);
+        clients.rds();
+        clients.route53();
+        clients.sts();
     }
 
     protected StageHandler(Operation operation, Function<String, AwsClients> clients) {

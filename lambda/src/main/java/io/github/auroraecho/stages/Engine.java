@@ -35,7 +35,7 @@ public final class Engine {
         Changes changes = new Changes(config.dryRun(), config.managedName());
         Instant now = clock.instant();
         StageContext context = new StageContext(operation, config, aws, new RdsCopies(aws.rds(), changes),
-                new Dns(aws.route53(), changes), changes, now, Instant.now().plus(budget));
+                new Dns(aws::route53, changes), changes, now, Instant.now().plus(budget));
         try {
             return stage(operation).run(context);
         } catch (RefusedException e) {

@@ -1,0 +1,107 @@
+package io.github.auroraecho.lambda;
+
+import io.github.auroraecho.aws.AwsClients;
+import io.github.auroraecho.aws.Log;
+import io.github.auroraecho.lifecycle.LifecycleConfig;
+import io.github.auroraecho.lifecycle.Operation;
+import io.github.auroraecho.stages.Engine;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.core.warmup.http.CannedResponseHttpClient;
+import software.amazon.awssdk.regions.Region;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * SnapStart priming. Before Lambda snapshots an initialised function, every stage runs once with a
+ * sample document against an in-memory AWS that answers every read with an empty result, so the
+ * snapshot holds the SDK's marshalling, signing and unmarshalling, Jackson and the engine loaded and
+ * initialised instead of loading them on the first invocation after each restore.
+ *
+ * <p>Nothing leaves the process: the HTTP client is the SDK's canned-response client, and an interceptor
+ * refuses every operation that is not a read, so priming cannot change anything even if a stage tried.
+ * Its credentials are placeholders (not anonymous ones) so that request signing is primed too.
+ * The same workload is the build's AppCDS training run ({@link #main}).
+ */
+public final class Priming implements Resource {
+    /** org.crac holds resources weakly: this reference keeps ours registered. */
+    private static final Priming INSTANCE = new Priming();
+    private static final Pattern READ = Pattern.compile("(Describe|List|Get).*");
+    private static final String SAMPLE = """
+            {"managedName": "priming", "sourceClusterName": "priming-source", "dbSubnetGroupName": "priming",
+             "dbInstanceClass": "db.r6g.large", "hostedZoneIds": ["ZPRIMING"], "recordSetName": "db.priming.example",
+             "iamRoleNames": ["priming"]}
+            """;
+
+    private Priming() {
+    }
+
+    static void register() {
+        Core.getGlobalContext().register(INSTANCE);
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        run();
+        StageHandler.buildDefaultClients();
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // Nothing to refresh: priming never resolved credentials or opened a connection with the real clients.
+    }
+
+    /** Runs every stage offline; logs go nowhere, so no priming line reads like a real run. */
+    public static void run() {
+        PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        Log.redirect(discard);
+        try (AwsClients offline = AwsClients.of(Region.US_EAST_1, URI.create("http://localhost"),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")), List.of(new ReadsOnly()),
+                CannedResponseHttpClient.builder().statusCode(200)
+                        .responseBody("<Response/>".getBytes(StandardCharsets.UTF_8)).build())) {
+            Engine engine = new Engine(offline, Clock.systemUTC());
+            for (Operation operation : Operation.values()) {
+                engine.run(operation, LifecycleConfig.parse(SAMPLE, operation)).toJson();
+            }
+        } finally {
+            Log.redirect(System.err);
+        }
+    }
+
+    /**
+     * The build's class-data-sharing training run ({@code java -XX:ArchiveClassesAtExit=... Priming}): the
+     * offline stages, then the real clients as the CLI builds them (URL-connection client, TLS, credentials
+     * chain), without a call.
+     */
+    public static void main(String[] args) {
+        run();
+        try (AwsClients real = AwsClients.forRegion(Region.US_EAST_1.id())) {
+            real.rds();
+            real.route53();
+            real.sts();
+        }
+    }
+
+    private static final class ReadsOnly implements ExecutionInterceptor {
+        @Override
+        public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+                                    ExecutionAttributes attributes) {
+            String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+            if (!READ.matcher(operation).matches()) {
+                throw new IllegalStateException("priming must not call " + operation);
+            }
+        }
+    }
+}
