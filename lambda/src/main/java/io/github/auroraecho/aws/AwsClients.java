@@ -13,9 +13,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.rds.RdsClient;
-import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 import software.amazon.awssdk.services.route53.Route53Client;
-import software.amazon.awssdk.services.sts.StsClient;
 
 import java.net.URI;
 import java.time.Duration;
@@ -24,7 +22,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The SDK clients of one region, each built on first use and then kept for the life of the container.
+ * The SDK clients of one region, each built on first use and then kept for the life of the container, and
+ * the few calls made by hand (signed HTTP) where an SDK module would cost more jar than it does for us.
  * The endpoint comes from {@code AWS_ENDPOINT_URL} (read by the SDK itself) unless one is given here,
  * which is how the tests and the demo point at the emulator.
  */
@@ -36,10 +35,10 @@ public final class AwsClients implements AutoCloseable {
     private final SdkHttpClient http;
     private final Lazy<RdsClient> rds;
     private final Lazy<Route53Client> route53;
-    private final Lazy<StsClient> sts;
-    private final Lazy<RdsDataClient> rdsData;
     private final SignedHttp signedHttp;
     private final S3Objects s3;
+    private final CallerIdentity callerIdentity;
+    private final DataApi dataApi;
     /** The IAM action of the last call each thread made, so a permission error can name what is missing. */
     private final ThreadLocal<String> lastAction = new ThreadLocal<>();
 
@@ -53,16 +52,22 @@ public final class AwsClients implements AutoCloseable {
         this.rds = new Lazy<>(() -> configure(RdsClient.builder(), region).build());
         // Route53 is a global service: its API lives in aws-global whatever the copies' region.
         this.route53 = new Lazy<>(() -> configure(Route53Client.builder(), endpoint == null ? Region.AWS_GLOBAL : region).build());
-        this.sts = new Lazy<>(() -> configure(StsClient.builder(), region).build());
-        this.rdsData = new Lazy<>(() -> configure(RdsDataClient.builder(), region).build());
-        URI s3Endpoint = endpoint != null ? endpoint : endpointFromEnvironment("AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL");
-        this.signedHttp = new SignedHttp(http, credentials);
-        this.s3 = new S3Objects(signedHttp, s3Endpoint, region);
+        // The calls made by hand are cheap to set up (no client to build), so they are ready from the start.
+        this.signedHttp = new SignedHttp(http, credentials, lastAction::set);
+        this.s3 = new S3Objects(signedHttp, handEndpoint(endpoint, "AWS_ENDPOINT_URL_S3"), region);
+        this.callerIdentity = new CallerIdentity(signedHttp, handEndpoint(endpoint, "AWS_ENDPOINT_URL_STS"), region);
+        this.dataApi = new DataApi(signedHttp, handEndpoint(endpoint, "AWS_ENDPOINT_URL_RDS_DATA"), region);
     }
 
-    /** The endpoint the SDK clients read from the environment, which the hand-made S3 reads must follow too. */
-    private static URI endpointFromEnvironment(String... names) {
-        for (String name : names) {
+    /**
+     * The endpoint of a call made by hand: the one given here, else the one the SDK clients would read from
+     * the environment (the service's own variable first), else null for AWS's.
+     */
+    private static URI handEndpoint(URI given, String serviceVariable) {
+        if (given != null) {
+            return given;
+        }
+        for (String name : List.of(serviceVariable, "AWS_ENDPOINT_URL")) {
             String value = System.getenv(name);
             if (value != null && !value.isBlank()) {
                 return URI.create(value);
@@ -123,13 +128,6 @@ public final class AwsClients implements AutoCloseable {
         return route53.get();
     }
 
-    public StsClient sts() {
-        return sts.get();
-    }
-
-    public RdsDataClient rdsData() {
-        return rdsData.get();
-    }
 
     /** Signed calls made by hand, on these clients' HTTP client and credentials. */
     public SignedHttp signedHttp() {
@@ -139,6 +137,16 @@ public final class AwsClients implements AutoCloseable {
     /** S3 reads, made by hand: the SDK's S3 module would add a third to the jar for modify's scripts. */
     public S3Objects s3() {
         return s3;
+    }
+
+    /** STS GetCallerIdentity, made by hand: the STS module for one read would outweigh the call. */
+    public CallerIdentity callerIdentity() {
+        return callerIdentity;
+    }
+
+    /** The RDS Data API's ExecuteStatement, made by hand: the only Data API call modify makes. */
+    public DataApi dataApi() {
+        return dataApi;
     }
 
     private <B extends AwsSyncClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>>
@@ -160,8 +168,6 @@ public final class AwsClients implements AutoCloseable {
     public void close() {
         rds.close();
         route53.close();
-        sts.close();
-        rdsData.close();
         http.close();
     }
 

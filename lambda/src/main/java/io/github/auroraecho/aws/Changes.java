@@ -29,14 +29,18 @@ public final class Changes {
      * line, such as the copy and the stage it moves from and to, so the logs can be queried by field.
      */
     public void apply(String description, Supplier<? extends AwsResponse> call, String... details) {
+        applyByHand(description, () -> call.get().responseMetadata().requestId(), details);
+    }
+
+    /** {@link #apply} for a call made by hand (signed HTTP), which returns AWS's request id itself. */
+    public void applyByHand(String description, Supplier<String> call, String... details) {
         made.add(description);
         if (dryRun) {
             Log.info("planned", with(details, "managedName", managedName, "change", description));
             return;
         }
-        AwsResponse response = call.get();
-        Log.info("changed", with(details, "managedName", managedName, "change", description,
-                "requestId", response.responseMetadata().requestId()));
+        String requestId = call.get();
+        Log.info("changed", with(details, "managedName", managedName, "change", description, "requestId", requestId));
     }
 
     private static String[] with(String[] details, String... keyValues) {

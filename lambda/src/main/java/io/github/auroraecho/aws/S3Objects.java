@@ -63,7 +63,7 @@ public final class S3Objects {
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(uri)
                 .putHeader("x-amz-content-sha256", EMPTY_SHA256)
                 .build();
-        return http.send(request, null, "s3", bucketRegion);
+        return http.send(request, null, "s3", bucketRegion, "s3:GetObject");
     }
 
     private static String first(Pattern pattern, String text, String otherwise) {

@@ -14,11 +14,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * A SigV4-signed HTTP call made by hand with the SDK's own signer and HTTP client, for the few reads
- * whose SDK module would outweigh the rest of the Lambda jar (an S3 object: the S3 module alone is
- * about 5 MB).
+ * A SigV4-signed HTTP call made by hand with the SDK's own signer and HTTP client, for the few calls
+ * whose SDK module would outweigh what it does for us (an S3 object: the S3 module alone is about 5 MB;
+ * STS's caller identity; the RDS Data API's statements).
  */
 public final class SignedHttp {
     public record Response(int status, Map<String, List<String>> headers, byte[] body) {
@@ -34,14 +35,22 @@ public final class SignedHttp {
 
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
+    private final Consumer<String> actions;
 
-    public SignedHttp(SdkHttpClient http, AwsCredentialsProvider credentials) {
+    /** @param actions told each call's IAM action before it is made, as the SDK clients' calls are, so a permission error can name it */
+    public SignedHttp(SdkHttpClient http, AwsCredentialsProvider credentials, Consumer<String> actions) {
         this.http = http;
         this.credentials = credentials;
+        this.actions = actions;
     }
 
-    /** Signs the request for a service and region, sends it, and returns the whole response. */
-    public Response send(SdkHttpRequest request, String body, String service, String region) {
+    /**
+     * Signs the request for a service and region, sends it, and returns the whole response.
+     *
+     * @param action the IAM action the call needs ({@code sts:GetCallerIdentity})
+     */
+    public Response send(SdkHttpRequest request, String body, String service, String region, String action) {
+        actions.accept(action);
         SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
                 .identity(credentials.resolveCredentials())
                 .request(request)

@@ -95,7 +95,7 @@ record DemoAccount(String sourceCluster, String subnetGroup, String zoneId, Stri
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.resolve("/"))
                 .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
                 .build();
-        SignedHttp.Response response = aws.signedHttp().send(request, body, "ec2", aws.region().id());
+        SignedHttp.Response response = aws.signedHttp().send(request, body, "ec2", aws.region().id(), "ec2:DescribeSubnets");
         if (!response.ok()) {
             throw new IllegalStateException("the emulator's EC2 DescribeSubnets answered " + response.status() + ": "
                     + new String(response.body(), StandardCharsets.UTF_8));

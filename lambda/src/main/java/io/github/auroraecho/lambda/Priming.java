@@ -30,8 +30,9 @@ import java.util.regex.Pattern;
  * snapshot holds the SDK's marshalling, signing and unmarshalling, Jackson and the engine loaded and
  * initialised instead of loading them on the first invocation after each restore.
  *
- * <p>Nothing leaves the process: the HTTP client is the SDK's canned-response client, and an interceptor
- * refuses every operation that is not a read, so priming cannot change anything even if a stage tried.
+ * <p>Nothing leaves the process: the HTTP client, which the calls made by hand use too, is the SDK's
+ * canned-response client, and an interceptor refuses every SDK operation that is not a read, so priming
+ * cannot change anything even if a stage tried.
  * Its credentials are placeholders (not anonymous ones) so that request signing is primed too.
  * The same workload is the build's AppCDS training run ({@link #main}).
  */
@@ -39,6 +40,11 @@ public final class Priming implements Resource {
     /** org.crac holds resources weakly: this reference keeps ours registered. */
     private static final Priming INSTANCE = new Priming();
     private static final Pattern READ = Pattern.compile("(Describe|List|Get).*");
+    /** STS's answer, so the hand-made GetCallerIdentity is primed through its XML parsing. */
+    private static final String CALLER = """
+            <GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:sts::000000000000:assumed-role/priming/priming</Arn>
+            <UserId>priming</UserId><Account>000000000000</Account></GetCallerIdentityResult></GetCallerIdentityResponse>
+            """;
     private static final String SAMPLE = """
             {"managedName": "priming", "sourceClusterName": "priming-source", "dbSubnetGroupName": "priming",
              "dbInstanceClass": "db.r6g.large", "hostedZoneIds": ["ZPRIMING"], "recordSetName": "db.priming.example",
@@ -67,17 +73,27 @@ public final class Priming implements Resource {
     public static void run() {
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         Log.redirect(discard);
-        try (AwsClients offline = AwsClients.of(Region.US_EAST_1, URI.create("http://localhost"),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")), List.of(new ReadsOnly()),
-                CannedResponseHttpClient.builder().statusCode(200)
-                        .responseBody("<Response/>".getBytes(StandardCharsets.UTF_8)).build())) {
-            Engine engine = new Engine(offline, Clock.systemUTC());
-            for (Operation operation : Operation.values()) {
-                engine.run(operation, LifecycleConfig.parse(SAMPLE, operation)).toJson();
+        try {
+            try (AwsClients offline = offline("<Response/>")) {
+                Engine engine = new Engine(offline, Clock.systemUTC());
+                for (Operation operation : Operation.values()) {
+                    engine.run(operation, LifecycleConfig.parse(SAMPLE, operation)).toJson();
+                }
+            }
+            // The sample has no copy, so no stage asks who the caller is; the CLI's -a and modify's role names do.
+            try (AwsClients offline = offline(CALLER)) {
+                offline.callerIdentity().get();
             }
         } finally {
             Log.redirect(System.err);
         }
+    }
+
+    /** Clients whose every call is answered in memory with the body given. */
+    private static AwsClients offline(String body) {
+        return AwsClients.of(Region.US_EAST_1, URI.create("http://localhost"),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")), List.of(new ReadsOnly()),
+                CannedResponseHttpClient.builder().statusCode(200).responseBody(body.getBytes(StandardCharsets.UTF_8)).build());
     }
 
     /**
@@ -90,7 +106,6 @@ public final class Priming implements Resource {
         try (AwsClients real = AwsClients.forRegion(Region.US_EAST_1.id())) {
             real.rds();
             real.route53();
-            real.sts();
         }
     }
 

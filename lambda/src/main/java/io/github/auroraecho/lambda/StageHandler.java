@@ -48,7 +48,6 @@ public abstract class StageHandler implements RequestStreamHandler {
         AwsClients clients = clientsFor(null);
         clients.rds();
         clients.route53();
-        clients.sts();
     }
 
     protected StageHandler(Operation operation, Function<String, AwsClients> clients) {

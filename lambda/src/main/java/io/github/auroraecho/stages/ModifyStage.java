@@ -1,5 +1,6 @@
 package io.github.auroraecho.stages;
 
+import io.github.auroraecho.aws.CallerIdentity;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.RefusedException;
@@ -9,7 +10,6 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.rds.model.DbClusterRoleAlreadyExistsException;
 import software.amazon.awssdk.services.rds.model.InvalidDbClusterStateException;
 import software.amazon.awssdk.services.rds.model.InvalidResourceStateException;
-import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 import java.time.Instant;
 import java.util.List;
@@ -200,8 +200,7 @@ public final class ModifyStage implements LifecycleStage {
         if (roles.stream().allMatch(role -> role.startsWith("arn:"))) {
             return roles;
         }
-        GetCallerIdentityResponse caller = context.aws().sts().getCallerIdentity();
-        String partition = caller.arn().split(":", 3)[1];
-        return roleArns(roles, partition, caller.account());
+        CallerIdentity.Identity caller = context.aws().callerIdentity().get();
+        return roleArns(roles, caller.partition(), caller.account());
     }
 }

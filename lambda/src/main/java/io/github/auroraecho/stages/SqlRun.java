@@ -5,13 +5,11 @@ import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.SqlProgress;
 import io.github.auroraecho.lifecycle.SqlScript;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.rdsdata.model.DatabaseResumingException;
-import software.amazon.awssdk.services.rdsdata.model.DatabaseUnavailableException;
-import software.amazon.awssdk.services.rdsdata.model.HttpEndpointNotEnabledException;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs the document's SQL scripts on a copy in order, recording after each one that it ran, so each runs
@@ -21,6 +19,9 @@ import java.util.Optional;
 final class SqlRun {
     /** The Data API ends a call after 45 seconds; a statement is only started with that much time left. */
     private static final Duration STATEMENT_TIME = Duration.ofSeconds(50);
+    /** The Data API's answers for a database that cannot take SQL yet but will: the next run tries again. */
+    private static final Set<String> NOT_YET = Set.of(
+            "DatabaseResumingException", "DatabaseUnavailableException", "HttpEndpointNotEnabledException");
 
     private final StageContext context;
     private final Copy copy;
@@ -36,7 +37,7 @@ final class SqlRun {
 
     /** Runs scripts {@code next} (0-based) to the last; a result when the run must stop. */
     Optional<Result> from(int next) {
-        SqlStatements statements = new SqlStatements(context.aws().rdsData(), context.aws().s3(), context.changes());
+        SqlStatements statements = new SqlStatements(context.aws().dataApi(), context.aws().s3(), context.changes());
         for (int i = next; i < scripts.size(); i++) {
             SqlScript script = scripts.get(i);
             if (!context.changes().dryRun() && context.waitBudget(STATEMENT_TIME).compareTo(STATEMENT_TIME) < 0) {
@@ -47,11 +48,12 @@ final class SqlRun {
             }
             try {
                 statements.execute(copy, secretArn, i + 1, script);
-            } catch (DatabaseResumingException | DatabaseUnavailableException | HttpEndpointNotEnabledException e) {
-                return Optional.of(context.result(Outcome.WAITING, "copy " + copy.name() + " cannot take SQL yet ("
-                        + e.awsErrorDetails().errorMessage() + "); the next run continues at statement " + (i + 1)
-                        + " of " + scripts.size(), copy.name()));
             } catch (AwsServiceException e) {
+                if (NOT_YET.contains(e.awsErrorDetails().errorCode())) {
+                    return Optional.of(context.result(Outcome.WAITING, "copy " + copy.name() + " cannot take SQL yet ("
+                            + e.awsErrorDetails().errorMessage() + "); the next run continues at statement " + (i + 1)
+                            + " of " + scripts.size(), copy.name()));
+                }
                 return Optional.of(failed(i, e));
             }
             context.copies().setSqlProgress(copy, context.managedName(), SqlProgress.after(scripts, i + 1));

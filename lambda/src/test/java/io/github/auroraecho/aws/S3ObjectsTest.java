@@ -1,21 +1,14 @@
 package io.github.auroraecho.aws;
 
+import io.github.auroraecho.testing.CannedHttp;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.http.AbortableInputStream;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.regions.Region;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,48 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The signed GET that replaces the S3 module, as S3 itself requires it (the emulator checks no signature). */
 class S3ObjectsTest {
 
-    /** Answers each request with the next canned response and keeps the requests. */
-    private static final class Canned implements SdkHttpClient {
-        final List<SdkHttpRequest> requests = new ArrayList<>();
-        private final List<SdkHttpResponse> responses;
-        private final List<String> bodies;
-
-        Canned(List<SdkHttpResponse> responses, List<String> bodies) {
-            this.responses = responses;
-            this.bodies = bodies;
-        }
-
-        @Override
-        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            int n = requests.size();
-            requests.add(request.httpRequest());
-            return new ExecutableHttpRequest() {
-                @Override
-                public HttpExecuteResponse call() {
-                    return HttpExecuteResponse.builder().response(responses.get(n))
-                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(bodies.get(n).getBytes(StandardCharsets.UTF_8))))
-                            .build();
-                }
-
-                @Override
-                public void abort() {
-                }
-            };
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    private static S3Objects s3(Canned http) {
-        return new S3Objects(new SignedHttp(http, StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret"))),
+    private static S3Objects s3(CannedHttp http) {
+        return new S3Objects(new SignedHttp(http, StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")), action -> { }),
                 null, Region.EU_WEST_1);
     }
 
     @Test
     void signsAVirtualHostedGetWithThePayloadHashAndTheKeyEncodedOnce() {
-        Canned http = new Canned(List.of(SdkHttpResponse.builder().statusCode(200).build()), List.of("DELETE FROM sessions"));
+        CannedHttp http = new CannedHttp(List.of(SdkHttpResponse.builder().statusCode(200).build()), List.of("DELETE FROM sessions"));
 
         assertEquals("DELETE FROM sessions", s3(http).read("scripts", "app/clean up.sql"));
 
@@ -79,7 +38,7 @@ class S3ObjectsTest {
 
     @Test
     void aBucketInAnotherRegionIsReadThere() {
-        Canned http = new Canned(List.of(
+        CannedHttp http = new CannedHttp(List.of(
                 SdkHttpResponse.builder().statusCode(301).putHeader("x-amz-bucket-region", "us-west-2").build(),
                 SdkHttpResponse.builder().statusCode(200).build()), List.of("<Error/>", "SELECT 1"));
 
@@ -90,7 +49,7 @@ class S3ObjectsTest {
 
     @Test
     void aRefusalNamesTheObjectAndTheCode() {
-        Canned http = new Canned(List.of(SdkHttpResponse.builder().statusCode(403).build()),
+        CannedHttp http = new CannedHttp(List.of(SdkHttpResponse.builder().statusCode(403).build()),
                 List.of("<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>"));
 
         AwsServiceException e = assertThrows(AwsServiceException.class, () -> s3(http).read("scripts", "a.sql"));

@@ -1,24 +1,18 @@
 package io.github.auroraecho.testing;
 
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
-import software.amazon.awssdk.services.rdsdata.model.ExecuteStatementRequest;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Makes the emulator's RDS Data API answer as AWS does when the database refuses a statement: moto runs no
- * SQL and answers every statement with success, so the engine's client gets AWS's error response instead
- * for statements containing a marker: a database error, or a transient one such as DatabaseResumingException.
+ * Which statements the emulator's RDS Data API refuses as AWS does: moto runs no SQL and answers every
+ * statement with success, so {@link HandCallsHttp} answers statements containing a marker with AWS's error
+ * response instead: a database error, or a transient one such as DatabaseResumingException.
  */
-public final class FailingStatements implements ExecutionInterceptor {
+public final class FailingStatements {
     /** Marker to the error code AWS answers with. */
     private final Map<String, String> errors = new ConcurrentHashMap<>();
 
@@ -30,34 +24,19 @@ public final class FailingStatements implements ExecutionInterceptor {
         errors.clear();
     }
 
-    @Override
-    public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
-        Optional<String> error = error(context);
-        if (error.isEmpty()) {
-            return context.httpResponse();
-        }
-        return context.httpResponse().toBuilder().statusCode(400).putHeader("x-amzn-ErrorType", error.get()).build();
+    /** AWS's error response to a statement, or empty when the statement runs. */
+    Optional<ExecutableHttpRequest> errorFor(String sql) {
+        return errors.entrySet().stream().filter(e -> sql.contains(e.getKey())).map(Map.Entry::getValue).findFirst()
+                .map(code -> CannedHttp.answering(SdkHttpResponse.builder().statusCode(400)
+                        // As AWS sends it: the type with its namespace in the header, the words in the body.
+                        .putHeader("x-amzn-ErrorType", code + ":http://internal.amazon.com/coral/com.amazon.rdsdataservice/")
+                        .putHeader("Content-Type", "application/json")
+                        .build(), "{\"message\": \"" + message(code) + "\"}"));
     }
 
-    @Override
-    public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
-                                                           ExecutionAttributes attributes) {
-        Optional<String> error = error(context);
-        if (error.isEmpty()) {
-            return context.responseBody();
-        }
-        String message = "DatabaseErrorException".equals(error.get())
+    private static String message(String code) {
+        return "DatabaseErrorException".equals(code)
                 ? "ERROR: relation \\\"sessions\\\" does not exist\\n  Position: 13; SQLState: 42P01"
                 : "The database is resuming after being auto-paused";
-        String body = "{\"__type\": \"" + error.get() + "\", \"message\": \"" + message + "\"}";
-        return Optional.of(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private Optional<String> error(Context.ModifyHttpResponse context) {
-        if (!(context.request() instanceof ExecuteStatementRequest request)) {
-            return Optional.empty();
-        }
-        return errors.entrySet().stream().filter(e -> request.sql().contains(e.getKey())).map(Map.Entry::getValue)
-                .findFirst();
     }
 }

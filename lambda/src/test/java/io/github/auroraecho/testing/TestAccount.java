@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBCluster;
@@ -52,7 +53,8 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
 
     TestAccount(URI endpoint) {
         this.endpoint = endpoint;
-        this.engineClients = AwsClients.of(REGION, endpoint, credentials, List.of(recorder, failingStatements));
+        this.engineClients = AwsClients.of(REGION, endpoint, credentials, List.of(recorder),
+                new HandCallsHttp(UrlConnectionHttpClient.create(), recorder, failingStatements));
         this.admin = AwsClients.of(REGION, endpoint, credentials, List.of());
     }
 
@@ -111,7 +113,8 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
     public AwsClients clientsWith(ExecutionInterceptor... extra) {
         List<ExecutionInterceptor> all = new java.util.ArrayList<>(List.of(recorder));
         all.addAll(List.of(extra));
-        return AwsClients.of(REGION, endpoint, credentials, all);
+        return AwsClients.of(REGION, endpoint, credentials, all,
+                new HandCallsHttp(UrlConnectionHttpClient.create(), recorder, new FailingStatements()));
     }
 
     /** An empty account again, with the clock back at now: for tests that replay a scenario many times. */
@@ -166,7 +169,7 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
                 .endpointOverride(endpoint)
                 .region(REGION)
                 .credentialsProvider(credentials)
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .httpClient(UrlConnectionHttpClient.create())
                 // moto's way of choosing the account a request acts in.
                 .overrideConfiguration(c -> c.putHeader("x-moto-account-id", accountId))
                 .build();
