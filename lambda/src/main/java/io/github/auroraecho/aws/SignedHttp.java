@@ -12,9 +12,13 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * A SigV4-signed HTTP call made by hand with the SDK's own signer and HTTP client, for the few calls
@@ -33,6 +37,15 @@ public final class SignedHttp {
         }
     }
 
+    /** Attempts per call, as in the SDK clients' standard retry mode. */
+    private static final int ATTEMPTS = 3;
+    /** The statuses the standard mode retries whatever the error: throttled, or the service failing for a moment. */
+    private static final Set<Integer> RETRIED_STATUSES = Set.of(429, 500, 502, 503, 504);
+    /** The standard mode's throttling errors that services answer with status 400 (STS's Throttling). */
+    private static final Pattern THROTTLING = Pattern.compile(
+            "(Throttling|ThrottlingException|ThrottledException|RequestThrottledException|TooManyRequestsException|RequestLimitExceeded)\\b");
+    private static final Pattern XML_THROTTLING = Pattern.compile("<Code>" + THROTTLING.pattern() + "</Code>");
+
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
     private final Consumer<String> actions;
@@ -45,12 +58,29 @@ public final class SignedHttp {
     }
 
     /**
-     * Signs the request for a service and region, sends it, and returns the whole response.
+     * Signs the request for a service and region, sends it, and returns the whole response. A throttled
+     * or briefly failing call is made again, signed anew, as the SDK clients' standard retry mode does.
      *
      * @param action the IAM action the call needs ({@code sts:GetCallerIdentity})
      */
     public Response send(SdkHttpRequest request, String body, String service, String region, String action) {
         actions.accept(action);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Response response = sendOnce(request, body, service, region);
+                if (attempt == ATTEMPTS || !retryable(response)) {
+                    return response;
+                }
+            } catch (UncheckedIOException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+            backOff(attempt);
+        }
+    }
+
+    private Response sendOnce(SdkHttpRequest request, String body, String service, String region) {
         SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
                 .identity(credentials.resolveCredentials())
                 .request(request)
@@ -72,6 +102,26 @@ public final class SignedHttp {
             return new Response(response.httpResponse().statusCode(), response.httpResponse().headers(), bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(request.method() + " " + request.getUri() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Throttled (429, or a 400 naming a throttling error in its type header or XML code) or a 5xx that passes. */
+    private static boolean retryable(Response response) {
+        if (RETRIED_STATUSES.contains(response.status())) {
+            return true;
+        }
+        String type = response.header("x-amzn-ErrorType");
+        return response.status() == 400 && (type != null && THROTTLING.matcher(type).lookingAt()
+                || XML_THROTTLING.matcher(new String(response.body(), StandardCharsets.UTF_8)).find());
+    }
+
+    /** Full jitter on a base that doubles from 100 ms, as the SDK's standard mode waits between attempts. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(1 + ThreadLocalRandom.current().nextLong(100L << (attempt - 1)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted between attempts of a signed call", e);
         }
     }
 }

@@ -93,12 +93,12 @@ class DataApiTest {
 
     @Test
     void anAnswerThatIsNotJsonIsNamedByItsStatus() {
-        CannedHttp http = answering(502, null, "<html>Bad Gateway</html>");
+        CannedHttp http = answering(404, null, "<html>Not Found</html>");
 
         AwsServiceException e = assertThrows(AwsServiceException.class,
                 () -> dataApi(http, Region.EU_WEST_1).executeStatement(CLUSTER, SECRET, "app", "SELECT 1"));
 
-        assertEquals("HTTP 502", e.awsErrorDetails().errorCode());
+        assertEquals("HTTP 404", e.awsErrorDetails().errorCode());
     }
 
     @Test
