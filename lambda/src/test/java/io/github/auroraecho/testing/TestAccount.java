@@ -117,6 +117,12 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
                 new HandCallsHttp(UrlConnectionHttpClient.create(), recorder, new FailingStatements()));
     }
 
+    /** Engine clients whose HTTP client is wrapped (to fail calls at the wire, SDK and hand-made alike); the caller closes them. */
+    public AwsClients clientsOverHttp(java.util.function.UnaryOperator<software.amazon.awssdk.http.SdkHttpClient> wrap) {
+        return AwsClients.of(REGION, endpoint, credentials, List.of(recorder),
+                wrap.apply(new HandCallsHttp(UrlConnectionHttpClient.create(), recorder, new FailingStatements())));
+    }
+
     /** An empty account again, with the clock back at now: for tests that replay a scenario many times. */
     public void reset() {
         io.github.auroraecho.emulator.MotoServer.reset(endpoint);
