@@ -39,3 +39,11 @@ ensure_moto() {
         }
     fi
 }
+
+# The CDK stack tests run aws-cdk-lib, whose jsii runtime executes on Node.js.
+ensure_node() {
+    if ! command -v node >/dev/null 2>&1; then
+        echo "aurora-echo's CDK stack tests need Node.js 18 or newer (e.g. apt-get install nodejs)" >&2
+        return 1
+    fi
+}
