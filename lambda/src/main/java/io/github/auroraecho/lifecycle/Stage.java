@@ -46,7 +46,7 @@ public enum Stage {
         return Optional.ofNullable(tags.get(tagKey(managedName))).flatMap(Stage::fromTagValue);
     }
 
-    public static Optional<Stage> fromTagValue(String value) {
+    private static Optional<Stage> fromTagValue(String value) {
         for (Stage stage : values()) {
             if (stage.tagValue.equals(value)) {
                 return Optional.of(stage);
