@@ -2,11 +2,8 @@ package io.github.auroraecho.aws;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 
 import javax.xml.XMLConstants;
@@ -39,7 +36,7 @@ public final class CallerIdentity {
         this.http = http;
         // Regional, as the SDK's STS client calls it: the global endpoint is one region's and slower elsewhere.
         this.endpoint = endpoint != null ? endpoint
-                : URI.create("https://sts." + region.id() + "." + PartitionMetadata.of(region).dnsSuffix());
+                : URI.create("https://" + SignedHttp.regionalHost("sts", region));
         this.region = region;
     }
 
@@ -50,13 +47,7 @@ public final class CallerIdentity {
         SignedHttp.Response response = http.send(request, QUERY, "sts", region.id(), "sts:GetCallerIdentity");
         Document xml = parse(response);
         if (!response.ok()) {
-            throw AwsServiceException.builder()
-                    .statusCode(response.status())
-                    .awsErrorDetails(AwsErrorDetails.builder().serviceName("Sts")
-                            .errorCode(text(xml, "Code", "HTTP " + response.status()))
-                            .errorMessage(text(xml, "Message", "no message"))
-                            .build())
-                    .build();
+            throw response.refusal("Sts", text(xml, "Code", null), text(xml, "Message", "no message"));
         }
         String account = text(xml, "Account", null);
         String arn = text(xml, "Arn", null);

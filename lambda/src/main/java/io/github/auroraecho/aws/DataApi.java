@@ -3,11 +3,9 @@ package io.github.auroraecho.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 
 import java.io.IOException;
@@ -31,7 +29,7 @@ public final class DataApi {
     public DataApi(SignedHttp http, URI endpoint, Region region) {
         this.http = http;
         this.endpoint = endpoint != null ? endpoint
-                : URI.create("https://rds-data." + region.id() + "." + PartitionMetadata.of(region).dnsSuffix());
+                : URI.create("https://" + SignedHttp.regionalHost("rds-data", region));
         this.region = region;
     }
 
@@ -68,13 +66,9 @@ public final class DataApi {
         if (type == null) {
             type = body.path("__type").asText(body.path("code").asText(null));
         }
-        String code = type == null || type.isBlank() ? "HTTP " + response.status()
-                : type.replaceFirst(":.*", "").replaceFirst(".*#", "");
+        String code = type == null ? null : type.replaceFirst(":.*", "").replaceFirst(".*#", "");
         String message = body.path("message").asText(body.path("Message").asText("no message"));
-        return AwsServiceException.builder()
-                .statusCode(response.status())
-                .awsErrorDetails(AwsErrorDetails.builder().serviceName("RdsData").errorCode(code).errorMessage(message).build())
-                .build();
+        return response.refusal("RdsData", code, message);
     }
 
     /** The body as JSON, or an empty object when it is not JSON (a proxy's HTML page). */

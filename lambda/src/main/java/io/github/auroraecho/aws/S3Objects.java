@@ -1,7 +1,5 @@
 package io.github.auroraecho.aws;
 
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.regions.Region;
@@ -41,13 +39,8 @@ public final class S3Objects {
         }
         if (!response.ok()) {
             String body = new String(response.body(), StandardCharsets.UTF_8);
-            throw AwsServiceException.builder()
-                    .statusCode(response.status())
-                    .awsErrorDetails(AwsErrorDetails.builder().serviceName("S3")
-                            .errorCode(first(CODE, body, "HTTP " + response.status()))
-                            .errorMessage("s3:GetObject on s3://" + bucket + "/" + key + ": " + first(MESSAGE, body, "no message"))
-                            .build())
-                    .build();
+            throw response.refusal("S3", first(CODE, body, null),
+                    "s3:GetObject on s3://" + bucket + "/" + key + ": " + first(MESSAGE, body, "no message"));
         }
         return new String(response.body(), StandardCharsets.UTF_8);
     }
@@ -58,8 +51,8 @@ public final class S3Objects {
                 ? endpoint.resolve("/" + bucket + path)
                 // Path style where a dot in the bucket name would break the virtual host's TLS certificate.
                 : bucket.contains(".")
-                ? URI.create("https://s3." + bucketRegion + ".amazonaws.com/" + bucket + path)
-                : URI.create("https://" + bucket + ".s3." + bucketRegion + ".amazonaws.com" + path);
+                ? URI.create("https://" + SignedHttp.regionalHost("s3", Region.of(bucketRegion)) + "/" + bucket + path)
+                : URI.create("https://" + bucket + "." + SignedHttp.regionalHost("s3", Region.of(bucketRegion)) + path);
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(uri)
                 .putHeader("x-amz-content-sha256", EMPTY_SHA256)
                 .build();

@@ -1,6 +1,8 @@
 package io.github.auroraecho.aws;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
@@ -8,6 +10,8 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.regions.PartitionMetadata;
+import software.amazon.awssdk.regions.Region;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +39,22 @@ public final class SignedHttp {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
         }
+
+        /** This answer as the refusal the SDK's own clients would raise, so callers handle hand-made calls alike. */
+        public AwsServiceException refusal(String service, String code, String message) {
+            return AwsServiceException.builder()
+                    .statusCode(status)
+                    .awsErrorDetails(AwsErrorDetails.builder().serviceName(service)
+                            .errorCode(code == null || code.isBlank() ? "HTTP " + status : code)
+                            .errorMessage(message)
+                            .build())
+                    .build();
+        }
+    }
+
+    /** A service's regional endpoint in the region's partition ({@code amazonaws.com}, {@code amazonaws.com.cn}, ...). */
+    public static String regionalHost(String service, Region region) {
+        return service + "." + region.id() + "." + PartitionMetadata.of(region).dnsSuffix();
     }
 
     /** Attempts per call, as in the SDK clients' standard retry mode. */

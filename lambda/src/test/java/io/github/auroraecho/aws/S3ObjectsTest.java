@@ -19,8 +19,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class S3ObjectsTest {
 
     private static S3Objects s3(CannedHttp http) {
+        return s3(http, Region.EU_WEST_1);
+    }
+
+    private static S3Objects s3(CannedHttp http, Region region) {
         return new S3Objects(new SignedHttp(http, StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")), action -> { }),
-                null, Region.EU_WEST_1);
+                null, region);
+    }
+
+    @Test
+    void aBucketInAChinaRegionIsReadFromThatPartitionsDomain() {
+        CannedHttp http = new CannedHttp(List.of(SdkHttpResponse.builder().statusCode(200).build()), List.of("SELECT 1"));
+
+        s3(http, Region.CN_NORTH_1).read("scripts", "a.sql");
+
+        assertEquals("https://scripts.s3.cn-north-1.amazonaws.com.cn/a.sql", http.requests.get(0).getUri().toString());
     }
 
     @Test
