@@ -1,6 +1,7 @@
 package io.github.auroraecho.aws;
 
 import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.CopyTags;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.SqlProgress;
 import io.github.auroraecho.lifecycle.Stage;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -178,22 +178,32 @@ public final class RdsCopies {
                 () -> rds.createDBInstance(request), "copy", name);
     }
 
-    /** Writes the stage on the cluster and on every instance, so both tools read the same stage. */
+    /**
+     * Writes the stage on the cluster and on every instance, so both tools read the same stage; the name-free
+     * stage tag (see {@link CopyTags}) moves with it in the same call.
+     */
     public void setStage(Copy copy, String managedName, Stage stage) {
-        Tag tag = Tag.builder().key(Stage.tagKey(managedName)).value(stage.tagValue()).build();
+        List<Tag> tags = tagList(CopyTags.stage(managedName, stage));
+        String key = Stage.tagKey(managedName);
         String from = copy.stage(managedName).map(Stage::tagValue).orElse(null);
-        if (!stage.tagValue().equals(copy.clusterTags().get(tag.key()))) {
-            changes.apply("tag cluster " + copy.name() + " " + tag.key() + "=" + tag.value(),
-                    () -> rds.addTagsToResource(r -> r.resourceName(copy.clusterArn()).tags(tag)),
+        if (!hasStage(copy.clusterTags(), key, stage)) {
+            changes.apply("tag cluster " + copy.name() + " " + key + "=" + stage.tagValue(),
+                    () -> rds.addTagsToResource(r -> r.resourceName(copy.clusterArn()).tags(tags)),
                     "copy", copy.name(), "stageFrom", from, "stageTo", stage.tagValue());
         }
         for (Copy.Instance instance : copy.instances()) {
-            if (!stage.tagValue().equals(instance.tags().get(tag.key()))) {
-                changes.apply("tag instance " + instance.id() + " " + tag.key() + "=" + tag.value(),
-                        () -> rds.addTagsToResource(r -> r.resourceName(instance.arn()).tags(tag)),
+            if (!hasStage(instance.tags(), key, stage)) {
+                changes.apply("tag instance " + instance.id() + " " + key + "=" + stage.tagValue(),
+                        () -> rds.addTagsToResource(r -> r.resourceName(instance.arn()).tags(tags)),
                         "copy", copy.name(), "stageFrom", from, "stageTo", stage.tagValue());
             }
         }
+    }
+
+    /** A 2.x copy has no name-free stage tag: writing it is left to the next move that is needed anyway. */
+    private static boolean hasStage(Map<String, String> tags, String key, Stage stage) {
+        return stage.tagValue().equals(tags.get(key))
+                && (!tags.containsKey(CopyTags.STAGE) || stage.tagValue().equals(tags.get(CopyTags.STAGE)));
     }
 
     public void addRole(Copy copy, String roleArn) {
@@ -266,11 +276,13 @@ public final class RdsCopies {
         }
     }
 
-    /** The tags a new copy carries from its first call: the stage tag and the document's own. */
+    /** The tags a new copy carries from its first call: the document's own and the copy's marks ({@link CopyTags}). */
     public static List<Tag> creationTags(LifecycleConfig config) {
-        Map<String, String> all = new LinkedHashMap<>(config.tags());
-        all.put(config.stageTagKey(), Stage.NEW.tagValue());
-        return all.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        return tagList(CopyTags.creation(config, CopyTags.deployedEnvironment()));
+    }
+
+    private static List<Tag> tagList(Map<String, String> tags) {
+        return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
     }
 
     static Map<String, String> tags(List<Tag> tagList) {

@@ -51,8 +51,8 @@ public record LifecycleConfig(
     public static final long DEFAULT_DNS_SYNC_TIMEOUT_SECONDS = 120;
     /** A restore of a large database takes hours; one still creating after this is reported as stuck. */
     public static final double DEFAULT_STUCK_AFTER_HOURS = 8;
-    /** RDS allows 50 tags a resource; one is the stage tag (and with sqlScripts one more the SQL progress tag). */
-    public static final int MAX_EXTRA_TAGS = 49;
+    /** RDS allows 50 tags a resource; the copy's own marks take some ({@link CopyTags}), SQL progress one more. */
+    public static final int MAX_EXTRA_TAGS = 50 - CopyTags.RESERVED;
     /** RDS's least: a copy keeps no more backups than needed, and retention cannot be 0 on Aurora. */
     public static final long DEFAULT_BACKUP_RETENTION_DAYS = 1;
     public static final int MAX_SQL_SCRIPTS = 100;

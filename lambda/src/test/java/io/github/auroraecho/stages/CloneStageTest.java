@@ -31,8 +31,10 @@ class CloneStageTest {
         assertEquals(1, aws.calls().count("RestoreDBClusterToPointInTime"));
         Copy copy = aws.copies("analytics").get(0);
         assertEquals("aurora-postgresql", copy.engine());
-        assertEquals(Map.of(KEY, "new"), copy.clusterTags());
-        assertEquals(Map.of(KEY, "new"), copy.instances().get(0).tags());
+        Map<String, String> expected = Map.of(KEY, "new", "aurora-echo:lifecycle", "analytics", "aurora-echo:stage", "new",
+                "aurora-echo:environment", "test");
+        assertEquals(expected, copy.clusterTags());
+        assertEquals(expected, copy.instances().get(0).tags());
         assertEquals(List.of(), aws.copies("other").stream().filter(c -> !c.name().equals("prod")).toList(),
                 "the clone must not inherit another lifecycle's tag");
     }

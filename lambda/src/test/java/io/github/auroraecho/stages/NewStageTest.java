@@ -61,8 +61,10 @@ class NewStageTest {
         aws.run(Operation.NEW, doc);
 
         Copy copy = aws.copies("staging").get(0);
-        assertEquals(Map.of(KEY, "new", "team", "data"), copy.clusterTags());
-        assertEquals(Map.of(KEY, "new", "team", "data"), copy.instances().get(0).tags());
+        Map<String, String> expected = Map.of(KEY, "new", "team", "data", "aurora-echo:lifecycle", "staging",
+                "aurora-echo:stage", "new", "aurora-echo:environment", "test");
+        assertEquals(expected, copy.clusterTags());
+        assertEquals(expected, copy.instances().get(0).tags());
     }
 
     @Test

@@ -65,7 +65,7 @@ public final class BadInputs {
                 Arguments.of("reserved tag", newDoc("\"tags\": {\"aurora-echo:staging:stage\": \"promoted\"}"), Operation.NEW, "aurora-echo:"),
                 Arguments.of("aws tag", newDoc("\"tags\": {\"aws:foo\": \"x\"}"), Operation.NEW, "aws:"),
                 Arguments.of("tag value number", newDoc("\"tags\": {\"team\": 1}"), Operation.NEW, "\"tags.team\" must be a string"),
-                Arguments.of("too many tags", newDoc("\"tags\": {" + tags(50) + "}"), Operation.NEW, "at most 49"),
+                Arguments.of("too many tags", newDoc("\"tags\": {" + tags(47) + "}"), Operation.NEW, "at most 46"),
                 Arguments.of("bad role", "{\"managedName\": \"s\", \"iamRoleNames\": [\"role with spaces\"]}", Operation.MODIFY, "\"iamRoleNames[0]\""),
                 Arguments.of("duplicate role", "{\"managedName\": \"s\", \"iamRoleNames\": [\"a\", \"a\"]}", Operation.MODIFY, "twice"),
                 Arguments.of("promote without zones", "{\"managedName\": \"s\", \"recordSetName\": \"db.example.com\"}", Operation.PROMOTE, "\"hostedZoneIds\" is required for promote"),

@@ -44,6 +44,7 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
 
     private final URI endpoint;
     private final CallRecorder recorder = new CallRecorder();
+    private final IamCallRecorder iamCalls;
     private final FailingStatements failingStatements = new FailingStatements();
     private final StaticCredentialsProvider credentials =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
@@ -53,9 +54,10 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
 
     TestAccount(URI endpoint) {
         this.endpoint = endpoint;
-        this.engineClients = AwsClients.of(REGION, endpoint, credentials, List.of(recorder),
-                new HandCallsHttp(UrlConnectionHttpClient.create(), recorder, failingStatements));
         this.admin = AwsClients.of(REGION, endpoint, credentials, List.of());
+        this.iamCalls = new IamCallRecorder(admin.rds());
+        this.engineClients = AwsClients.of(REGION, endpoint, credentials, List.of(recorder, iamCalls),
+                new HandCallsHttp(UrlConnectionHttpClient.create(), recorder, failingStatements));
     }
 
     public URI endpoint() {
@@ -106,12 +108,13 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
     }
 
     public Result run(AwsClients clients, Operation operation, String document) {
-        return new Engine(clients, clock()).run(operation, LifecycleConfig.parse(document, operation));
+        return iamCalls.during(operation, document,
+                () -> new Engine(clients, clock()).run(operation, LifecycleConfig.parse(document, operation)));
     }
 
     /** Engine clients with more interceptors (a crash, a fault), still recording every call; the caller closes them. */
     public AwsClients clientsWith(ExecutionInterceptor... extra) {
-        List<ExecutionInterceptor> all = new java.util.ArrayList<>(List.of(recorder));
+        List<ExecutionInterceptor> all = new java.util.ArrayList<>(List.of(recorder, iamCalls));
         all.addAll(List.of(extra));
         return AwsClients.of(REGION, endpoint, credentials, all,
                 new HandCallsHttp(UrlConnectionHttpClient.create(), recorder, new FailingStatements()));
@@ -119,7 +122,7 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
 
     /** Engine clients whose HTTP client is wrapped (to fail calls at the wire, SDK and hand-made alike); the caller closes them. */
     public AwsClients clientsOverHttp(java.util.function.UnaryOperator<software.amazon.awssdk.http.SdkHttpClient> wrap) {
-        return AwsClients.of(REGION, endpoint, credentials, List.of(recorder),
+        return AwsClients.of(REGION, endpoint, credentials, List.of(recorder, iamCalls),
                 wrap.apply(new HandCallsHttp(UrlConnectionHttpClient.create(), recorder, new FailingStatements())));
     }
 

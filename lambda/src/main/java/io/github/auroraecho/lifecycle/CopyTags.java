@@ -1,0 +1,51 @@
+package io.github.auroraecho.lifecycle;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The tags that mark a copy, in one place. Besides 2.x's {@code aurora-echo:<managedName>:stage}, a copy made by
+ * this version carries name-free tags the deployed roles' policies decide by, so that one policy covers any number
+ * of lifecycles (IAM conditions cannot name a tag key built from each lifecycle's name):
+ * {@code aurora-echo:lifecycle} (the managed name in lower case, as RDS writes the copy's ARN),
+ * {@code aurora-echo:stage} (the stage again) and, when the function runs for a deployed environment,
+ * {@code aurora-echo:environment}.
+ */
+public final class CopyTags {
+    public static final String ENVIRONMENT = "aurora-echo:environment";
+    public static final String LIFECYCLE = "aurora-echo:lifecycle";
+    public static final String STAGE = "aurora-echo:stage";
+    /** Set by the stack on every stage function; a CLI user may set it to hand copies to an environment. */
+    public static final String ENVIRONMENT_VARIABLE = "AURORA_ECHO_ENVIRONMENT";
+    /** How many of RDS's 50 tags a copy's own tags take at most: stage, lifecycle, stage again, environment. */
+    public static final int RESERVED = 4;
+
+    private CopyTags() {
+    }
+
+    /** Every tag a new copy carries from its restore call on: the document's own and the copy's marks. */
+    public static Map<String, String> creation(LifecycleConfig config, String environment) {
+        Map<String, String> all = new LinkedHashMap<>(config.tags());
+        all.put(config.stageTagKey(), Stage.NEW.tagValue());
+        all.put(LIFECYCLE, config.managedName().toLowerCase(Locale.ROOT));
+        all.put(STAGE, Stage.NEW.tagValue());
+        if (environment != null && !environment.isBlank()) {
+            all.put(ENVIRONMENT, environment);
+        }
+        return all;
+    }
+
+    /** What a stage move writes: both stage tags, in one call. */
+    public static Map<String, String> stage(String managedName, Stage stage) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(Stage.tagKey(managedName), stage.tagValue());
+        tags.put(STAGE, stage.tagValue());
+        return tags;
+    }
+
+    /** The environment the stage functions of a deployed stack run for; null on the command line unless set. */
+    public static String deployedEnvironment() {
+        return System.getenv(ENVIRONMENT_VARIABLE);
+    }
+}
