@@ -1,10 +1,13 @@
 package io.github.auroraecho.infra;
 
+import io.github.auroraecho.lifecycle.CopyTags;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.NestedStack;
+import software.amazon.awscdk.NestedStackProps;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
@@ -30,6 +33,7 @@ import software.amazon.awscdk.services.scheduler.Schedule;
 import software.amazon.awscdk.services.scheduler.ScheduleExpression;
 import software.amazon.awscdk.services.scheduler.ScheduleGroup;
 import software.amazon.awscdk.services.scheduler.ScheduleTargetInput;
+import software.amazon.awscdk.services.scheduler.TimeWindow;
 import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
 import software.amazon.awscdk.services.scheduler.targets.ScheduleTargetBaseProps;
 import software.amazon.awscdk.services.sns.Topic;
@@ -54,6 +58,8 @@ public final class AuroraEchoStack extends Stack {
     /** Scheduler retries a failed delivery (throttling, service errors) this often before the dead-letter queue. */
     public static final int SCHEDULER_RETRY_ATTEMPTS = 3;
     public static final Duration SCHEDULER_MAX_EVENT_AGE = Duration.hours(1);
+    /** Each scheduled run starts at a random moment within this window after its time (Scheduler's flexible window). */
+    public static final Duration FLEXIBLE_WINDOW = Duration.minutes(15);
     static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
 
     /** Memory and timeout of each stage function. */
@@ -95,13 +101,21 @@ public final class AuroraEchoStack extends Stack {
                 .build();
 
         Code code = Code.fromAsset(lambdaJar.toString());
-        StagePermissions permissions = new StagePermissions(this);
+        StagePermissions permissions = new StagePermissions(this, environment.name());
         for (Operation operation : Operation.values()) {
             createStage(operation, code, permissions);
         }
-        for (Settings.Lifecycle lifecycle : environment.lifecycles()) {
-            for (Settings.StageSchedule schedule : lifecycle.schedules()) {
-                createSchedule(lifecycle, schedule);
+        List<List<Settings.Lifecycle>> parts = SchedulePartition.of(environment.lifecycles());
+        for (int i = 0; i < parts.size(); i++) {
+            NestedStack schedules = new NestedStack(this, "Schedules" + (i + 1), NestedStackProps.builder()
+                    .description("aurora-echo " + environment.name() + ": schedules of lifecycles "
+                            + parts.get(i).get(0).managedName() + " .. " + parts.get(i).get(parts.get(i).size() - 1)
+                            .managedName())
+                    .build());
+            for (Settings.Lifecycle lifecycle : parts.get(i)) {
+                for (Settings.StageSchedule schedule : lifecycle.schedules()) {
+                    createSchedule(schedules, lifecycle, schedule);
+                }
             }
         }
         CfnOutput.Builder.create(this, "AlarmTopicArn").value(alarmTopic.getTopicArn())
@@ -147,9 +161,8 @@ public final class AuroraEchoStack extends Stack {
                 .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
                 .resources(List.of(logGroup.getLogGroupArn()))
                 .build());
-        for (PolicyStatement statement : permissions.statements(operation, environment.lifecyclesFor(operation))) {
-            role.addToPrincipalPolicy(statement);
-        }
+        RolePolicy.attach(role, id, permissions.statements(operation, environment.lifecyclesFor(operation)),
+                policy -> Suppressions.forStageRole(operation, policy));
 
         Function function = Function.Builder.create(this, id + "Function")
                 .functionName(Names.functionName(environment.name(), operation))
@@ -164,7 +177,8 @@ public final class AuroraEchoStack extends Stack {
                 .loggingFormat(LoggingFormat.JSON)
                 .logGroup(logGroup)
                 .role(role)
-                .environment(Map.of("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS))
+                .environment(Map.of("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS,
+                        CopyTags.ENVIRONMENT_VARIABLE, environment.name()))
                 .build();
         Alias alias = Alias.Builder.create(this, id + "Alias")
                 .aliasName(ALIAS_NAME)
@@ -212,7 +226,7 @@ public final class AuroraEchoStack extends Stack {
         deadLetterQueues.put(operation, deadLetters);
     }
 
-    private void createSchedule(Settings.Lifecycle lifecycle, Settings.StageSchedule schedule) {
+    private void createSchedule(Construct scope, Settings.Lifecycle lifecycle, Settings.StageSchedule schedule) {
         Operation operation = schedule.operation();
         String name = Names.scheduleName(lifecycle.managedName(), operation);
         LambdaInvoke target = new LambdaInvoke(aliases.get(operation), ScheduleTargetBaseProps.builder()
@@ -222,11 +236,14 @@ public final class AuroraEchoStack extends Stack {
                 .retryAttempts(SCHEDULER_RETRY_ATTEMPTS)
                 .maxEventAge(SCHEDULER_MAX_EVENT_AGE)
                 .build());
-        Schedule created = Schedule.Builder.create(this, "Schedule-" + name)
+        Schedule created = Schedule.Builder.create(scope, "Schedule-" + name)
                 .scheduleName(name)
                 .scheduleGroup(scheduleGroup)
                 .description("aurora-echo " + operation.cliName() + " of lifecycle " + lifecycle.managedName())
                 .schedule(ScheduleExpression.expression(schedule.expression(), TimeZone.of(schedule.timeZone())))
+                // Many lifecycles share the same minutes: Scheduler spreads each invocation over the window so
+                // that hundreds of runs do not meet RDS's API rate limits in the same second.
+                .timeWindow(TimeWindow.flexible(FLEXIBLE_WINDOW))
                 .target(target)
                 .enabled(schedule.enabled())
                 .build();

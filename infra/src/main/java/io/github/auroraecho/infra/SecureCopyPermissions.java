@@ -1,6 +1,8 @@
 package io.github.auroraecho.infra;
 
+import io.github.auroraecho.lifecycle.CopyTags;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
+import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.lifecycle.SqlProgress;
 import io.github.auroraecho.lifecycle.Stage;
 import software.amazon.awscdk.Stack;
@@ -9,18 +11,21 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import static io.github.auroraecho.infra.StagePermissions.distinct;
+import static io.github.auroraecho.infra.StagePermissions.statement;
+
 /**
- * The statements only lifecycles with secure-copy settings get: a restore into their KMS key, a source
- * snapshot shared by another account, and modify's managed secret, Data API and SQL scripts. A lifecycle
- * that does not use a setting gets none of its permissions.
+ * The statements only lifecycles with secure-copy settings get: RDS's use of KMS keys (the copy's and the source's),
+ * and modify's managed secret, Data API and SQL scripts. Without such a lifecycle a role gets none of them.
  */
 final class SecureCopyPermissions {
     /** RDS names the secrets it manages for clusters {@code rds!cluster-<uuid>}. */
     static final String MANAGED_SECRET_NAME = "rds!cluster-*";
     /** The tag RDS puts on a managed secret, naming the cluster it belongs to. */
-    static final String SECRET_CLUSTER_TAG = "secretsmanager:ResourceTag/aws:rds:primaryDBClusterArn";
+    static final String SECRET_CLUSTER_TAG = "aws:rds:primaryDBClusterArn";
 
     private final Stack stack;
     private final StagePermissions base;
@@ -30,94 +35,129 @@ final class SecureCopyPermissions {
         this.base = base;
     }
 
-    /** What new restores from, when the source is another account's: that snapshot, or any of that cluster's. */
-    List<String> sharedSnapshotSources(LifecycleConfig config) {
-        if (config.sourceSnapshotArn() != null) {
-            return List.of(config.sourceSnapshotArn());
+    /**
+     * RDS uses the keys on the caller's behalf: the copy's key ({@code kmsKeyId}) to encrypt it, and the source's
+     * key, which the operator declares ({@code sourceKmsKeyArn}), to read the snapshot or cluster. Only through RDS,
+     * and grants only for AWS resources. The key policy must allow it too (the default key policy delegates to IAM).
+     */
+    List<PolicyStatement> keys(List<Settings.Lifecycle> lifecycles, Operation operation) {
+        List<LifecycleConfig> configs = lifecycles.stream().map(l -> l.config(operation)).toList();
+        List<String> via = distinct(configs, c -> List.of(base.viaService("rds", base.region(c))));
+        List<PolicyStatement> statements = new ArrayList<>();
+        List<LifecycleConfig> byKey = configs.stream().filter(c -> c.kmsKeyId() != null && !isAlias(c.kmsKeyId())).toList();
+        List<LifecycleConfig> byAlias = configs.stream().filter(c -> c.kmsKeyId() != null && isAlias(c.kmsKeyId())).toList();
+        if (!byKey.isEmpty()) {
+            statements.addAll(use("CopyKeys", distinct(byKey, c -> List.of(keyArn(c))), List.of("kms:DescribeKey"),
+                    via, Map.of()));
         }
-        // A shared snapshot's name is chosen by its owner: any snapshot of the owner's account and region.
-        String[] cluster = config.sourceClusterName().split(":", 7);
-        return List.of("arn:" + cluster[1] + ":rds:" + cluster[3] + ":" + cluster[4] + ":cluster-snapshot:*");
+        if (!byAlias.isEmpty()) {
+            // An alias names no key in IAM: the keys that carry it, in its account and region.
+            statements.addAll(use("CopyKeyAliases", distinct(byAlias, c -> List.of(aliasAccountKeys(c))),
+                    List.of("kms:DescribeKey"), via, Map.of("ForAnyValue:StringEquals", Map.of("kms:ResourceAliases",
+                            distinct(byAlias, c -> List.of(aliasName(c.kmsKeyId())))))));
+        }
+        List<String> sourceKeys = lifecycles.stream().map(Settings.Lifecycle::sourceKmsKeyArn)
+                .filter(key -> key != null && !Settings.UNENCRYPTED_SOURCE.equals(key)).distinct().toList();
+        if (!sourceKeys.isEmpty()) {
+            statements.addAll(use("SourceKeys", sourceKeys, List.of("kms:DescribeKey", "kms:Decrypt"), via, Map.of()));
+        }
+        return statements;
     }
 
-    /** RDS encrypts the copy with the configured key on the caller's behalf: only through RDS, grants only for RDS. */
-    List<PolicyStatement> useKey(LifecycleConfig config, String sid) {
-        String region = region(config);
-        String key = config.kmsKeyId();
-        List<String> resources;
-        Map<String, Object> aliasCondition = new LinkedHashMap<>();
-        if (key.startsWith("arn:") && key.contains(":key/")) {
-            resources = List.of(key);
-        } else if (!key.startsWith("arn:") && !key.startsWith("alias/")) {
-            resources = List.of(kmsArn(region, stack.getAccount(), "key/" + key));
-        } else {
-            // An alias names no key in IAM: allow the keys that carry it, in its account and region.
-            String[] arn = key.startsWith("arn:") ? key.split(":", 6) : null;
-            String alias = arn == null ? key : arn[5];
-            resources = List.of(arn == null ? kmsArn(region, stack.getAccount(), "key/*") : kmsArn(arn[3], arn[4], "key/*"));
-            aliasCondition.put("ForAnyValue:StringEquals", Map.of("kms:ResourceAliases", List.of(alias)));
-        }
-        String viaRds = "rds." + region + ".amazonaws.com";
-        Map<String, Object> use = new LinkedHashMap<>(aliasCondition);
-        use.put("StringEquals", Map.of("kms:ViaService", viaRds));
-        Map<String, Object> grant = new LinkedHashMap<>(aliasCondition);
-        grant.put("StringEquals", Map.of("kms:ViaService", viaRds));
+    private List<PolicyStatement> use(String sid, List<String> keys, List<String> actions, List<String> via,
+                                      Map<String, Object> extra) {
+        Map<String, Object> use = new LinkedHashMap<>(extra);
+        use.put("StringEquals", Map.of("kms:ViaService", via));
+        Map<String, Object> grant = new LinkedHashMap<>(use);
         grant.put("Bool", Map.of("kms:GrantIsForAWSResource", "true"));
-        return List.of(
-                StagePermissions.statement("UseCopyKey" + sid, List.of("kms:Decrypt", "kms:DescribeKey"), resources, use),
-                StagePermissions.statement("GrantCopyKeyToRds" + sid, List.of("kms:CreateGrant"), resources, grant));
+        return List.of(statement("Use" + sid, actions, keys, use),
+                statement("Grant" + sid + "ToRds", List.of("kms:CreateGrant"), keys, grant));
     }
 
-    /** Modify's settings (always), and the managed secret, Data API and scripts when the lifecycle uses them. */
-    List<PolicyStatement> modify(LifecycleConfig config, String sid) {
-        String copies = base.rdsArn(config, "cluster", StagePermissions.copyPattern(config.managedName()));
-        Map<String, Object> onNewCopies = Map.of("StringEquals",
-                Map.of("aws:ResourceTag/" + config.stageTagKey(), Stage.NEW.tagValue()));
+    /** Modify's settings (always), and the managed secret, Data API and scripts when a lifecycle uses them. */
+    List<PolicyStatement> modify(List<LifecycleConfig> configs) {
+        List<String> copies = base.copies(configs, "cluster");
         List<PolicyStatement> statements = new ArrayList<>();
         // Backup retention and deletion protection are enforced on every copy, so retire can delete it.
-        statements.add(StagePermissions.statement("ModifyNewCopies" + sid, List.of("rds:ModifyDBCluster"),
-                List.of(copies), onNewCopies));
-        if (config.dbClusterParameterGroupName() != null) {
-            statements.add(StagePermissions.statement("UseClusterParameterGroup" + sid, List.of("rds:ModifyDBCluster"),
-                    List.of(base.rdsArn(config, "cluster-pg", config.dbClusterParameterGroupName().toLowerCase(
-                            java.util.Locale.ROOT))), Map.of()));
+        statements.add(statement("ModifyNewCopies", List.of("rds:ModifyDBCluster"), copies,
+                base.ofThisEnvironment(Stage.NEW)));
+        List<String> groups = distinct(configs, c -> c.dbClusterParameterGroupName() == null ? List.of()
+                : List.of(base.rdsArn(c, "cluster-pg", c.dbClusterParameterGroupName().toLowerCase(Locale.ROOT))));
+        if (!groups.isEmpty()) {
+            statements.add(statement("UseClusterParameterGroups", List.of("rds:ModifyDBCluster"), groups, Map.of()));
         }
-        String managedSecrets = "arn:" + stack.getPartition() + ":secretsmanager:" + region(config) + ":"
-                + stack.getAccount() + ":secret:" + MANAGED_SECRET_NAME;
-        if (config.manageMasterUserPassword()) {
-            // RDS creates, tags and sets up rotation of the copy's secret with the caller's permissions.
-            statements.add(StagePermissions.statement("CreateManagedSecret" + sid, List.of("secretsmanager:CreateSecret",
-                    "secretsmanager:TagResource", "secretsmanager:RotateSecret"), List.of(managedSecrets), Map.of()));
+        List<LifecycleConfig> managed = configs.stream().filter(LifecycleConfig::manageMasterUserPassword).toList();
+        if (!managed.isEmpty()) {
+            // RDS creates, tags and sets up rotation of the copy's secret with the caller's permissions; the secret
+            // is tagged with its cluster's ARN from its creation on: only secrets of this environment's copies.
+            List<String> secrets = secrets(managed);
+            statements.add(statement("CreateCopySecrets", List.of("secretsmanager:CreateSecret"), secrets,
+                    Map.of("StringLike", Map.of("aws:RequestTag/" + SECRET_CLUSTER_TAG, copyNames(managed)))));
+            statements.add(statement("ManageCopySecrets", List.of("secretsmanager:TagResource",
+                    "secretsmanager:RotateSecret"), secrets, ofCopies(managed)));
         }
-        if (!config.sqlScripts().isEmpty()) {
-            statements.add(StagePermissions.statement("EnableDataApi" + sid, List.of("rds:EnableHttpEndpoint"),
-                    List.of(copies), onNewCopies));
-            statements.add(StagePermissions.statement("RunSql" + sid, List.of("rds-data:ExecuteStatement"),
-                    List.of(copies), onNewCopies));
-            // The Data API reads the secret with the caller's permissions: only the secrets of this lifecycle's copies.
-            statements.add(StagePermissions.statement("ReadCopySecrets" + sid, List.of("secretsmanager:GetSecretValue"),
-                    List.of(managedSecrets), Map.of("StringLike", Map.of(SECRET_CLUSTER_TAG, copies))));
-            Map<String, Object> progressOnly = new LinkedHashMap<>(onNewCopies);
-            progressOnly.put("ForAllValues:StringEquals", Map.of("aws:TagKeys",
-                    List.of(SqlProgress.tagKey(config.managedName()))));
-            statements.add(StagePermissions.statement("RecordSqlProgress" + sid, List.of("rds:AddTagsToResource"),
-                    List.of(copies), progressOnly));
-            List<String> objects = config.sqlScripts().stream().filter(script -> script.s3Uri() != null)
-                    .map(script -> "arn:" + stack.getPartition() + ":s3:::" + script.bucket() + "/" + script.key())
-                    .distinct().toList();
+        List<LifecycleConfig> scripted = configs.stream().filter(c -> !c.sqlScripts().isEmpty()).toList();
+        if (!scripted.isEmpty()) {
+            List<String> scriptedCopies = base.copies(scripted, "cluster");
+            statements.add(statement("RunSql", List.of("rds:EnableHttpEndpoint", "rds-data:ExecuteStatement"),
+                    scriptedCopies, base.ofThisEnvironment(Stage.NEW)));
+            // The Data API reads the secret with the caller's permissions: only the secrets of the copies.
+            statements.add(statement("ReadCopySecrets", List.of("secretsmanager:GetSecretValue"), secrets(scripted),
+                    ofCopies(scripted)));
+            Map<String, Object> progressOnly = new LinkedHashMap<>(base.ofThisEnvironment(Stage.NEW));
+            progressOnly.put("ForAllValues:StringEqualsIgnoreCase", Map.of("aws:TagKeys",
+                    List.of(SqlProgress.tagKey("${aws:ResourceTag/" + CopyTags.LIFECYCLE + "}"))));
+            statements.add(statement("RecordSqlProgress", List.of("rds:AddTagsToResource"), scriptedCopies,
+                    progressOnly));
+            List<String> objects = distinct(scripted, c -> c.sqlScripts().stream()
+                    .filter(script -> script.s3Uri() != null)
+                    .map(script -> "arn:" + base.partition() + ":s3:::" + script.bucket() + "/" + script.key())
+                    .toList());
             if (!objects.isEmpty()) {
-                statements.add(StagePermissions.statement("ReadSqlScripts" + sid, List.of("s3:GetObject"), objects,
-                        Map.of()));
+                statements.add(statement("ReadSqlScripts", List.of("s3:GetObject"), objects, Map.of()));
             }
         }
         return statements;
     }
 
-    private String region(LifecycleConfig config) {
-        return config.region() != null ? config.region() : stack.getRegion();
+    private List<String> secrets(List<LifecycleConfig> configs) {
+        return distinct(configs, c -> List.of("arn:" + base.partition() + ":secretsmanager:" + base.region(c) + ":"
+                + stack.getAccount() + ":secret:" + MANAGED_SECRET_NAME));
+    }
+
+    /** The ARNs of these lifecycles' copies, as a managed secret's tag names its cluster. */
+    private List<String> copyNames(List<LifecycleConfig> configs) {
+        return distinct(configs, c -> List.of(base.rdsArn(c, "cluster",
+                c.managedName().toLowerCase(Locale.ROOT) + "-????-??-??*")));
+    }
+
+    private Map<String, Object> ofCopies(List<LifecycleConfig> configs) {
+        return Map.of("StringLike", Map.of("aws:ResourceTag/" + SECRET_CLUSTER_TAG, copyNames(configs)));
+    }
+
+    private static boolean isAlias(String key) {
+        return key.startsWith("alias/") || (key.startsWith("arn:") && key.contains(":alias/"));
+    }
+
+    private static String aliasName(String key) {
+        return key.startsWith("arn:") ? key.split(":", 6)[5] : key;
+    }
+
+    private String keyArn(LifecycleConfig config) {
+        String key = config.kmsKeyId();
+        return key.startsWith("arn:") ? key : kmsArn(base.region(config), stack.getAccount(), "key/" + key);
+    }
+
+    private String aliasAccountKeys(LifecycleConfig config) {
+        String key = config.kmsKeyId();
+        if (!key.startsWith("arn:")) {
+            return kmsArn(base.region(config), stack.getAccount(), "key/*");
+        }
+        String[] arn = key.split(":", 6);
+        return kmsArn(arn[3], arn[4], "key/*");
     }
 
     private String kmsArn(String region, String account, String resource) {
-        return "arn:" + stack.getPartition() + ":kms:" + region + ":" + account + ":" + resource;
+        return "arn:" + base.partition() + ":kms:" + region + ":" + account + ":" + resource;
     }
 }

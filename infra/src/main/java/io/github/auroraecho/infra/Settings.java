@@ -48,6 +48,8 @@ import java.util.regex.Pattern;
 public final class Settings {
     public static final String DEFAULT_TIME_ZONE = "UTC";
     public static final int DEFAULT_LOG_RETENTION_DAYS = 30;
+    /** {@code sourceKmsKeyArn} of a source that is not encrypted. */
+    public static final String UNENCRYPTED_SOURCE = "none";
     /** EventBridge Scheduler's limit on a target's constant input. */
     public static final int MAX_INPUT_LENGTH = 8192;
     /** The values CloudWatch Logs accepts as retention. */
@@ -60,6 +62,8 @@ public final class Settings {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern CRON = Pattern.compile("cron\\((.*)\\)");
     private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)");
+    private static final Pattern KEY_ARN = Pattern.compile("arn:aws(-cn|-us-gov)?:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+|"
+            + Settings.UNENCRYPTED_SOURCE);
     private static final Pattern AT = Pattern.compile("at\\(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\)");
 
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -70,9 +74,13 @@ public final class Settings {
     public record StageSchedule(Operation operation, String expression, String timeZone, boolean enabled) {
     }
 
-    /** One lifecycle: its document (compact JSON, exactly what each schedule sends) and its schedules. */
+    /**
+     * One lifecycle: its document (compact JSON, exactly what each schedule sends), its schedules, and the KMS key
+     * that encrypts its source ({@code sourceKmsKeyArn}: null when not declared, {@value #UNENCRYPTED_SOURCE} for
+     * a source that is not encrypted), which RDS uses with the new and clone roles' permissions.
+     */
     public record Lifecycle(String managedName, String documentJson, Map<Operation, LifecycleConfig> configs,
-                            List<StageSchedule> schedules) {
+                            List<StageSchedule> schedules, String sourceKmsKeyArn) {
         /** The parsed document for a stage it is scheduled for. */
         public LifecycleConfig config(Operation operation) {
             return configs.get(operation);
@@ -204,6 +212,8 @@ public final class Settings {
                     + " characters; a schedule's input can hold at most " + MAX_INPUT_LENGTH);
         }
         String timeZone = node.timeZone("timeZone", defaultTimeZone);
+        String sourceKey = node.string("sourceKmsKeyArn", KEY_ARN, "must be the ARN of the KMS key that encrypts the "
+                + "source (arn:aws:kms:<region>:<account>:key/<id>), or \"" + UNENCRYPTED_SOURCE + "\"");
         Node schedulesNode = node.requiredObject("schedules");
         node.rejectUnknown();
 
@@ -231,8 +241,20 @@ public final class Settings {
             throw new SettingsException(schedulesNode.path + ": schedule either \"new\" (restore a snapshot) or "
                     + "\"clone\" (copy-on-write clone), not both: both make the lifecycle's copies");
         }
+        LifecycleConfig newConfig = configs.get(Operation.NEW);
+        if (newConfig != null && sourceKey == null
+                && (newConfig.sourceSnapshotArn() != null || newConfig.sourceIsSharedCluster())) {
+            String owner = (newConfig.sourceSnapshotArn() != null ? newConfig.sourceSnapshotArn()
+                    : newConfig.sourceClusterName()).split(":", 6)[4];
+            throw new SettingsException(where + ": restores a snapshot that account " + owner + " shares: RDS needs "
+                    + "kms:CreateGrant, kms:DescribeKey and kms:Decrypt on the key that encrypts it, granted to the new "
+                    + "role only through RDS. Add \"sourceKmsKeyArn\": \"arn:aws:kms:<region>:" + owner
+                    + ":key/<id>\" to this lifecycle (beside \"schedules\"), or \"sourceKmsKeyArn\": \""
+                    + UNENCRYPTED_SOURCE + "\" if the snapshot is not encrypted");
+        }
         String managedName = configs.values().iterator().next().managedName();
-        return new Lifecycle(managedName, documentJson, Collections.unmodifiableMap(configs), List.copyOf(schedules));
+        return new Lifecycle(managedName, documentJson, Collections.unmodifiableMap(configs), List.copyOf(schedules),
+                sourceKey);
     }
 
     private static StageSchedule schedule(Operation operation, Node node, String defaultTimeZone) {

@@ -1,66 +1,118 @@
 package io.github.auroraecho.infra;
 
+import io.github.auroraecho.lifecycle.CopyTags;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.lifecycle.Stage;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The least-privilege IAM statements of each stage function, derived from the lifecycles that schedule that stage.
+ * The least-privilege IAM statements of each stage function. Their size does not grow with the number of lifecycles:
+ * a copy is recognised by the name-free tags every copy of this version carries ({@link CopyTags}), not by one
+ * statement per lifecycle.
  * <ul>
- * <li>Copies are named {@code <managedName>-YYYY-MM-DD[-suffix]}: creating actions are allowed only on ARNs matching
- *     {@code <managedName>-????-??-??*} and only when the request carries the lifecycle's stage tag with value
- *     {@code new} ({@code aws:RequestTag}).</li>
- * <li>Every later change (roles, stage moves, deletes) needs the resource to carry the lifecycle's stage tag
- *     ({@code aws:ResourceTag}); deletes need its value to be {@code retired}.</li>
- * <li>A stage move may write only the stage tag ({@code aws:TagKeys}) and only the values that stage writes.</li>
+ * <li>Copies are named {@code <lifecycle>-YYYY-MM-DD[-suffix]}: every action on a copy is allowed only on ARNs
+ *     {@code <lifecycle>-????-??-??*} where {@code <lifecycle>} is the policy variable of the copy's own
+ *     {@code aurora-echo:lifecycle} tag (of the request's tags when it is created), so a name and its tag must agree.</li>
+ * <li>Creating needs the request to tag the copy as a new copy of this environment; every later change needs the
+ *     copy to carry this environment's tag ({@code aws:ResourceTag}); modify acts only on copies in stage
+ *     {@code new}, deletes only on copies in stage {@code retired}.</li>
+ * <li>A stage move may write only the two stage tags ({@code aws:TagKeys}) and only the values that stage writes.</li>
  * </ul>
- * The only {@code *} resource is on read-only RDS Describe/List calls, which do not support resource scoping when
- * used with filters.
+ * What does grow is what the operator configures: distinct sources, groups, zones, record names, roles, keys and
+ * scripts, each listed once however many lifecycles share it. The only {@code *} resource is on read-only RDS
+ * Describe calls, which support no resource scoping when used with filters.
  */
 public final class StagePermissions {
-    /** Read-only RDS calls every stage makes to find the lifecycle's copies (and new's snapshots). */
-    static final List<String> DESCRIBE_ACTIONS = List.of(
-            "rds:DescribeDBClusters", "rds:DescribeDBInstances", "rds:ListTagsForResource");
     static final String DESCRIBE_SNAPSHOTS = "rds:DescribeDBClusterSnapshots";
     /** Promote and retire check each configured zone (its name) and what the record points to. */
     static final List<String> READ_ZONE_ACTIONS = List.of("route53:GetHostedZone", "route53:ListResourceRecordSets");
+    /** A copy's name: its own lifecycle tag, then {@code -YYYY-MM-DD} and an optional suffix. */
+    static final String COPY = "${aws:ResourceTag/" + CopyTags.LIFECYCLE + "}-????-??-??*";
+    /** A copy being created: the lifecycle tag of the request. */
+    static final String NEW_COPY = "${aws:RequestTag/" + CopyTags.LIFECYCLE + "}-????-??-??*";
+    /** The final snapshot retire takes is named after the copy: {@code <copy>-final-<seconds>}. */
+    static final String FINAL_SNAPSHOT = "*-????-??-??*-final-*";
+    /** The default groups RDS applies when a lifecycle names none: read-only groups AWS owns. */
+    static final String DEFAULT_PARAMETER_GROUPS = "default.aurora*";
+    static final String DEFAULT_OPTION_GROUPS = "default:aurora*";
+    /** Record names a statement lists at most, so that every statement fits a managed policy (see RolePolicy). */
+    static final int NAMES_PER_STATEMENT = 100;
 
     private final Stack stack;
+    private final String environment;
     private final SecureCopyPermissions secure;
 
-    StagePermissions(Stack stack) {
+    StagePermissions(Stack stack, String environment) {
         this.stack = stack;
+        this.environment = environment;
         this.secure = new SecureCopyPermissions(stack, this);
     }
 
-    /** The ARN pattern of a lifecycle's copies: {@code <managedName>-YYYY-MM-DD} and an optional suffix. */
-    static String copyPattern(String managedName) {
-        return managedName.toLowerCase(Locale.ROOT) + "-????-??-??*";
+    String region(LifecycleConfig config) {
+        return config.region() != null ? config.region() : stack.getRegion();
+    }
+
+    String partition() {
+        return stack.getPartition();
+    }
+
+    String rdsArn(String region, String type, String name) {
+        return "arn:" + partition() + ":rds:" + region + ":" + stack.getAccount() + ":" + type + ":" + name;
     }
 
     String rdsArn(LifecycleConfig config, String type, String name) {
-        String region = config.region() != null ? config.region() : stack.getRegion();
-        return "arn:" + stack.getPartition() + ":rds:" + region + ":" + stack.getAccount() + ":" + type + ":" + name;
+        return rdsArn(region(config), type, name);
     }
 
     String roleArn(String nameOrArn) {
         return nameOrArn.startsWith("arn:") ? nameOrArn
-                : "arn:" + stack.getPartition() + ":iam::" + stack.getAccount() + ":role/" + nameOrArn;
+                : "arn:" + partition() + ":iam::" + stack.getAccount() + ":role/" + nameOrArn;
     }
 
     String hostedZoneArn(String zoneId) {
-        return "arn:" + stack.getPartition() + ":route53:::hostedzone/" + zoneId;
+        return "arn:" + partition() + ":route53:::hostedzone/" + zoneId;
+    }
+
+    /** The service endpoint kms:ViaService names: {@code rds.<region>.amazonaws.com} (.com.cn in China). */
+    String viaService(String service, String region) {
+        String suffix = Token.isUnresolved(region) ? stack.getUrlSuffix()
+                : region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
+        return service + "." + region + "." + suffix;
+    }
+
+    /** Every distinct value the lifecycles give, in order: each resource is listed once however many share it. */
+    static <T> List<T> distinct(List<LifecycleConfig> configs, Function<LifecycleConfig, List<T>> values) {
+        Set<T> all = new LinkedHashSet<>();
+        configs.forEach(config -> all.addAll(values.apply(config)));
+        return List.copyOf(all);
+    }
+
+    /** The copies of this environment's lifecycles, in every region the lifecycles use. */
+    List<String> copies(List<LifecycleConfig> configs, String... types) {
+        return distinct(configs, config -> Arrays.stream(types).map(type -> rdsArn(config, type, COPY)).toList());
+    }
+
+    Map<String, Object> ofThisEnvironment(Stage... stages) {
+        Map<String, Object> equals = new LinkedHashMap<>();
+        equals.put("aws:ResourceTag/" + CopyTags.ENVIRONMENT, environment);
+        if (stages.length > 0) {
+            equals.put("aws:ResourceTag/" + CopyTags.STAGE, values(stages));
+        }
+        return Map.of("StringEquals", equals);
     }
 
     /** Every statement of one stage function, for the lifecycles that schedule this stage. */
@@ -69,151 +121,167 @@ public final class StagePermissions {
         if (lifecycles.isEmpty()) {
             return statements;
         }
-        List<String> describe = new ArrayList<>(DESCRIBE_ACTIONS);
+        List<LifecycleConfig> configs = lifecycles.stream().map(l -> l.config(operation)).toList();
+        List<String> describe = new ArrayList<>(List.of("rds:DescribeDBClusters", "rds:DescribeDBInstances"));
         if (operation == Operation.NEW) {
             describe.add(DESCRIBE_SNAPSHOTS);
         }
         statements.add(statement("ReadRds", describe, List.of("*"), Map.of()));
-        boolean route53 = false;
-        Set<String> sids = new LinkedHashSet<>();
-        for (Settings.Lifecycle lifecycle : lifecycles) {
-            LifecycleConfig config = lifecycle.config(operation);
-            String sid = sidOf(lifecycle.managedName(), sids);
-            switch (operation) {
-                case NEW, CLONE -> statements.addAll(create(operation, config, sid));
-                case MODIFY -> statements.addAll(modify(config, sid));
-                case PROMOTE -> {
-                    statements.addAll(promote(config, sid));
-                    route53 = true;
-                }
-                case RETIRE -> {
-                    statements.addAll(retire(config, sid));
-                    route53 = true;
-                }
-            }
-        }
-        if (route53 && operation == Operation.PROMOTE) {
-            // Change ids are only known once a change is made; GetChange is read-only.
-            statements.add(statement("WaitForDnsChange", List.of("route53:GetChange"),
-                    List.of("arn:" + stack.getPartition() + ":route53:::change/*"), Map.of()));
+        switch (operation) {
+            case NEW, CLONE -> statements.addAll(create(operation, lifecycles));
+            case MODIFY -> statements.addAll(modify(configs));
+            case PROMOTE -> statements.addAll(promote(configs));
+            case RETIRE -> statements.addAll(retire(configs));
         }
         return statements;
     }
 
-    private List<PolicyStatement> create(Operation operation, LifecycleConfig config, String sid) {
-        String pattern = copyPattern(config.managedName());
+    private List<PolicyStatement> create(Operation operation, List<Settings.Lifecycle> lifecycles) {
+        List<LifecycleConfig> configs = lifecycles.stream().map(l -> l.config(operation)).toList();
         String restore = operation == Operation.NEW ? "rds:RestoreDBClusterFromSnapshot"
                 : "rds:RestoreDBClusterToPointInTime";
         List<PolicyStatement> statements = new ArrayList<>();
-        // The copy itself: only with the lifecycle's name, and only tagged as a new copy of this lifecycle.
-        statements.add(statement("CreateCopies" + sid,
-                List.of(restore, "rds:CreateDBInstance", "rds:AddTagsToResource"),
-                List.of(rdsArn(config, "cluster", pattern), rdsArn(config, "db", pattern)),
-                Map.of("StringEquals", Map.of("aws:RequestTag/" + config.stageTagKey(), Stage.NEW.tagValue()))));
-        // What the copy is made from and with: used, not changed.
-        List<String> sources = new ArrayList<>();
-        if (operation == Operation.NEW && (config.sourceSnapshotArn() != null || config.sourceIsSharedCluster())) {
-            sources.addAll(secure.sharedSnapshotSources(config));
-        } else if (operation == Operation.NEW) {
-            // Manual snapshot names are free-form: any snapshot may be the source's newest.
-            sources.add(rdsArn(config, "cluster-snapshot", "*"));
-        } else {
-            sources.add(rdsArn(config, "cluster", config.sourceClusterName().toLowerCase(Locale.ROOT)));
-        }
-        sources.add(rdsArn(config, "subgrp", config.dbSubnetGroupName().toLowerCase(Locale.ROOT)));
-        if (config.dbClusterParameterGroupName() != null) {
-            sources.add(rdsArn(config, "cluster-pg", config.dbClusterParameterGroupName().toLowerCase(Locale.ROOT)));
-        }
-        statements.add(statement("UseSources" + sid, List.of(restore), sources, Map.of()));
-        if (config.kmsKeyId() != null) {
-            statements.addAll(secure.useKey(config, sid));
-        }
+        // The copy itself, and RDS's tagging on create: named after the lifecycle it is tagged with, and only
+        // tagged as a new copy of this environment.
+        Map<String, Object> newCopy = new LinkedHashMap<>();
+        newCopy.put("aws:RequestTag/" + CopyTags.ENVIRONMENT, environment);
+        newCopy.put("aws:RequestTag/" + CopyTags.STAGE, Stage.NEW.tagValue());
+        statements.add(statement("CreateCopies", List.of(restore, "rds:CreateDBInstance", "rds:AddTagsToResource"),
+                distinct(configs, c -> List.of(rdsArn(c, "cluster", NEW_COPY), rdsArn(c, "db", NEW_COPY))),
+                Map.of("StringEquals", newCopy)));
+        // What the copy is made from and with: used, not changed. RDS authorizes the parameter and option groups it
+        // applies, its defaults when the lifecycle names none.
+        List<String> sources = new ArrayList<>(distinct(configs, config -> {
+            List<String> used = new ArrayList<>(operation == Operation.NEW ? snapshotSources(config)
+                    : List.of(rdsArn(config, "cluster", config.sourceClusterName().toLowerCase(Locale.ROOT))));
+            used.add(rdsArn(config, "subgrp", config.dbSubnetGroupName().toLowerCase(Locale.ROOT)));
+            used.add(rdsArn(config, "cluster-pg", config.dbClusterParameterGroupName() != null
+                    ? config.dbClusterParameterGroupName().toLowerCase(Locale.ROOT) : DEFAULT_PARAMETER_GROUPS));
+            used.add(rdsArn(config, "og", DEFAULT_OPTION_GROUPS));
+            return used;
+        }));
+        statements.add(statement("UseSources", List.of(restore), sources, Map.of()));
+        // The instance joins the copy's cluster (no subnet group of its own): its parameter group and the default
+        // option group.
+        statements.add(statement("UseInstanceSources", List.of("rds:CreateDBInstance"), distinct(configs, config ->
+                List.of(rdsArn(config, "pg", config.dbParameterGroupName() != null
+                                ? config.dbParameterGroupName().toLowerCase(Locale.ROOT) : DEFAULT_PARAMETER_GROUPS),
+                        rdsArn(config, "og", DEFAULT_OPTION_GROUPS))), Map.of()));
+        statements.addAll(secure.keys(lifecycles, operation));
         // A broken copy of the lifecycle (failed, incompatible, stuck creating) is marked retired, so retire deletes it.
-        statements.add(moveStage("RetireBrokenCopies" + sid, config, List.of("cluster", "db"), Stage.RETIRED));
-        // The instance joins the copy's cluster (no subnet group of its own); only a configured parameter group.
-        if (config.dbParameterGroupName() != null) {
-            statements.add(statement("UseInstanceSources" + sid, List.of("rds:CreateDBInstance"),
-                    List.of(rdsArn(config, "pg", config.dbParameterGroupName().toLowerCase(Locale.ROOT))), Map.of()));
-        }
+        statements.add(moveStage("RetireBrokenCopies", configs, Stage.RETIRED));
         return statements;
     }
 
-    private List<PolicyStatement> modify(LifecycleConfig config, String sid) {
-        String pattern = copyPattern(config.managedName());
+    /** What new restores from: any snapshot of the source's account (names are free-form), or the one named. */
+    private List<String> snapshotSources(LifecycleConfig config) {
+        if (config.sourceSnapshotArn() != null) {
+            return List.of(config.sourceSnapshotArn());
+        }
+        if (config.sourceIsSharedCluster()) {
+            String[] cluster = config.sourceClusterName().split(":", 7);
+            return List.of("arn:" + cluster[1] + ":rds:" + cluster[3] + ":" + cluster[4] + ":cluster-snapshot:*");
+        }
+        return List.of(rdsArn(config, "cluster-snapshot", "*"));
+    }
+
+    private List<PolicyStatement> modify(List<LifecycleConfig> configs) {
         List<PolicyStatement> statements = new ArrayList<>();
-        if (!config.iamRoleNames().isEmpty()) {
-            statements.add(statement("AssociateRoles" + sid, List.of("rds:AddRoleToDBCluster"),
-                    List.of(rdsArn(config, "cluster", pattern)),
-                    Map.of("StringEquals", Map.of("aws:ResourceTag/" + config.stageTagKey(), Stage.NEW.tagValue()))));
-            statements.add(statement("PassRoles" + sid, List.of("iam:PassRole"),
-                    config.iamRoleNames().stream().map(this::roleArn).distinct().toList(),
+        List<String> roles = distinct(configs, config -> config.iamRoleNames().stream().map(this::roleArn).toList());
+        if (!roles.isEmpty()) {
+            statements.add(statement("AssociateRoles", List.of("rds:AddRoleToDBCluster"), copies(configs, "cluster"),
+                    ofThisEnvironment(Stage.NEW)));
+            statements.add(statement("PassRoles", List.of("iam:PassRole"), roles,
                     Map.of("StringEquals", Map.of("iam:PassedToService", "rds.amazonaws.com"))));
         }
-        statements.addAll(secure.modify(config, sid));
+        statements.addAll(secure.modify(configs));
         // Modified when ready; retired when broken (it would never become available).
-        statements.add(moveStage("MoveStage" + sid, config, List.of("cluster", "db"), Stage.MODIFIED,
-                Stage.RETIRED));
+        statements.add(moveStage("MoveStage", configs, Stage.MODIFIED, Stage.RETIRED));
         return statements;
     }
 
-    private List<PolicyStatement> promote(LifecycleConfig config, String sid) {
-        List<String> zones = config.hostedZoneIds().stream().map(this::hostedZoneArn).distinct().toList();
+    private List<PolicyStatement> promote(List<LifecycleConfig> configs) {
         List<PolicyStatement> statements = new ArrayList<>();
-        Map<String, Object> onlyTheRecord = new LinkedHashMap<>();
-        onlyTheRecord.put("route53:ChangeResourceRecordSetsNormalizedRecordNames",
-                List.of(config.recordSetName().toLowerCase(Locale.ROOT)));
-        onlyTheRecord.put("route53:ChangeResourceRecordSetsRecordTypes", List.of("CNAME"));
-        onlyTheRecord.put("route53:ChangeResourceRecordSetsActions", List.of("UPSERT"));
-        statements.add(statement("PointRecord" + sid, List.of("route53:ChangeResourceRecordSets"), zones,
-                Map.of("ForAllValues:StringEquals", onlyTheRecord)));
-        statements.add(statement("ReadRecords" + sid, READ_ZONE_ACTIONS, zones, Map.of()));
-        statements.add(moveStage("MoveStage" + sid, config, List.of("cluster", "db"), Stage.PROMOTED,
-                Stage.RETIRED));
+        // One statement per set of zones that share record names: a name may change only in the zones configured
+        // for it.
+        Map<List<String>, Set<String>> namesByZones = new LinkedHashMap<>();
+        for (LifecycleConfig config : configs) {
+            namesByZones.computeIfAbsent(config.hostedZoneIds().stream().distinct().sorted().toList(),
+                    zones -> new LinkedHashSet<>()).add(RecordNames.normalized(config.recordSetName()));
+        }
+        int index = 1;
+        List<Map.Entry<List<String>, List<String>>> chunks = new ArrayList<>();
+        namesByZones.forEach((zones, names) -> {
+            List<String> all = List.copyOf(names);
+            for (int from = 0; from < all.size(); from += NAMES_PER_STATEMENT) {
+                chunks.add(Map.entry(zones, all.subList(from, Math.min(all.size(), from + NAMES_PER_STATEMENT))));
+            }
+        });
+        for (Map.Entry<List<String>, List<String>> entry : chunks) {
+            Map<String, Object> onlyTheRecords = new LinkedHashMap<>();
+            onlyTheRecords.put("route53:ChangeResourceRecordSetsNormalizedRecordNames", entry.getValue());
+            onlyTheRecords.put("route53:ChangeResourceRecordSetsRecordTypes", List.of("CNAME"));
+            onlyTheRecords.put("route53:ChangeResourceRecordSetsActions", List.of("UPSERT"));
+            statements.add(statement("PointRecords" + (index == 1 ? "" : index), List.of("route53:ChangeResourceRecordSets"),
+                    entry.getKey().stream().map(this::hostedZoneArn).toList(),
+                    Map.of("ForAllValues:StringEquals", onlyTheRecords)));
+            index++;
+        }
+        statements.add(readZones(configs));
+        // Change ids are only known once a change is made; GetChange is read-only.
+        statements.add(statement("WaitForDnsChange", List.of("route53:GetChange"),
+                List.of("arn:" + partition() + ":route53:::change/*"), Map.of()));
+        statements.add(moveStage("MoveStage", configs, Stage.PROMOTED, Stage.RETIRED));
         return statements;
     }
 
-    private List<PolicyStatement> retire(LifecycleConfig config, String sid) {
-        String pattern = copyPattern(config.managedName());
-        String tag = "aws:ResourceTag/" + config.stageTagKey();
+    private List<PolicyStatement> retire(List<LifecycleConfig> configs) {
         List<PolicyStatement> statements = new ArrayList<>();
-        statements.add(statement("ReadRecords" + sid, READ_ZONE_ACTIONS,
-                config.hostedZoneIds().stream().map(this::hostedZoneArn).distinct().toList(), Map.of()));
-        // A 2.x copy still says "new" on its cluster: retire writes "retired" on the cluster (and any instance not
-        // yet saying so) before deleting.
-        statements.add(moveStage("MarkRetired" + sid, config, List.of("cluster", "db"), Stage.RETIRED));
-        statements.add(statement("DeleteRetiredInstances" + sid, List.of("rds:DeleteDBInstance"),
-                List.of(rdsArn(config, "db", pattern)),
-                Map.of("StringEquals", Map.of(tag, Stage.RETIRED.tagValue()))));
-        statements.add(statement("DeleteRetiredClusters" + sid, List.of("rds:DeleteDBCluster"),
-                List.of(rdsArn(config, "cluster", pattern)),
-                Map.of("StringEquals", Map.of(tag, Stage.RETIRED.tagValue()))));
-        if (config.finalSnapshot()) {
-            statements.add(statement("FinalSnapshotOfRetired" + sid, List.of("rds:CreateDBClusterSnapshot"),
-                    List.of(rdsArn(config, "cluster", pattern)),
-                    Map.of("StringEquals", Map.of(tag, Stage.RETIRED.tagValue()))));
-            // The final snapshot is a new resource named after the copy: nothing to delete there.
-            statements.add(statement("FinalSnapshotName" + sid,
-                    List.of("rds:CreateDBClusterSnapshot", "rds:DeleteDBCluster", "rds:AddTagsToResource"),
-                    List.of(rdsArn(config, "cluster-snapshot", pattern)), Map.of()));
+        statements.add(readZones(configs));
+        // A copy whose instance says retired but whose cluster does not yet (a move interrupted between the two
+        // calls): retire writes retired on both before deleting.
+        statements.add(moveStage("MarkRetired", configs, Stage.RETIRED));
+        statements.add(statement("DeleteRetiredInstances", List.of("rds:DeleteDBInstance"), copies(configs, "db"),
+                ofThisEnvironment(Stage.RETIRED)));
+        statements.add(statement("DeleteRetiredClusters", List.of("rds:DeleteDBCluster"), copies(configs, "cluster"),
+                ofThisEnvironment(Stage.RETIRED)));
+        List<LifecycleConfig> withSnapshot = configs.stream().filter(LifecycleConfig::finalSnapshot).toList();
+        if (!withSnapshot.isEmpty()) {
+            // The final snapshot is a new snapshot named after the copy; the delete itself needs the copy above.
+            statements.add(statement("FinalSnapshotName", List.of("rds:DeleteDBCluster"),
+                    distinct(withSnapshot, c -> List.of(rdsArn(c, "cluster-snapshot", FINAL_SNAPSHOT))), Map.of()));
         }
         return statements;
     }
 
-    /** Writing only the stage tag, only with the given values, only where the lifecycle's stage tag already is. */
-    private PolicyStatement moveStage(String sid, LifecycleConfig config, List<String> types, Stage... to) {
-        String pattern = copyPattern(config.managedName());
-        String key = config.stageTagKey();
+    private PolicyStatement readZones(List<LifecycleConfig> configs) {
+        return statement("ReadRecords", READ_ZONE_ACTIONS,
+                distinct(configs, c -> c.hostedZoneIds().stream().map(this::hostedZoneArn).toList()), Map.of());
+    }
+
+    /**
+     * Writing only the two stage tags of the copy's own lifecycle, only with the given values, only on copies of this
+     * environment. Tag keys are compared ignoring case: the stage key keeps the managed name's case, the lifecycle
+     * tag is in lower case as RDS writes ARNs.
+     */
+    private PolicyStatement moveStage(String sid, List<LifecycleConfig> configs, Stage... to) {
+        Map<String, Object> equals = new LinkedHashMap<>();
+        equals.put("aws:ResourceTag/" + CopyTags.ENVIRONMENT, environment);
+        equals.put("aws:RequestTag/" + CopyTags.STAGE, values(to));
         Map<String, Object> conditions = new LinkedHashMap<>();
-        conditions.put("Null", Map.of("aws:ResourceTag/" + key, "false"));
-        conditions.put("StringEquals", Map.of("aws:RequestTag/" + key,
-                java.util.Arrays.stream(to).map(Stage::tagValue).toList()));
-        conditions.put("ForAllValues:StringEquals", Map.of("aws:TagKeys", List.of(key)));
-        return statement(sid, List.of("rds:AddTagsToResource"),
-                types.stream().map(type -> rdsArn(config, type, pattern)).toList(), conditions);
+        conditions.put("StringEquals", equals);
+        conditions.put("ForAllValues:StringEqualsIgnoreCase", Map.of("aws:TagKeys",
+                List.of(Stage.tagKey("${aws:ResourceTag/" + CopyTags.LIFECYCLE + "}"), CopyTags.STAGE)));
+        return statement(sid, List.of("rds:AddTagsToResource"), copies(configs, "cluster", "db"), conditions);
+    }
+
+    private static Object values(Stage... stages) {
+        List<String> values = Arrays.stream(stages).map(Stage::tagValue).toList();
+        return values.size() == 1 ? values.get(0) : values;
     }
 
     static PolicyStatement statement(String sid, List<String> actions, List<String> resources,
-                                             Map<String, ?> conditions) {
+                                     Map<String, ?> conditions) {
         PolicyStatement.Builder builder = PolicyStatement.Builder.create()
                 .sid(sid)
                 .effect(Effect.ALLOW)
@@ -223,25 +291,5 @@ public final class StagePermissions {
             builder.conditions(new LinkedHashMap<>(conditions));
         }
         return builder.build();
-    }
-
-    /** A statement id part from a managed name: letters and digits only, unique within the stack. */
-    private static String sidOf(String managedName, Set<String> used) {
-        StringBuilder sid = new StringBuilder();
-        boolean upper = true;
-        for (char c : managedName.toCharArray()) {
-            if (Character.isLetterOrDigit(c)) {
-                sid.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            } else {
-                upper = true;
-            }
-        }
-        String base = sid.toString();
-        String candidate = base;
-        for (int i = 2; !used.add(candidate); i++) {
-            candidate = base + i;
-        }
-        return candidate;
     }
 }

@@ -4,9 +4,9 @@ import io.github.auroraecho.lifecycle.Operation;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
-import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.IConstruct;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,22 +19,23 @@ final class Suppressions {
     /** A region or account: a literal or an unresolved pseudo parameter as cdk-nag prints it. */
     private static final String SEGMENT = "(?:<AWS::[A-Za-z]+>|[a-z0-9-]+)";
     private static final String RDS_ARN = "^Resource::arn:" + SEGMENT + ":rds:" + SEGMENT + ":" + SEGMENT + ":";
-    /** A lifecycle's copies: {@code <managedName>-????-??-??*}, see {@link StagePermissions#copyPattern}. */
-    private static final String COPIES = "[a-z][a-z0-9-]*-\\?\\?\\?\\?-\\?\\?-\\?\\?\\*$";
+    /** A copy: named after its own lifecycle tag, see {@link StagePermissions#COPY} (cdk-nag prints ${x} as <x>). */
+    private static final String COPIES = "<aws:(?:Resource|Request)Tag/aurora-echo:lifecycle>-\\?\\?\\?\\?-\\?\\?-\\?\\?\\*$";
 
     private Suppressions() {
     }
 
-    static void forStageRole(Operation operation, IRole role) {
+    static void forStageRole(Operation operation, IConstruct role) {
         List<NagPackSuppression> suppressions = new ArrayList<>();
-        suppressions.add(iam5("RDS Describe*/ListTagsForResource are read-only and are called with filters over all "
+        suppressions.add(iam5("RDS Describe* calls are read-only and are called with filters over all "
                 + "clusters, instances and snapshots (a stage must see every copy of its lifecycle and the source to "
                 + "decide); these list calls do not support resource-level scoping. No mutating action has a * "
                 + "resource.", "Resource::*"));
-        suppressions.add(iam5Regex("Copies are named <managedName>-YYYY-MM-DD[-suffix] and do not exist before a "
-                + "run: the ARN pattern allows only this lifecycle's names, and every mutating statement on it also "
-                + "requires the lifecycle's stage tag (aws:RequestTag on create, aws:ResourceTag otherwise; "
-                + "deletes only with the value retired).", RDS_ARN + "(?:cluster|db):" + COPIES));
+        suppressions.add(iam5Regex("Copies are named <lifecycle>-YYYY-MM-DD[-suffix] and do not exist before a "
+                + "run: the ARN pattern allows only names that start with the copy's own aurora-echo:lifecycle tag, "
+                + "and every statement on it also requires this environment's tag (aws:RequestTag on create, "
+                + "aws:ResourceTag otherwise; modify only in stage new, deletes only in stage retired). One policy "
+                + "covers any number of lifecycles.", RDS_ARN + "(?:cluster|db):" + COPIES));
         if (operation == Operation.NEW) {
             suppressions.add(iam5Regex("Restoring reads the source cluster's newest snapshot, whose name is not "
                     + "known in advance (manual snapshot names are free-form, automated ones are rds:<cluster>-<date>). "
@@ -43,6 +44,11 @@ final class Suppressions {
                     RDS_ARN + "cluster-snapshot:\\*$"));
         }
         if (operation == Operation.NEW || operation == Operation.CLONE) {
+            suppressions.add(iam5Regex("RDS authorizes the default parameter and option groups it applies when a "
+                    + "lifecycle names none (default.<family>, default:<engine>-<major>); the family comes from the "
+                    + "snapshot's or source's engine version, unknown at synth time. Default groups are owned by AWS "
+                    + "and cannot be changed; only the restore and CreateDBInstance calls may use them.",
+                    RDS_ARN + "(?:cluster-pg|pg):default\\.aurora\\*$|" + RDS_ARN + "og:default:aurora\\*$"));
             suppressions.add(iam5Regex("A kmsKeyId given as an alias names no key: the statements allow the keys "
                     + "that carry that alias (kms:ResourceAliases), only through RDS (kms:ViaService), and grants "
                     + "only for AWS resources.", "^Resource::arn:" + SEGMENT + ":kms:" + SEGMENT + ":" + SEGMENT
@@ -57,8 +63,8 @@ final class Suppressions {
         }
         if (operation == Operation.RETIRE) {
             suppressions.add(iam5Regex("The final snapshot of a retired copy is a new snapshot named after the copy "
-                    + "(<copy>...): the pattern allows only names of this lifecycle's copies.",
-                    RDS_ARN + "cluster-snapshot:" + COPIES));
+                    + "(<copy>-final-<seconds>); only DeleteDBCluster may name it, and the delete itself needs a "
+                    + "retired copy of this environment.", RDS_ARN + "cluster-snapshot:\\*-\\?\\?\\?\\?-\\?\\?-\\?\\?\\*-final-\\*$"));
         }
         if (operation == Operation.PROMOTE) {
             suppressions.add(iam5Regex("route53:GetChange is read-only and the change id is only known once the "

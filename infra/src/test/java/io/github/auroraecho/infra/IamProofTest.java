@@ -1,0 +1,167 @@
+package io.github.auroraecho.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.auroraecho.lifecycle.Operation;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The IAM proof: every AWS call the lambda module's lifecycle tests made (recorded by its testing.IamCallRecorder in
+ * lambda/target/iam-calls.jsonl) is evaluated against the synthesized role policies of the stage function that made
+ * it, by AWS's Service Authorization data and a real policy evaluator (infra/iam-proof/prove.mjs on Node.js); and
+ * calls the code never makes, but a bug or a stolen role could, must be denied by IAM alone.
+ */
+class IamProofTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String ACCOUNT = "123456789012";
+    static final String REGION = "us-east-1";
+    /** The environment the lambda tests' copies are tagged with (AURORA_ECHO_ENVIRONMENT in lambda/pom.xml). */
+    static final String ENVIRONMENT = "test";
+    private static final Path RECORDED = Path.of("..", "lambda", "target", "iam-calls.jsonl");
+    /** Document fields that change a role's policy: documents equal in these share one synthesized environment. */
+    private static final Set<String> POLICY_FIELDS = Set.of("managedName", "region", "sourceClusterName",
+            "sourceSnapshotArn", "dbSubnetGroupName", "dbClusterParameterGroupName", "dbParameterGroupName", "kmsKeyId",
+            "iamRoleNames", "hostedZoneIds", "recordSetName", "finalSnapshot", "manageMasterUserPassword", "sqlScripts");
+
+    @Test
+    void everyRecordedCallIsAllowedAndNamesEveryResourceTypeItsActionRequires() throws IOException {
+        assertTrue(Files.isRegularFile(RECORDED), "no recorded calls at " + RECORDED.toAbsolutePath().normalize()
+                + ": run the lambda module's tests first (bin/test runs both modules in order)");
+        List<JsonNode> calls = new ArrayList<>();
+        for (String line : Files.readAllLines(RECORDED)) {
+            calls.add(JSON.readTree(line));
+        }
+        List<String> unknown = calls.stream().filter(c -> c.has("unknown")).map(c -> c.get("unknown").asText())
+                .distinct().toList();
+        assertEquals(List.of(), unknown, "calls the recorder cannot describe");
+
+        // One environment per round: every lifecycle name at most once in each, as in a real environment.
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        for (JsonNode call : calls) {
+            ObjectNode document = (ObjectNode) JSON.readTree(call.get("document").asText());
+            Operation operation = Operation.fromCliName(call.get("function").asText()).orElseThrow();
+            String key = projection(document) + (operation == Operation.CLONE ? " clone" : " new");
+            Entry entry = entries.computeIfAbsent(key, k -> new Entry(document, new ArrayList<>(), new ArrayList<>()));
+            if (!entry.operations.contains(operation)) {
+                entry.operations.add(operation);
+            }
+            entry.calls.add(call);
+        }
+        List<List<Entry>> rounds = new ArrayList<>();
+        for (Entry entry : entries.values()) {
+            String name = entry.document.get("managedName").asText().toLowerCase(java.util.Locale.ROOT);
+            List<Entry> round = rounds.stream().filter(r -> r.stream().noneMatch(e -> e.name().equals(name))).findFirst()
+                    .orElseGet(() -> {
+                        rounds.add(new ArrayList<>());
+                        return rounds.get(rounds.size() - 1);
+                    });
+            round.add(entry);
+        }
+
+        ArrayNode cases = JSON.createArrayNode();
+        for (List<Entry> round : rounds) {
+            Map<Operation, List<JsonNode>> policies = RolePolicies.of(ProofStacks.synthesize(environment(round)));
+            for (Entry entry : round) {
+                for (JsonNode call : entry.calls) {
+                    Operation operation = Operation.fromCliName(call.get("function").asText()).orElseThrow();
+                    ObjectNode proofCase = cases.addObject();
+                    proofCase.put("name", call.get("function").asText() + " " + call.get("action").asText()
+                            + (call.has("via") ? " (by AWS for " + call.get("via").asText() + ")" : "")
+                            + " of " + entry.name());
+                    proofCase.put("role", operation.cliName());
+                    proofCase.put("principal", ProofStacks.roleArn(operation));
+                    proofCase.set("policies", JSON.valueToTree(policies.get(operation)));
+                    proofCase.put("action", call.get("action").asText());
+                    proofCase.set("resources", call.get("resources"));
+                    proofCase.set("context", call.get("context"));
+                    proofCase.set("notApplicable", call.path("notApplicable"));
+                    if (call.has("keyPolicy")) {
+                        proofCase.put("keyPolicy", call.get("keyPolicy").asText());
+                    }
+                    proofCase.put("expect", "Allowed");
+                }
+            }
+        }
+        ProofRunner.prove(cases, calls.size() + " recorded calls in " + rounds.size() + " synthesized environments");
+    }
+
+    @Test
+    void iamAloneDeniesWhatNoStageMayDo() throws IOException {
+        String settings = Files.readString(Path.of("src", "test", "resources", "proof-environment.json"));
+        Map<Operation, List<JsonNode>> policies = RolePolicies.of(ProofStacks.synthesize(
+                Settings.parse(settings, Path.of(".")).environment(ENVIRONMENT)));
+        ArrayNode cases = JSON.createArrayNode();
+        for (NegativeProbes.Probe probe : NegativeProbes.all()) {
+            ObjectNode proofCase = cases.addObject();
+            proofCase.put("name", probe.name());
+            proofCase.put("role", probe.operation().cliName());
+            proofCase.put("principal", ProofStacks.roleArn(probe.operation()));
+            proofCase.set("policies", JSON.valueToTree(policies.get(probe.operation())));
+            proofCase.put("action", probe.action());
+            ArrayNode resources = proofCase.putArray("resources");
+            ObjectNode resource = resources.addObject().put("type", probe.type()).put("arn", probe.arn());
+            resource.set("context", JSON.valueToTree(probe.resourceContext()));
+            proofCase.set("context", JSON.valueToTree(probe.requestContext()));
+            proofCase.put("expect", probe.allowed() ? "Allowed" : "Denied");
+        }
+        ProofRunner.prove(cases, NegativeProbes.all().size() + " probes");
+    }
+
+    private static Settings.Environment environment(List<Entry> round) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode environment = root.putObject("environments").putObject(ENVIRONMENT);
+        environment.put("account", ACCOUNT).put("region", REGION);
+        ArrayNode lifecycles = environment.putArray("lifecycles");
+        for (Entry entry : round) {
+            ObjectNode lifecycle = lifecycles.addObject();
+            lifecycle.set("document", entry.document);
+            ObjectNode schedules = lifecycle.putObject("schedules");
+            entry.operations.forEach(operation -> schedules.put(operation.cliName(), "rate(1 day)"));
+            if (entry.operations.contains(Operation.NEW) && sharedSource(entry.document)) {
+                lifecycle.put("sourceKmsKeyArn", entry.sourceKey().orElse(Settings.UNENCRYPTED_SOURCE));
+            }
+        }
+        return Settings.parse(root.toString(), Path.of(".")).environment(ENVIRONMENT);
+    }
+
+    private static boolean sharedSource(JsonNode document) {
+        return document.has("sourceSnapshotArn") || document.path("sourceClusterName").asText().startsWith("arn:");
+    }
+
+    private static String projection(ObjectNode document) {
+        ObjectNode projected = JSON.createObjectNode();
+        document.fields().forEachRemaining(field -> {
+            if (POLICY_FIELDS.contains(field.getKey())) {
+                projected.set(field.getKey(), field.getValue());
+            }
+        });
+        return projected.toString();
+    }
+
+    /** One lifecycle document of the recorded runs, the stages it ran and the calls they made. */
+    private record Entry(ObjectNode document, List<Operation> operations, List<JsonNode> calls) {
+        String name() {
+            return document.get("managedName").asText().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The source's key as RDS used it for a restore (the key of a recorded kms:Decrypt). */
+        java.util.Optional<String> sourceKey() {
+            return calls.stream().filter(c -> c.get("action").asText().equals("kms:Decrypt"))
+                    .map(c -> c.get("resources").get(0).get("arn").asText()).findFirst();
+        }
+    }
+}

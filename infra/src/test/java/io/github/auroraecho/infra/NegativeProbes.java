@@ -1,0 +1,147 @@
+package io.github.auroraecho.infra;
+
+import io.github.auroraecho.lifecycle.Operation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Calls no stage may make, each of which IAM alone must deny (the code's own checks set aside), beside the same call
+ * on what the stage may touch, which must be allowed, so that a probe cannot pass by denying everything. The
+ * environment is src/test/resources/proof-environment.json: environment {@code test}, lifecycle {@code staging}.
+ */
+final class NegativeProbes {
+    private static final String RDS = "arn:aws:rds:us-east-1:123456789012:";
+    private static final String COPY = "staging-2026-01-01";
+
+    /** One call: what it touches, its tags as they are, the request's keys, and whether IAM must allow it. */
+    record Probe(String name, Operation operation, String action, String type, String arn,
+                 Map<String, Object> resourceContext, Map<String, Object> requestContext, boolean allowed) {
+    }
+
+    private NegativeProbes() {
+    }
+
+    static List<Probe> all() {
+        List<Probe> probes = new ArrayList<>();
+        for (String action : List.of("rds:DeleteDBCluster", "rds:ModifyDBCluster")) {
+            Operation operation = action.endsWith("DeleteDBCluster") ? Operation.RETIRE : Operation.MODIFY;
+            String stage = operation == Operation.RETIRE ? "retired" : "new";
+            probes.add(allowed(operation, action, "a " + stage + " copy", "cluster", RDS + "cluster:" + COPY,
+                    copyTags("test", "staging", stage)));
+            probes.add(denied(operation, action, "the source", "cluster", RDS + "cluster:production", Map.of()));
+            probes.add(denied(operation, action, "the source carrying a copy's tags", "cluster",
+                    RDS + "cluster:production", copyTags("test", "staging", stage)));
+            probes.add(denied(operation, action, "an untagged cluster named as a copy", "cluster",
+                    RDS + "cluster:" + COPY, Map.of()));
+            probes.add(denied(operation, action, "a 2.x copy (only the stage tag)", "cluster", RDS + "cluster:" + COPY,
+                    Map.of("aws:ResourceTag/aurora-echo:staging:stage", stage)));
+            probes.add(denied(operation, action, "another environment's copy", "cluster", RDS + "cluster:" + COPY,
+                    copyTags("prod", "staging", stage)));
+            probes.add(denied(operation, action, "another lifecycle's copy", "cluster", RDS + "cluster:other-2026-01-01",
+                    copyTags("prod", "other", stage)));
+            probes.add(denied(operation, action, "a cluster whose name and lifecycle tag disagree", "cluster",
+                    RDS + "cluster:other-2026-01-01", copyTags("test", "staging", stage)));
+            probes.add(denied(operation, action, "a promoted copy", "cluster", RDS + "cluster:" + COPY,
+                    copyTags("test", "staging", "promoted")));
+        }
+        probes.add(allowed(Operation.RETIRE, "rds:DeleteDBInstance", "a retired copy's instance", "db",
+                RDS + "db:" + COPY, copyTags("test", "staging", "retired")));
+        probes.add(denied(Operation.RETIRE, "rds:DeleteDBInstance", "a promoted copy's instance", "db",
+                RDS + "db:" + COPY, copyTags("test", "staging", "promoted")));
+        probes.add(denied(Operation.RETIRE, "rds:DeleteDBInstance", "the source's instance", "db",
+                RDS + "db:production-1", Map.of()));
+
+        Map<String, Object> moveToModified = new LinkedHashMap<>();
+        moveToModified.put("aws:RequestTag/aurora-echo:staging:stage", "modified");
+        moveToModified.put("aws:RequestTag/aurora-echo:stage", "modified");
+        moveToModified.put("aws:TagKeys", List.of("aurora-echo:staging:stage", "aurora-echo:stage"));
+        probes.add(new Probe("modify moves a new copy to modified", Operation.MODIFY, "rds:AddTagsToResource", "cluster",
+                RDS + "cluster:" + COPY, copyTags("test", "staging", "new"), moveToModified, true));
+        probes.add(new Probe("modify must not tag the source", Operation.MODIFY, "rds:AddTagsToResource", "cluster",
+                RDS + "cluster:production", Map.of(), moveToModified, false));
+        Map<String, Object> otherKey = new LinkedHashMap<>(moveToModified);
+        otherKey.put("aws:RequestTag/team", "x");
+        otherKey.put("aws:TagKeys", List.of("aurora-echo:staging:stage", "aurora-echo:stage", "team"));
+        probes.add(new Probe("modify must not write other tags on a copy", Operation.MODIFY, "rds:AddTagsToResource",
+                "cluster", RDS + "cluster:" + COPY, copyTags("test", "staging", "new"), otherKey, false));
+
+        Map<String, Object> newCopy = new LinkedHashMap<>();
+        newCopy.put("aws:RequestTag/aurora-echo:staging:stage", "new");
+        newCopy.put("aws:RequestTag/aurora-echo:lifecycle", "staging");
+        newCopy.put("aws:RequestTag/aurora-echo:stage", "new");
+        newCopy.put("aws:RequestTag/aurora-echo:environment", "test");
+        newCopy.put("aws:TagKeys", List.of("aurora-echo:staging:stage", "aurora-echo:lifecycle", "aurora-echo:stage",
+                "aurora-echo:environment"));
+        probes.add(new Probe("new restores a copy named for its lifecycle", Operation.NEW,
+                "rds:RestoreDBClusterFromSnapshot", "cluster", RDS + "cluster:staging-2026-01-02", Map.of(), newCopy, true));
+        probes.add(new Probe("new must not restore into a name outside the lifecycle's pattern", Operation.NEW,
+                "rds:RestoreDBClusterFromSnapshot", "cluster", RDS + "cluster:production-copy", Map.of(), newCopy, false));
+        Map<String, Object> otherEnvironment = new LinkedHashMap<>(newCopy);
+        otherEnvironment.put("aws:RequestTag/aurora-echo:environment", "prod");
+        probes.add(new Probe("new must not make another environment's copies", Operation.NEW,
+                "rds:RestoreDBClusterFromSnapshot", "cluster", RDS + "cluster:staging-2026-01-02", Map.of(),
+                otherEnvironment, false));
+
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("route53:ChangeResourceRecordSetsNormalizedRecordNames", List.of("db.staging.example.com"));
+        record.put("route53:ChangeResourceRecordSetsRecordTypes", List.of("CNAME"));
+        record.put("route53:ChangeResourceRecordSetsActions", List.of("UPSERT"));
+        probes.add(new Probe("promote points the record in a configured zone", Operation.PROMOTE,
+                "route53:ChangeResourceRecordSets", "hostedzone", "arn:aws:route53:::hostedzone/Z9999999999ZZZZZZZZZZ",
+                Map.of(), record, true));
+        probes.add(new Probe("promote must not change a record in an unconfigured zone", Operation.PROMOTE,
+                "route53:ChangeResourceRecordSets", "hostedzone", "arn:aws:route53:::hostedzone/Z5555555555UNCONFIGURED",
+                Map.of(), record, false));
+        Map<String, Object> otherRecord = new LinkedHashMap<>(record);
+        otherRecord.put("route53:ChangeResourceRecordSetsNormalizedRecordNames", List.of("www.example.com"));
+        probes.add(new Probe("promote must not change another record of a configured zone", Operation.PROMOTE,
+                "route53:ChangeResourceRecordSets", "hostedzone", "arn:aws:route53:::hostedzone/Z9999999999ZZZZZZZZZZ",
+                Map.of(), otherRecord, false));
+        Map<String, Object> delete = new LinkedHashMap<>(record);
+        delete.put("route53:ChangeResourceRecordSetsActions", List.of("DELETE"));
+        probes.add(new Probe("promote must not delete the record", Operation.PROMOTE, "route53:ChangeResourceRecordSets",
+                "hostedzone", "arn:aws:route53:::hostedzone/Z9999999999ZZZZZZZZZZ", Map.of(), delete, false));
+
+        Map<String, Object> toRds = Map.of("iam:PassedToService", "rds.amazonaws.com");
+        probes.add(new Probe("modify passes a configured role to RDS", Operation.MODIFY, "iam:PassRole", "role",
+                "arn:aws:iam::123456789012:role/staging-s3-import", Map.of(), toRds, true));
+        probes.add(new Probe("modify must not pass an unconfigured role", Operation.MODIFY, "iam:PassRole", "role",
+                "arn:aws:iam::123456789012:role/admin", Map.of(), toRds, false));
+
+        String secret = "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!cluster-0b1c2d3e-AbCdEf";
+        probes.add(new Probe("modify reads a copy's managed secret", Operation.MODIFY, "secretsmanager:GetSecretValue",
+                "Secret", secret, Map.of("aws:ResourceTag/aws:rds:primaryDBClusterArn", RDS + "cluster:" + COPY), Map.of(),
+                true));
+        for (String action : List.of("secretsmanager:GetSecretValue", "secretsmanager:RotateSecret",
+                "secretsmanager:TagResource")) {
+            probes.add(new Probe("modify must not touch another cluster's secret (" + action + ")", Operation.MODIFY,
+                    action, "Secret", secret, Map.of("aws:ResourceTag/aws:rds:primaryDBClusterArn",
+                    RDS + "cluster:production"), Map.of(), false));
+        }
+        return probes;
+    }
+
+    private static Probe allowed(Operation operation, String action, String what, String type, String arn,
+                                 Map<String, Object> tags) {
+        return new Probe(operation.cliName() + " " + action + " on " + what, operation, action, type, arn, tags,
+                Map.of(), true);
+    }
+
+    private static Probe denied(Operation operation, String action, String what, String type, String arn,
+                                Map<String, Object> tags) {
+        return new Probe(operation.cliName() + " must not " + action + " on " + what, operation, action, type, arn,
+                tags, Map.of(), false);
+    }
+
+    private static Map<String, Object> copyTags(String environment, String lifecycle, String stage) {
+        Map<String, Object> tags = new LinkedHashMap<>();
+        tags.put("aws:ResourceTag/aurora-echo:environment", environment);
+        tags.put("aws:ResourceTag/aurora-echo:lifecycle", lifecycle);
+        tags.put("aws:ResourceTag/aurora-echo:stage", stage);
+        tags.put("aws:ResourceTag/aurora-echo:" + lifecycle + ":stage", stage);
+        return tags;
+    }
+}
