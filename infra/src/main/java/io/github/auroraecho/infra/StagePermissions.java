@@ -146,9 +146,13 @@ public final class StagePermissions {
         Map<String, Object> newCopy = new LinkedHashMap<>();
         newCopy.put("aws:RequestTag/" + CopyTags.ENVIRONMENT, environment);
         newCopy.put("aws:RequestTag/" + CopyTags.STAGE, Stage.NEW.tagValue());
-        statements.add(statement("CreateCopies", List.of(restore, "rds:CreateDBInstance", "rds:AddTagsToResource"),
-                distinct(configs, c -> List.of(rdsArn(c, "cluster", NEW_COPY), rdsArn(c, "db", NEW_COPY))),
-                Map.of("StringEquals", newCopy)));
+        statements.add(statement("CreateCopies", List.of(restore, "rds:AddTagsToResource"),
+                distinct(configs, c -> List.of(rdsArn(c, "cluster", NEW_COPY))), Map.of("StringEquals", newCopy)));
+        statements.add(statement("CreateInstances", List.of("rds:CreateDBInstance", "rds:AddTagsToResource"),
+                distinct(configs, c -> List.of(rdsArn(c, "db", NEW_COPY))), Map.of("StringEquals", newCopy)));
+        // An instance joins only a new copy of this environment.
+        statements.add(statement("JoinNewCopies", List.of("rds:CreateDBInstance"), copies(configs, "cluster"),
+                ofThisEnvironment(Stage.NEW)));
         // What the copy is made from and with: used, not changed. RDS authorizes the parameter and option groups it
         // applies, its defaults when the lifecycle names none.
         List<String> sources = new ArrayList<>(distinct(configs, config -> {

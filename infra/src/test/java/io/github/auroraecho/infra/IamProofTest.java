@@ -92,7 +92,13 @@ class IamProofTest {
                     if (call.has("keyPolicy")) {
                         proofCase.put("keyPolicy", call.get("keyPolicy").asText());
                     }
-                    proofCase.put("expect", "Allowed");
+                    proofCase.put("recorded", true);
+                    // A copy without this version's environment tag (made by 2.x, or on the command line without
+                    // AURORA_ECHO_ENVIRONMENT) is refused by IAM by design: the run reports the denied call.
+                    proofCase.put("expect", untagged(call) ? "Denied" : "Allowed");
+                    if (untagged(call)) {
+                        proofCase.put("name", proofCase.get("name").asText() + " on a copy without this version's tags");
+                    }
                 }
             }
         }
@@ -136,6 +142,19 @@ class IamProofTest {
             }
         }
         return Settings.parse(root.toString(), Path.of(".")).environment(ENVIRONMENT);
+    }
+
+    /** A call on a copy of the run's lifecycle (it carries that stage tag) that lacks the environment tag. */
+    private static boolean untagged(JsonNode call) throws IOException {
+        String name = JSON.readTree(call.get("document").asText()).get("managedName").asText();
+        for (JsonNode resource : call.get("resources")) {
+            JsonNode tags = resource.path("context");
+            if (tags.has("aws:ResourceTag/" + io.github.auroraecho.lifecycle.Stage.tagKey(name))
+                    && !tags.has("aws:ResourceTag/" + io.github.auroraecho.lifecycle.CopyTags.ENVIRONMENT)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sharedSource(JsonNode document) {
