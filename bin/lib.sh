@@ -40,10 +40,18 @@ ensure_moto() {
     fi
 }
 
-# The CDK stack tests run aws-cdk-lib, whose jsii runtime executes on Node.js.
+# The CDK stack tests run aws-cdk-lib, whose jsii runtime executes on Node.js; the IAM proof runs on it too, with
+# the npm packages package-lock.json pins (installed with npm ci when missing).
 ensure_node() {
     if ! command -v node >/dev/null 2>&1; then
         echo "aurora-echo's CDK stack tests need Node.js 18 or newer (e.g. apt-get install nodejs)" >&2
         return 1
+    fi
+    if [ ! -d node_modules/@cloud-copilot/iam-simulate ]; then
+        echo "installing the IAM proof's npm packages (npm ci)" >&2
+        npm ci --no-audit --no-fund >&2 || {
+            echo "could not install the npm packages of package.json: run npm ci yourself" >&2
+            return 1
+        }
     fi
 }
