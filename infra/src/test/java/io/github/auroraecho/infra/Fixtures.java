@@ -53,6 +53,26 @@ final class Fixtures {
         return InfraApp.build(app(), environment, fakeJar());
     }
 
+    /** The schedules of a stack, in its nested stacks (synthesizes the stack). */
+    @SuppressWarnings("unchecked")
+    static java.util.List<Map<String, Object>> schedules(AuroraEchoStack stack) {
+        Template.fromStack(stack);
+        String outdir = ((App) stack.getNode().getRoot()).getOutdir();
+        java.util.List<Map<String, Object>> schedules = new java.util.ArrayList<>();
+        for (software.constructs.IConstruct child : stack.getNode().getChildren()) {
+            if (child instanceof software.amazon.awscdk.NestedStack nested) {
+                try {
+                    Map<String, Object> template = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                            Path.of(outdir, nested.getTemplateFile()).toFile(), Map.class);
+                    TemplateJson.resources(template, "AWS::Scheduler::Schedule").values().forEach(schedules::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return schedules;
+    }
+
     static Template template(AuroraEchoStack stack) {
         return Template.fromStack(stack);
     }
