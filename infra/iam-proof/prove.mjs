@@ -15,7 +15,8 @@ const failures = [];
 let evaluated = 0;
 
 function defaultKeyPolicy(account, partition) {
-  // The key policy AWS gives a key made without one: it delegates to the account's IAM policies.
+  // The key policy AWS gives a key made without one: it delegates to the account's IAM policies. For another
+  // account's key (a shared encrypted snapshot) this is the statement its owner must add for this account.
   return {
     Version: '2012-10-17',
     Statement: [{ Sid: 'Enable IAM User Permissions', Effect: 'Allow',

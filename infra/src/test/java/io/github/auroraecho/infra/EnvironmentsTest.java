@@ -37,6 +37,20 @@ class EnvironmentsTest {
     }
 
     @Test
+    void devGrantsTheDefaultGroupsRdsAppliesAndNoUnscopedSecret() {
+        Map<String, Object> template = Template.fromStack(Fixtures.stack(Settings.load(REAL_SETTINGS)
+                .environment("dev"))).toJSON();
+        for (String role : List.of("NewRole", "CloneRole")) {
+            List<String> resources = TemplateJson.statements(template, role).stream()
+                    .flatMap(s -> s.resources().stream()).toList();
+            assertTrue(resources.stream().anyMatch(r -> r.endsWith(":og:default:aurora*")), role + ": " + resources);
+            assertTrue(resources.stream().anyMatch(r -> r.endsWith(":pg:default.aurora*")), role + ": " + resources);
+        }
+        assertTrue(TemplateJson.statements(template, "").stream().filter(s -> s.hasAction("secretsmanager:"))
+                .allMatch(s -> !s.conditions().isEmpty()));
+    }
+
+    @Test
     void devSchedulesTheTestEventsDocumentsAsTheyAre() throws Exception {
         Settings.Environment dev = Settings.load(REAL_SETTINGS).environment("dev");
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();

@@ -110,6 +110,21 @@ class SettingsTest {
     }
 
     @Test
+    void aSharedSnapshotNeedsItsKeyDeclaredAtSynthTime() {
+        String document = "{\"managedName\": \"x\", \"sourceSnapshotArn\": "
+                + "\"arn:aws:rds:eu-west-1:111122223333:cluster-snapshot:prod-1\", \"dbSubnetGroupName\": \"s\", "
+                + "\"dbInstanceClass\": \"db.r6g.large\"}";
+        String message = error(settings(lifecycle(document, "{\"new\": \"rate(1 day)\"}")));
+        assertTrue(message.contains("account 111122223333 shares") && message.contains("\"sourceKmsKeyArn\": "
+                + "\"arn:aws:kms:<region>:111122223333:key/<id>\"") && message.contains("\"none\""), message);
+        String declared = "{\"lifecycles\": [{\"document\": " + document + ", \"sourceKmsKeyArn\": "
+                + "\"arn:aws:kms:eu-west-1:111122223333:key/1a2b\", \"schedules\": {\"new\": \"rate(1 day)\"}}]}";
+        assertEquals("arn:aws:kms:eu-west-1:111122223333:key/1a2b", Settings.parse(settings(declared), Path.of("."))
+                .environment("dev").lifecycles().get(0).sourceKmsKeyArn());
+        assertTrue(error(settings(declared.replace("key/1a2b", "alias/prod"))).contains(".sourceKmsKeyArn must be the ARN"));
+    }
+
+    @Test
     void badEnvironmentSettingsAreRefused() {
         String lifecycles = "\"lifecycles\": [{\"document\": " + RETIRE_DOC + ", \"schedules\": {\"retire\": \"rate(1 day)\"}}]";
         for (String[] bad : new String[][] {

@@ -191,6 +191,172 @@ class StackTest {
         }
     }
 
+    private static final String COPIES = "arn:${AWS::Partition}:rds:" + REGION + ":" + ACCOUNT + ":%s:"
+            + "${aws:ResourceTag/aurora-echo:lifecycle}-????-??-??*";
+
+    @Test
+    void everyMutatingRdsActionOnCopiesNeedsThisEnvironmentsTag() {
+        int checked = 0;
+        for (TemplateJson.Statement statement : allStageStatements()) {
+            boolean mutating = statement.actions().stream().anyMatch(a -> a.startsWith("rds") && !readOnly(a));
+            boolean onCopies = statement.resources().stream().anyMatch(r -> r.contains("${aws:"));
+            if (!mutating || !onCopies) {
+                continue;
+            }
+            Object request = statement.condition("StringEquals", "aws:RequestTag/aurora-echo:environment");
+            Object resource = statement.condition("StringEquals", "aws:ResourceTag/aurora-echo:environment");
+            assertTrue("test".equals(request) || "test".equals(resource), "no environment condition on " + statement);
+            checked++;
+        }
+        assertTrue(checked >= 12, "checked " + checked);
+    }
+
+    @Test
+    void createsOnlyCopiesNamedForTheLifecycleTheyAreTaggedWith() {
+        for (Operation operation : List.of(Operation.NEW, Operation.CLONE)) {
+            TemplateJson.Statement create = stageStatements(operation).stream()
+                    .filter(s -> "CreateCopies".equals(s.sid())).findFirst().orElseThrow();
+            assertEquals(List.of("arn:${AWS::Partition}:rds:" + REGION + ":" + ACCOUNT + ":cluster:"
+                    + "${aws:RequestTag/aurora-echo:lifecycle}-????-??-??*"), create.resources());
+            assertEquals("new", create.condition("StringEquals", "aws:RequestTag/aurora-echo:stage"));
+            assertEquals("test", create.condition("StringEquals", "aws:RequestTag/aurora-echo:environment"));
+            TemplateJson.Statement join = stageStatements(operation).stream()
+                    .filter(s -> "JoinNewCopies".equals(s.sid())).findFirst().orElseThrow();
+            assertEquals(List.of(String.format(COPIES, "cluster")), join.resources());
+            assertEquals("new", join.condition("StringEquals", "aws:ResourceTag/aurora-echo:stage"));
+        }
+        // A clone may read its source at a point in time: that exact cluster only.
+        assertTrue(stageStatements(Operation.CLONE).stream().anyMatch(s ->
+                s.actions().equals(List.of("rds:RestoreDBClusterToPointInTime"))
+                        && s.resources().stream().anyMatch(r -> r.endsWith(":cluster:production"))));
+    }
+
+    @Test
+    void restoresMayUseTheNamedGroupsOrRdsDefaultsOnly() {
+        // staging (new) names its cluster and instance parameter groups; qa (clone) names none: RDS's defaults.
+        TemplateJson.Statement newSources = stageStatements(Operation.NEW).stream()
+                .filter(s -> "UseSources".equals(s.sid())).findFirst().orElseThrow();
+        String rds = "arn:${AWS::Partition}:rds:" + REGION + ":" + ACCOUNT + ":";
+        assertEquals(List.of(rds + "cluster-snapshot:*", rds + "subgrp:staging-db", rds + "cluster-pg:staging-cluster",
+                rds + "og:default:aurora*"), newSources.resources());
+        TemplateJson.Statement cloneSources = stageStatements(Operation.CLONE).stream()
+                .filter(s -> "UseSources".equals(s.sid())).findFirst().orElseThrow();
+        assertEquals(List.of(rds + "cluster:production", rds + "subgrp:qa-db", rds + "cluster-pg:default.aurora*",
+                rds + "og:default:aurora*"), cloneSources.resources());
+        assertEquals(List.of(rds + "pg:staging-instance", rds + "og:default:aurora*"), stageStatements(Operation.NEW)
+                .stream().filter(s -> "UseInstanceSources".equals(s.sid())).findFirst().orElseThrow().resources());
+        assertTrue(allStageStatements().stream().noneMatch(s -> s.hasAction("rds:ListTagsForResource")),
+                "no call lists tags: they come from the describe results");
+    }
+
+    @Test
+    void onlyRetireDeletesAndOnlyRetiredCopiesOfThisEnvironment() {
+        for (Operation operation : Operation.values()) {
+            for (TemplateJson.Statement statement : stageStatements(operation)) {
+                if (statement.actions().stream().noneMatch(a -> a.contains(":Delete"))) {
+                    continue;
+                }
+                assertEquals(Operation.RETIRE, operation, statement.toString());
+                if (statement.resources().stream().anyMatch(r -> r.contains(":cluster-snapshot:"))) {
+                    // Only the name of the final snapshot DeleteDBCluster creates (finalSnapshot: true).
+                    assertEquals(List.of("arn:${AWS::Partition}:rds:" + REGION + ":" + ACCOUNT
+                            + ":cluster-snapshot:*-????-??-??*-final-*"), statement.resources());
+                    assertEquals(List.of("rds:DeleteDBCluster"), statement.actions());
+                    continue;
+                }
+                assertEquals(1, statement.resources().size(), statement.toString());
+                assertTrue(statement.resources().get(0).equals(String.format(COPIES, "cluster"))
+                        || statement.resources().get(0).equals(String.format(COPIES, "db")), statement.toString());
+                assertEquals("retired", statement.condition("StringEquals", "aws:ResourceTag/aurora-echo:stage"));
+                assertEquals("test", statement.condition("StringEquals", "aws:ResourceTag/aurora-echo:environment"));
+            }
+        }
+    }
+
+    @Test
+    void stageMovesWriteOnlyTheStageTagsWithTheStagesOwnValuesInOneStatementForAllLifecycles() {
+        Map<Operation, List<String>> values = Map.of(
+                Operation.NEW, List.of("retired"),
+                Operation.CLONE, List.of("retired"),
+                Operation.MODIFY, List.of("modified", "retired"),
+                Operation.PROMOTE, List.of("promoted", "retired"),
+                Operation.RETIRE, List.of("retired"));
+        values.forEach((operation, allowed) -> {
+            List<TemplateJson.Statement> moves = stageStatements(operation).stream()
+                    .filter(s -> s.actions().equals(List.of("rds:AddTagsToResource"))
+                            && s.condition("StringEquals", "aws:RequestTag/aurora-echo:stage") != null)
+                    .toList();
+            assertEquals(1, moves.size(), operation + ": one statement whatever the number of lifecycles");
+            TemplateJson.Statement move = moves.get(0);
+            assertEquals(List.of(String.format(COPIES, "cluster"), String.format(COPIES, "db")), move.resources());
+            assertEquals("test", move.condition("StringEquals", "aws:ResourceTag/aurora-echo:environment"));
+            assertEquals(allowed, TemplateJson.asList(move.condition("StringEquals", "aws:RequestTag/aurora-echo:stage")));
+            assertEquals(List.of("aurora-echo:${aws:ResourceTag/aurora-echo:lifecycle}:stage", "aurora-echo:stage"),
+                    TemplateJson.asList(move.condition("ForAllValues:StringEqualsIgnoreCase", "aws:TagKeys")));
+        });
+    }
+
+    @Test
+    void modifyAssociatesRolesOnlyOnNewCopiesAndPassesOnlyTheConfiguredRoles() {
+        TemplateJson.Statement addRole = stageStatements(Operation.MODIFY).stream()
+                .filter(s -> s.actions().equals(List.of("rds:AddRoleToDBCluster"))).findFirst().orElseThrow();
+        assertEquals("new", addRole.condition("StringEquals", "aws:ResourceTag/aurora-echo:stage"));
+        assertEquals("test", addRole.condition("StringEquals", "aws:ResourceTag/aurora-echo:environment"));
+        TemplateJson.Statement passRole = stageStatements(Operation.MODIFY).stream()
+                .filter(s -> s.actions().equals(List.of("iam:PassRole"))).findFirst().orElseThrow();
+        assertEquals(List.of("arn:${AWS::Partition}:iam::" + ACCOUNT + ":role/staging-s3-import",
+                "arn:aws:iam::123456789012:role/other-role"), passRole.resources());
+        assertEquals("rds.amazonaws.com", passRole.condition("StringEquals", "iam:PassedToService"));
+        for (Operation operation : Operation.values()) {
+            if (operation != Operation.MODIFY) {
+                assertTrue(stageStatements(operation).stream().noneMatch(s -> s.hasAction("iam:")), operation
+                        + " must not pass roles");
+            }
+        }
+    }
+
+    @Test
+    void promoteChangesOnlyTheConfiguredRecordsInTheirOwnZones() {
+        List<TemplateJson.Statement> changes = allStageStatements().stream()
+                .filter(s -> s.hasAction("route53:ChangeResourceRecordSets")).toList();
+        String zone = "arn:${AWS::Partition}:route53:::hostedzone/";
+        // staging's record in its two zones, qa's in its one: one statement per set of zones.
+        assertEquals(List.of(List.of(zone + "Z0123456789ABCDEFGHIJ", zone + "Z9999999999ZZZZZZZZZZ"),
+                List.of(zone + "Z0123456789ABCDEFGHIJ")), changes.stream().map(TemplateJson.Statement::resources).toList());
+        assertEquals(List.of(List.of("db.staging.example.com"), List.of("db.qa.example.com")), changes.stream()
+                .map(c -> TemplateJson.asList(c.condition("ForAllValues:StringEquals",
+                        "route53:ChangeResourceRecordSetsNormalizedRecordNames"))).toList());
+        for (TemplateJson.Statement change : changes) {
+            assertTrue(change.policy().startsWith("PromoteRole"), change.toString());
+            assertEquals(List.of("CNAME"), TemplateJson.asList(change.condition("ForAllValues:StringEquals",
+                    "route53:ChangeResourceRecordSetsRecordTypes")));
+            assertEquals(List.of("UPSERT"), TemplateJson.asList(change.condition("ForAllValues:StringEquals",
+                    "route53:ChangeResourceRecordSetsActions")));
+        }
+    }
+
+    @Test
+    void promoteAndRetireReadOnlyTheConfiguredZones() {
+        String zone = "arn:${AWS::Partition}:route53:::hostedzone/";
+        for (Operation operation : List.of(Operation.PROMOTE, Operation.RETIRE)) {
+            List<TemplateJson.Statement> reads = stageStatements(operation).stream()
+                    .filter(s -> s.hasAction("route53:GetHostedZone")).toList();
+            assertEquals(1, reads.size(), operation.name());
+            assertEquals(List.of("route53:GetHostedZone", "route53:ListResourceRecordSets"), reads.get(0).actions());
+            assertEquals(List.of(zone + "Z0123456789ABCDEFGHIJ", zone + "Z9999999999ZZZZZZZZZZ"),
+                    reads.get(0).resources());
+        }
+        for (Operation operation : List.of(Operation.NEW, Operation.CLONE, Operation.MODIFY)) {
+            assertTrue(stageStatements(operation).stream().noneMatch(s -> s.hasAction("route53:")), operation.name());
+        }
+    }
+
+    @Test
+    void everyFunctionKnowsItsEnvironmentToTagTheCopiesItMakes() {
+        template.allResourcesProperties("AWS::Lambda::Function", Match.objectLike(Map.of("Environment",
+                Map.of("Variables", Match.objectLike(Map.of("AURORA_ECHO_ENVIRONMENT", "test"))))));
+    }
+
     @Test
     void eachFunctionWritesOnlyItsOwnLogGroup() {
         for (Operation operation : Operation.values()) {

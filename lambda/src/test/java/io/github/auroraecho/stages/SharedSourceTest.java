@@ -62,6 +62,25 @@ class SharedSourceTest {
     }
 
     @Test
+    void anEncryptedSharedSnapshotIsRestoredIntoTheConfiguredKey(TestAccount aws) {
+        try (RdsClient production = aws.rdsOfAccount(PRODUCTION_ACCOUNT)) {
+            production.createDBCluster(r -> r.dbClusterIdentifier("prod").engine("aurora-postgresql").engineVersion("15.4")
+                    .masterUsername("admin").masterUserPassword("production-secret").storageEncrypted(true)
+                    .kmsKeyId("arn:aws:kms:us-east-1:" + PRODUCTION_ACCOUNT + ":key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"));
+            production.createDBClusterSnapshot(r -> r.dbClusterIdentifier("prod").dbClusterSnapshotIdentifier("prod-1"));
+            production.modifyDBClusterSnapshotAttribute(r -> r.dbClusterSnapshotIdentifier("prod-1")
+                    .attributeName("restore").valuesToAdd("123456789012"));
+        }
+        ObjectNode doc = document("Z1");
+        doc.put("sourceSnapshotArn", SNAPSHOT_ARN + "prod-1");
+
+        Result created = aws.run(Operation.NEW, doc);
+
+        assertEquals(Outcome.CHANGED, created.outcome(), created.message());
+        assertEquals(KEY, aws.cluster(created.copy()).orElseThrow().kmsKeyId());
+    }
+
+    @Test
     void aSnapshotArnRestoresThatSnapshot(TestAccount aws) {
         production(aws);
         ObjectNode doc = document("Z1");

@@ -428,7 +428,11 @@ public final class IamCallRecorder implements ExecutionInterceptor {
 
     private Optional<DBClusterSnapshot> snapshot(String reference) {
         try {
-            return admin.describeDBClusterSnapshots(r -> r.dbClusterSnapshotIdentifier(reference).includeShared(true))
+            if (reference.startsWith("arn:")) {
+                return admin.describeDBClusterSnapshots(r -> r.snapshotType("shared").includeShared(true))
+                        .dbClusterSnapshots().stream().filter(s -> reference.equals(s.dbClusterSnapshotArn())).findFirst();
+            }
+            return admin.describeDBClusterSnapshots(r -> r.dbClusterSnapshotIdentifier(reference))
                     .dbClusterSnapshots().stream().findFirst();
         } catch (software.amazon.awssdk.services.rds.model.RdsException e) {
             return Optional.empty();
