@@ -69,15 +69,15 @@ class SecureCopyPermissionsTest {
         assertEquals(List.of("secretsmanager:GetSecretValue"), read.actions());
         assertEquals(List.of(SECRETS), read.resources());
         assertEquals(List.of(HANDOUT_COPIES), TemplateJson.asList(read.condition("StringLike",
-                "aws:ResourceTag/" + SecureCopyPermissions.SECRET_CLUSTER_TAG)));
+                "aws:ResourceTag/" + SecureCopyPermissions.SECRET_CLUSTER_TAG)).stream().map(TemplateJson::flatten).toList());
         TemplateJson.Statement create = withSid(Operation.MODIFY, "CreateCopySecrets");
         assertEquals(List.of("secretsmanager:CreateSecret"), create.actions());
         assertEquals(List.of(HANDOUT_COPIES), TemplateJson.asList(create.condition("StringLike",
-                "aws:RequestTag/" + SecureCopyPermissions.SECRET_CLUSTER_TAG)));
+                "aws:RequestTag/" + SecureCopyPermissions.SECRET_CLUSTER_TAG)).stream().map(TemplateJson::flatten).toList());
         TemplateJson.Statement manage = withSid(Operation.MODIFY, "ManageCopySecrets");
         assertEquals(List.of("secretsmanager:TagResource", "secretsmanager:RotateSecret"), manage.actions());
         assertEquals(List.of(HANDOUT_COPIES), TemplateJson.asList(manage.condition("StringLike",
-                "aws:ResourceTag/" + SecureCopyPermissions.SECRET_CLUSTER_TAG)));
+                "aws:ResourceTag/" + SecureCopyPermissions.SECRET_CLUSTER_TAG)).stream().map(TemplateJson::flatten).toList());
         assertTrue(statements(Operation.MODIFY).stream().filter(s -> s.hasAction("secretsmanager:"))
                 .allMatch(s -> !s.conditions().isEmpty()), "no unconditioned Secrets Manager statement");
     }
