@@ -34,21 +34,21 @@ class SettingsTest {
     void readsTheTestSettings() {
         Settings settings = Fixtures.testSettings();
         assertEquals(List.of("test", "agnostic"), List.copyOf(settings.environmentNames()));
-        Settings.Environment test = settings.environment("test");
+        EnvironmentSettings test = settings.environment("test");
         assertEquals("123456789012", test.account());
         assertEquals("eu-west-1", test.region());
         assertEquals(2, test.lifecycles().size());
-        Settings.Lifecycle staging = test.lifecycles().get(0);
+        LifecycleSchedule staging = test.lifecycles().get(0);
         assertEquals("staging", staging.managedName());
         assertTrue(staging.schedules(Operation.NEW));
         assertFalse(staging.schedules(Operation.CLONE));
         assertEquals("America/New_York", staging.schedules().get(2).timeZone());
         assertFalse(staging.schedules().get(3).enabled());
         assertEquals("UTC", test.lifecycles().get(1).schedules().get(0).timeZone());
-        Settings.Environment agnostic = settings.environment("agnostic");
+        EnvironmentSettings agnostic = settings.environment("agnostic");
         assertNull(agnostic.account());
         assertNull(agnostic.region());
-        assertEquals(Settings.DEFAULT_LOG_RETENTION_DAYS, agnostic.logRetentionDays());
+        assertEquals(LogRetention.DEFAULT_DAYS, agnostic.logRetentionDays());
     }
 
     @Test
@@ -92,7 +92,7 @@ class SettingsTest {
                 {"{\"retire\": \"every day\"}", "not a schedule expression"},
                 {"{\"retire\": {\"expression\": \"rate(1 day)\", \"timeZone\": \"Mars/Olympus\"}}", "IANA time zone"},
                 {"{\"retire\": {\"expression\": \"rate(1 day)\", \"enabled\": \"yes\"}}", "true or false"},
-                {"{\"retire\": {\"expression\": \"rate(1 day)\", \"timezone\": \"UTC\"}}", "unknown key(s) [timezone]"},
+                {"{\"retire\": {\"expression\": \"rate(1 day)\", \"timezone\": \"UTC\"}}", "unknown field \"environments.dev.lifecycles[0].schedules.retire.timezone\""},
                 {"{\"retrie\": \"rate(1 day)\"}", "unknown stage"},
                 {"{}", "at least one stage"},
         }) {
@@ -113,12 +113,12 @@ class SettingsTest {
     void badEnvironmentSettingsAreRefused() {
         String lifecycles = "\"lifecycles\": [{\"document\": " + RETIRE_DOC + ", \"schedules\": {\"retire\": \"rate(1 day)\"}}]";
         for (String[] bad : new String[][] {
-                {"{\"account\": \"12345\", " + lifecycles + "}", "dev.account must be a 12-digit"},
-                {"{\"region\": \"Ireland\", " + lifecycles + "}", "dev.region must be an AWS region"},
-                {"{\"alarmEmail\": \"nobody\", " + lifecycles + "}", "dev.alarmEmail must be an e-mail"},
-                {"{\"logRetentionDays\": 10, " + lifecycles + "}", "dev.logRetentionDays must be one of"},
-                {"{\"regoin\": \"eu-west-1\", " + lifecycles + "}", "unknown key(s) [regoin]"},
-                {"{}", "dev.lifecycles is required"},
+                {"{\"account\": \"12345\", " + lifecycles + "}", "dev.account\" must be a 12-digit"},
+                {"{\"region\": \"Ireland\", " + lifecycles + "}", "dev.region\" must be an AWS region"},
+                {"{\"alarmEmail\": \"nobody\", " + lifecycles + "}", "dev.alarmEmail\" must be an e-mail"},
+                {"{\"logRetentionDays\": 10, " + lifecycles + "}", "dev.logRetentionDays\" must be one of"},
+                {"{\"regoin\": \"eu-west-1\", " + lifecycles + "}", "unknown field \"environments.dev.regoin\""},
+                {"{}", "dev.lifecycles\" is required"},
                 {"{\"lifecycles\": [{\"document\": " + RETIRE_DOC + ", \"schedules\": {\"retire\": \"rate(1 day)\"}}, "
                         + "{\"document\": " + RETIRE_DOC + ", \"schedules\": {\"retire\": \"rate(2 days)\"}}]}",
                         "already used"},
@@ -127,7 +127,7 @@ class SettingsTest {
             String message = error(settings(bad[0]));
             assertTrue(message.contains(bad[1]), bad[0] + " -> " + message);
         }
-        assertTrue(error("{\"environments\": {\"Dev\": {}}}").contains("environment name \"Dev\""));
+        assertTrue(error("{\"environments\": {\"Dev\": {}}}").contains("\"environments.Dev\" is not a valid environment name"));
         assertTrue(error("{\"environments\": {}}").contains("no environment"));
         assertTrue(error("{\"environments\": ").contains("not valid JSON"));
     }
@@ -140,7 +140,7 @@ class SettingsTest {
         Path file = dir.resolve("environments.json");
         Files.writeString(file, settings("{\"lifecycles\": [{\"documentFile\": \"events/tiny.json\", "
                 + "\"schedules\": {\"retire\": \"rate(1 day)\"}}]}"));
-        Settings.Lifecycle lifecycle = Settings.load(file).environment("dev").lifecycles().get(0);
+        LifecycleSchedule lifecycle = Settings.load(file).environment("dev").lifecycles().get(0);
         assertEquals("tiny", lifecycle.managedName());
         assertEquals("{\"managedName\":\"tiny\",\"hostedZoneIds\":[\"Z0123456789ABC\"],"
                 + "\"recordSetName\":\"db.example.com\"}", lifecycle.documentJson());
