@@ -1,5 +1,6 @@
 package io.github.auroraecho.infra;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.auroraecho.lifecycle.DocumentReader;
 import io.github.auroraecho.lifecycle.InvalidInputException;
 
@@ -70,7 +71,12 @@ public final class Settings {
     /** Parses settings text; {@code documentFile} paths are relative to {@code baseDirectory}. */
     public static Settings parse(String text, Path baseDirectory) {
         try {
-            DocumentReader root = new DocumentReader(DocumentReader.readTree(text, "the settings file"), "");
+            JsonNode tree = DocumentReader.readTree(text, "the settings file");
+            if (!tree.isObject()) {
+                throw new SettingsException("the settings file must be a JSON object {\"environments\": {...}}, not "
+                        + DocumentReader.describe(tree));
+            }
+            DocumentReader root = new DocumentReader(tree, "");
             DocumentReader environmentsReader = root.requiredObject("environments");
             root.rejectUnread();
             Map<String, EnvironmentSettings> environments = new LinkedHashMap<>();

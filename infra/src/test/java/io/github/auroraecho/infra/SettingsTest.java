@@ -1,5 +1,6 @@
 package io.github.auroraecho.infra;
 
+import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,6 +51,24 @@ class SettingsTest {
         assertNull(agnostic.account());
         assertNull(agnostic.region());
         assertEquals(LogRetention.DEFAULT_DAYS, agnostic.logRetentionDays());
+    }
+
+    @Test
+    void theSettingsFileBindsToRecords() {
+        String document = "{\"managedName\":\"tiny\",\"hostedZoneIds\":[\"Z0123456789ABC\"],"
+                + "\"recordSetName\":\"db.example.com\"}";
+        EnvironmentSettings dev = Settings.parse(settings("{\"account\": \"123456789012\", \"logRetentionDays\": 90, "
+                + "\"timeZone\": \"Europe/Paris\", \"lifecycles\": [{\"document\": " + RETIRE_DOC + ", \"schedules\": "
+                + "{\"promote\": \"rate(1 hour)\", \"retire\": {\"expression\": \"rate(1 day)\", \"timeZone\": \"UTC\"}}}]}"),
+                Path.of(".")).environment("dev");
+        assertEquals(new EnvironmentSettings("dev", "123456789012", null, null, 90, List.of(new LifecycleSchedule(
+                "tiny", document, Map.of(
+                        Operation.PROMOTE, LifecycleConfig.parse(document, Operation.PROMOTE),
+                        Operation.RETIRE, LifecycleConfig.parse(document, Operation.RETIRE)),
+                List.of(new StageSchedule(Operation.PROMOTE, "rate(1 hour)", "Europe/Paris", true),
+                        new StageSchedule(Operation.RETIRE, "rate(1 day)", "UTC", true))))), dev);
+        assertEquals(List.of(dev.lifecycles().get(0)), dev.lifecyclesFor(Operation.RETIRE));
+        assertEquals(List.of(), dev.lifecyclesFor(Operation.MODIFY));
     }
 
     @Test
@@ -130,6 +150,8 @@ class SettingsTest {
         assertTrue(error("{\"environments\": {\"Dev\": {}}}").contains("\"environments.Dev\" is not a valid environment name"));
         assertTrue(error("{\"environments\": {}}").contains("no environment"));
         assertTrue(error("{\"environments\": ").contains("not valid JSON"));
+        assertTrue(error("[]").contains("the settings file must be a JSON object"));
+        assertTrue(error("{\"environments\": {\"dev\": {}}} {}").contains("not valid JSON"));
     }
 
     @Test

@@ -86,6 +86,46 @@ class StackTest {
     }
 
     @Test
+    void oneStageFunctionConstructPerStageHoldsThatStagesResources() {
+        List<StageFunction> constructs = stack.getNode().getChildren().stream()
+                .filter(StageFunction.class::isInstance).map(StageFunction.class::cast).toList();
+        assertEquals(List.of(Operation.values()), constructs.stream().map(StageFunction::operation).toList());
+        for (StageFunction stage : constructs) {
+            assertEquals(stack.stages().get(stage.operation()), stage);
+            assertEquals(Set.of("Logs", "Role", "Function", "Alias", "DeadLetters", "ErrorsAlarm", "DeadLettersAlarm"),
+                    Set.copyOf(stage.getNode().getChildren().stream().map(c -> c.getNode().getId()).toList()));
+            Map<?, ?> function = (Map<?, ?>) ((Map<?, ?>) json.get("Resources")).get(logicalId(stage.function()));
+            assertEquals("aurora-echo-test-" + stage.operation().cliName(),
+                    ((Map<?, ?>) function.get("Properties")).get("FunctionName"));
+        }
+    }
+
+    @Test
+    void stageResourcesKeepTheLogicalIdsTheyHadBeforeStageFunctionGroupedThem() {
+        // New/Function is NewFunction<hash of NewFunction/Resource>, as when the function was the stack's child:
+        // a deployed stack updates its stage resources in place instead of replacing them.
+        for (Operation operation : Operation.values()) {
+            for (String child : List.of("Logs", "Role", "Function", "Alias", "DeadLetters", "ErrorsAlarm",
+                    "DeadLettersAlarm")) {
+                assertEquals(LogicalIds.of(List.of(id(operation) + child, "Resource")),
+                        logicalIdOf(id(operation) + "/" + child));
+            }
+        }
+        // LogicalIds is CDK's own rule: it gives every other resource the ID CDK gave it.
+        int checked = 0;
+        for (IConstruct construct : stack.getNode().findAll()) {
+            if (construct instanceof CfnElement element && element.getNode().getScopes().stream()
+                    .noneMatch(StageFunction.class::isInstance)) {
+                List<String> path = element.getNode().getScopes().stream().skip(2)
+                        .map(scope -> scope.getNode().getId()).toList();
+                assertEquals(stack.resolve(element.getLogicalId()), LogicalIds.of(path), String.join("/", path));
+                checked++;
+            }
+        }
+        assertTrue(checked >= 10, "checked " + checked);
+    }
+
+    @Test
     void eachFunctionHasALiveAliasOnAPublishedVersion() {
         template.resourceCountIs("AWS::Lambda::Alias", 5);
         template.resourceCountIs("AWS::Lambda::Version", 5);
