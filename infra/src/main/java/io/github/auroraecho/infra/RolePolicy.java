@@ -6,6 +6,7 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
+import software.constructs.Construct;
 import software.constructs.IConstruct;
 
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ final class RolePolicy {
     private RolePolicy() {
     }
 
-    static void attach(Role role, String id, List<PolicyStatement> statements, Consumer<IConstruct> suppress) {
+    static void attach(Construct scope, Role role, List<PolicyStatement> statements, Consumer<IConstruct> suppress) {
         Stack stack = Stack.of(role);
         int inline = 0;
         List<List<PolicyStatement>> managed = new ArrayList<>();
@@ -46,8 +47,9 @@ final class RolePolicy {
             managedSize += size;
         }
         for (int i = 0; i < managed.size(); i++) {
-            ManagedPolicy policy = ManagedPolicy.Builder.create(stack, id + "Policy" + (i + 1))
-                    .description("aurora-echo: the part of the " + id + " role's permissions beyond its inline policy")
+            ManagedPolicy policy = ManagedPolicy.Builder.create(scope, "Policy" + (i + 1))
+                    .description("aurora-echo: the part of " + role.getNode().getPath()
+                            + "'s permissions beyond its inline policy")
                     .statements(managed.get(i))
                     .roles(List.of(role))
                     .build();

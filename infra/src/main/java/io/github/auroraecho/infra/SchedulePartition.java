@@ -18,12 +18,12 @@ final class SchedulePartition {
     private SchedulePartition() {
     }
 
-    static List<List<Settings.Lifecycle>> of(List<Settings.Lifecycle> lifecycles) {
-        List<List<Settings.Lifecycle>> parts = new ArrayList<>();
-        List<Settings.Lifecycle> part = new ArrayList<>();
+    static List<List<LifecycleSchedule>> of(List<LifecycleSchedule> lifecycles) {
+        List<List<LifecycleSchedule>> parts = new ArrayList<>();
+        List<LifecycleSchedule> part = new ArrayList<>();
         int schedules = 0;
         long bytes = 0;
-        for (Settings.Lifecycle lifecycle : lifecycles) {
+        for (LifecycleSchedule lifecycle : lifecycles) {
             int count = lifecycle.schedules().size();
             long input = (long) count * lifecycle.documentJson().length();
             if (!part.isEmpty() && (schedules + count > MAX_SCHEDULES || bytes + input > MAX_INPUT_BYTES)) {

@@ -40,7 +40,7 @@ final class SecureCopyPermissions {
      * key, which the operator declares ({@code sourceKmsKeyArn}), to read the snapshot or cluster. Only through RDS,
      * and grants only for AWS resources. The key policy must allow it too (the default key policy delegates to IAM).
      */
-    List<PolicyStatement> keys(List<Settings.Lifecycle> lifecycles, Operation operation) {
+    List<PolicyStatement> keys(List<LifecycleSchedule> lifecycles, Operation operation) {
         List<LifecycleConfig> configs = lifecycles.stream().map(l -> l.config(operation)).toList();
         List<String> via = distinct(configs, c -> List.of(base.viaService("rds", base.region(c))));
         List<PolicyStatement> statements = new ArrayList<>();
@@ -56,8 +56,8 @@ final class SecureCopyPermissions {
                     List.of("kms:DescribeKey"), via, Map.of("ForAnyValue:StringEquals", Map.of("kms:ResourceAliases",
                             distinct(byAlias, c -> List.of(aliasName(c.kmsKeyId())))))));
         }
-        List<String> sourceKeys = lifecycles.stream().map(Settings.Lifecycle::sourceKmsKeyArn)
-                .filter(key -> key != null && !Settings.UNENCRYPTED_SOURCE.equals(key)).distinct().toList();
+        List<String> sourceKeys = lifecycles.stream().map(LifecycleSchedule::sourceKmsKeyArn)
+                .filter(key -> key != null && !LifecycleSchedule.UNENCRYPTED_SOURCE.equals(key)).distinct().toList();
         if (!sourceKeys.isEmpty()) {
             statements.addAll(use("SourceKeys", sourceKeys, List.of("kms:DescribeKey", "kms:Decrypt"), via, Map.of()));
         }

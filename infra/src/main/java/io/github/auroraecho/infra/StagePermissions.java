@@ -116,7 +116,7 @@ public final class StagePermissions {
     }
 
     /** Every statement of one stage function, for the lifecycles that schedule this stage. */
-    List<PolicyStatement> statements(Operation operation, List<Settings.Lifecycle> lifecycles) {
+    List<PolicyStatement> statements(Operation operation, List<LifecycleSchedule> lifecycles) {
         List<PolicyStatement> statements = new ArrayList<>();
         if (lifecycles.isEmpty()) {
             return statements;
@@ -136,7 +136,7 @@ public final class StagePermissions {
         return statements;
     }
 
-    private List<PolicyStatement> create(Operation operation, List<Settings.Lifecycle> lifecycles) {
+    private List<PolicyStatement> create(Operation operation, List<LifecycleSchedule> lifecycles) {
         List<LifecycleConfig> configs = lifecycles.stream().map(l -> l.config(operation)).toList();
         String restore = operation == Operation.NEW ? "rds:RestoreDBClusterFromSnapshot"
                 : "rds:RestoreDBClusterToPointInTime";

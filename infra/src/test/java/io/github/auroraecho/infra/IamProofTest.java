@@ -127,7 +127,7 @@ class IamProofTest {
         ProofRunner.prove(cases, NegativeProbes.all().size() + " probes");
     }
 
-    private static Settings.Environment environment(List<Entry> round) {
+    private static EnvironmentSettings environment(List<Entry> round) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode environment = root.putObject("environments").putObject(ENVIRONMENT);
         environment.put("account", ACCOUNT).put("region", REGION);
@@ -138,7 +138,7 @@ class IamProofTest {
             ObjectNode schedules = lifecycle.putObject("schedules");
             entry.operations.forEach(operation -> schedules.put(operation.cliName(), "rate(1 day)"));
             if (entry.operations.contains(Operation.NEW) && sharedSource(entry.document)) {
-                lifecycle.put("sourceKmsKeyArn", entry.sourceKey().orElse(Settings.UNENCRYPTED_SOURCE));
+                lifecycle.put("sourceKmsKeyArn", entry.sourceKey().orElse(LifecycleSchedule.UNENCRYPTED_SOURCE));
             }
         }
         return Settings.parse(root.toString(), Path.of(".")).environment(ENVIRONMENT);

@@ -10,7 +10,7 @@ final class ProofStacks {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> synthesize(Settings.Environment environment) {
+    static Map<String, Object> synthesize(EnvironmentSettings environment) {
         return (Map<String, Object>) (Map<?, ?>) Fixtures.template(Fixtures.stack(environment)).toJSON();
     }
 

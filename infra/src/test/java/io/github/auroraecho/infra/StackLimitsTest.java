@@ -120,7 +120,7 @@ class StackLimitsTest {
     }
 
     /** {@code count} lifecycles made from test-events/new.json and clone.json, alternately, under new names. */
-    static Settings.Environment environment(int count) throws IOException {
+    static EnvironmentSettings environment(int count) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode environment = root.putObject("environments").putObject("many");
         environment.put("account", "123456789012").put("region", "eu-west-1").put("timeZone", "Europe/London");
