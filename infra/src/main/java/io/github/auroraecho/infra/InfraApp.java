@@ -22,7 +22,30 @@ public final class InfraApp {
     private InfraApp() {
     }
 
-    public static void main(String[] args) {
+    /**
+     * The stack of the thread that synthesizes: jsii runs each callback to Java (such as the stack's logical-ID rule)
+     * inside the JavaScript call that makes it, and an environment of hundreds of lifecycles nests them deeper than
+     * a default thread stack holds (250 lifecycles overflowed it).
+     */
+    static final long SYNTH_STACK_BYTES = 64L << 20;
+
+    public static void main(String[] args) throws Throwable {
+        Throwable[] failure = new Throwable[1];
+        Thread synth = new Thread(null, () -> {
+            try {
+                synthesize();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "synth", SYNTH_STACK_BYTES);
+        synth.start();
+        synth.join();
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
+    private static void synthesize() {
         App app = new App();
         try {
             Path root = Path.of(System.getProperty("aurora-echo.root", "."));

@@ -141,7 +141,8 @@ class SettingsTest {
                 + "\"arn:aws:kms:eu-west-1:111122223333:key/1a2b\", \"schedules\": {\"new\": \"rate(1 day)\"}}]}";
         assertEquals("arn:aws:kms:eu-west-1:111122223333:key/1a2b", Settings.parse(settings(declared), Path.of("."))
                 .environment("dev").lifecycles().get(0).sourceKmsKeyArn());
-        assertTrue(error(settings(declared.replace("key/1a2b", "alias/prod"))).contains(".sourceKmsKeyArn must be the ARN"));
+        String alias = error(settings(declared.replace("key/1a2b", "alias/prod")));
+        assertTrue(alias.contains("sourceKmsKeyArn") && alias.contains("must be the ARN of the KMS key"), alias);
     }
 
     @Test
