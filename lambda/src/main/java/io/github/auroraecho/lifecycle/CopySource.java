@@ -8,8 +8,6 @@ package io.github.auroraecho.lifecycle;
  * @param sourceSnapshotArn a snapshot shared from another account
  */
 public record CopySource(String sourceClusterName, String sourceSnapshotArn) {
-    public static final CopySource NONE = new CopySource(null, null);
-
     static CopySource read(DocumentReader doc) {
         return new CopySource(
                 doc.string("sourceClusterName", v -> Identifiers.isRdsIdentifier(v) || Identifiers.isClusterArn(v),

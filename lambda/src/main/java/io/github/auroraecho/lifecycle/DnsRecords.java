@@ -12,7 +12,6 @@ import java.util.Locale;
 public record DnsRecords(List<String> hostedZoneIds, String recordSetName, long ttl, long dnsSyncTimeoutSeconds) {
     public static final long DEFAULT_TTL = 60;
     public static final long DEFAULT_DNS_SYNC_TIMEOUT_SECONDS = 120;
-    public static final DnsRecords NONE = new DnsRecords(List.of(), null, DEFAULT_TTL, DEFAULT_DNS_SYNC_TIMEOUT_SECONDS);
 
     public DnsRecords {
         hostedZoneIds = List.copyOf(hostedZoneIds);

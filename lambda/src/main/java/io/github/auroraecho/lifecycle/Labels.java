@@ -10,7 +10,6 @@ import java.util.Map;
 public record Labels(String suffix, Map<String, String> tags) {
     /** RDS allows 50 tags a resource; one is the stage tag (and with sqlScripts one more the SQL progress tag). */
     public static final int MAX_EXTRA_TAGS = 49;
-    public static final Labels NONE = new Labels(null, Map.of());
 
     public Labels {
         tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * One lifecycle document: the same JSON drives every stage's schedule, the console's Test button and
@@ -61,7 +62,15 @@ public record LifecycleConfig(
 
     static LifecycleConfig fromJson(JsonNode node, Operation operation) {
         DocumentReader doc = new DocumentReader(node, "");
-        LifecycleConfig config = new LifecycleConfig(
+        LifecycleConfig config = read(doc);
+        doc.rejectUnread();
+        LifecycleRules.check(config, operation);
+        return config;
+    }
+
+    /** Every field, each section reading its own; what is not given takes its default. */
+    private static LifecycleConfig read(DocumentReader doc) {
+        return new LifecycleConfig(
                 doc.requiredString("managedName", Identifiers::isRdsIdentifier, "must be an RDS identifier (a letter "
                         + "first, then letters, digits and single hyphens, no hyphen at the end)"),
                 doc.string("region", Identifiers::isRegion, "must be an AWS region such as eu-west-1"),
@@ -73,9 +82,6 @@ public record LifecycleConfig(
                 Modification.read(doc),
                 DnsRecords.read(doc),
                 Retirement.read(doc));
-        doc.rejectUnread();
-        LifecycleRules.check(config, operation);
-        return config;
     }
 
     public static Builder builder(String managedName) {
@@ -100,16 +106,20 @@ public record LifecycleConfig(
      * that leaves their fields out. The document's rules are {@link LifecycleRules}'.
      */
     public static final class Builder {
+        /** The sections of a document that gives no field but its name: one place for every default. */
+        private static final LifecycleConfig DEFAULTS = read(new DocumentReader(
+                JsonNodeFactory.instance.objectNode().put("managedName", "defaults"), ""));
+
         private final String managedName;
         private String region;
         private boolean dryRun;
-        private CopySource source = CopySource.NONE;
-        private Placement placement = Placement.NONE;
-        private Labels labels = Labels.NONE;
-        private Timing timing = Timing.DEFAULT;
-        private Modification modification = Modification.NONE;
-        private DnsRecords dns = DnsRecords.NONE;
-        private Retirement retirement = Retirement.DEFAULT;
+        private CopySource source = DEFAULTS.source;
+        private Placement placement = DEFAULTS.placement;
+        private Labels labels = DEFAULTS.labels;
+        private Timing timing = DEFAULTS.timing;
+        private Modification modification = DEFAULTS.modification;
+        private DnsRecords dns = DEFAULTS.dns;
+        private Retirement retirement = DEFAULTS.retirement;
 
         private Builder(String managedName) {
             this.managedName = managedName;

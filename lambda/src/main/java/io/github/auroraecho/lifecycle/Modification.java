@@ -19,7 +19,6 @@ public record Modification(
     public static final int MAX_SQL_SCRIPTS = 100;
     /** The RDS Data API's limit on one statement's text. */
     public static final int MAX_SQL_LENGTH = 65_536;
-    public static final Modification NONE = new Modification(List.of(), false, List.of(), DEFAULT_BACKUP_RETENTION_DAYS);
 
     public Modification {
         iamRoleNames = List.copyOf(iamRoleNames);

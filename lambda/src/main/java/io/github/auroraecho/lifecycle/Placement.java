@@ -22,7 +22,6 @@ public record Placement(
         String kmsKeyId) {
 
     public static final String SERVERLESS_CLASS = "db.serverless";
-    public static final Placement NONE = new Placement(null, null, null, null, null, null, List.of(), null, null, null);
     private static final Set<String> ENGINES = Set.of("aurora-mysql", "aurora-postgresql");
 
     public Placement {

@@ -12,7 +12,6 @@ public record Timing(double minimumAgeHours, double stuckAfterHours) {
     public static final double DEFAULT_MINIMUM_AGE_HOURS = 20;
     /** A restore of a large database takes hours; one still creating after this is reported as stuck. */
     public static final double DEFAULT_STUCK_AFTER_HOURS = 8;
-    public static final Timing DEFAULT = new Timing(DEFAULT_MINIMUM_AGE_HOURS, DEFAULT_STUCK_AFTER_HOURS);
 
     static Timing read(DocumentReader doc) {
         return new Timing(
