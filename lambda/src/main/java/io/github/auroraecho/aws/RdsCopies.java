@@ -124,7 +124,7 @@ public final class RdsCopies implements CopyStore {
     @Override
     public void restoreFromSnapshot(String name, DBClusterSnapshot snapshot, boolean shared, Placement placement,
                                     Map<String, String> tags) {
-        String engine = placement.engine() != null ? placement.engine() : snapshot.engine();
+        String engine = placement.engineOr(snapshot.engine());
         // A version is only taken from the snapshot when the engine is too: another engine needs its own.
         String version = placement.engineVersion() != null ? placement.engineVersion()
                 : placement.engine() == null ? snapshot.engineVersion() : null;

@@ -28,6 +28,11 @@ public record Placement(
         vpcSecurityGroupIds = List.copyOf(vpcSecurityGroupIds);
     }
 
+    /** The engine a restore makes: the document's, else the snapshot's. */
+    public String engineOr(String snapshotEngine) {
+        return engine != null ? engine : snapshotEngine;
+    }
+
     static Placement read(DocumentReader doc) {
         return new Placement(
                 doc.string("dbSubnetGroupName", Identifiers::isSubnetGroupName,

@@ -99,7 +99,7 @@ abstract class CopyCreation implements LifecycleStage {
     }
 
     /** The tags a new copy carries from its first call: the document's own and the stage tag. */
-    static Map<String, String> creationTags(LifecycleConfig config) {
+    private static Map<String, String> creationTags(LifecycleConfig config) {
         Map<String, String> all = new LinkedHashMap<>(config.labels().tags());
         all.put(config.stageTagKey(), Stage.NEW.tagValue());
         return all;

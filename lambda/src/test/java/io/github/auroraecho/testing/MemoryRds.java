@@ -162,7 +162,7 @@ public final class MemoryRds {
         public void restoreFromSnapshot(String name, DBClusterSnapshot snapshot, boolean shared, Placement placement,
                                         Map<String, String> tags) {
             create("restore cluster " + name, name,
-                    placement.engine() != null ? placement.engine() : snapshot.engine(), tags);
+                    placement.engineOr(snapshot.engine()), tags);
         }
 
         @Override
