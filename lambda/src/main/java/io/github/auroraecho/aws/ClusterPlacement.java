@@ -4,43 +4,52 @@ import io.github.auroraecho.lifecycle.Placement;
 import software.amazon.awssdk.services.rds.model.RestoreDbClusterFromSnapshotRequest;
 import software.amazon.awssdk.services.rds.model.RestoreDbClusterToPointInTimeRequest;
 import software.amazon.awssdk.services.rds.model.ServerlessV2ScalingConfiguration;
-import software.amazon.awssdk.services.rds.model.Tag;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * The cluster settings a restore and a clone share, in RDS's terms: one place that turns the document's
- * placement into request fields, so a setting added here reaches both calls.
+ * The cluster settings a restore and a clone share, from the document's placement. The two requests'
+ * builders have no common type, so the same setters are written once for each, side by side here: a
+ * setting added to one belongs in the other.
  */
-record ClusterPlacement(String name, String kmsKeyId, String subnetGroup, List<String> securityGroups,
-                        String parameterGroup, ServerlessV2ScalingConfiguration serverless, List<Tag> tags) {
-
-    static ClusterPlacement of(String name, Placement placement, Map<String, String> tags) {
-        ServerlessV2ScalingConfiguration serverless = placement.serverlessV2() == null ? null
-                : ServerlessV2ScalingConfiguration.builder()
-                .minCapacity(placement.serverlessV2().minCapacity())
-                .maxCapacity(placement.serverlessV2().maxCapacity())
-                .build();
-        return new ClusterPlacement(name, placement.kmsKeyId(), placement.dbSubnetGroupName(),
-                placement.vpcSecurityGroupIds().isEmpty() ? null : placement.vpcSecurityGroupIds(),
-                placement.dbClusterParameterGroupName(), serverless, RdsMapping.tagList(tags));
+final class ClusterPlacement {
+    private ClusterPlacement() {
     }
 
-    RestoreDbClusterFromSnapshotRequest.Builder applyTo(RestoreDbClusterFromSnapshotRequest.Builder request) {
-        return request.dbClusterIdentifier(name).kmsKeyId(kmsKeyId).dbSubnetGroupName(subnetGroup)
-                .vpcSecurityGroupIds(securityGroups).dbClusterParameterGroupName(parameterGroup)
-                .serverlessV2ScalingConfiguration(serverless).tags(tags);
+    static RestoreDbClusterFromSnapshotRequest.Builder restore(RestoreDbClusterFromSnapshotRequest.Builder request,
+                                                               String name, Placement placement, Map<String, String> tags) {
+        return request.dbClusterIdentifier(name).kmsKeyId(placement.kmsKeyId())
+                .dbSubnetGroupName(placement.dbSubnetGroupName()).vpcSecurityGroupIds(securityGroups(placement))
+                .dbClusterParameterGroupName(placement.dbClusterParameterGroupName())
+                .serverlessV2ScalingConfiguration(serverless(placement)).tags(RdsMapping.tagList(tags));
     }
 
-    RestoreDbClusterToPointInTimeRequest.Builder applyTo(RestoreDbClusterToPointInTimeRequest.Builder request) {
-        return request.dbClusterIdentifier(name).kmsKeyId(kmsKeyId).dbSubnetGroupName(subnetGroup)
-                .vpcSecurityGroupIds(securityGroups).dbClusterParameterGroupName(parameterGroup)
-                .serverlessV2ScalingConfiguration(serverless).tags(tags);
+    static RestoreDbClusterToPointInTimeRequest.Builder clone(RestoreDbClusterToPointInTimeRequest.Builder request,
+                                                              String name, Placement placement, Map<String, String> tags) {
+        return request.dbClusterIdentifier(name).kmsKeyId(placement.kmsKeyId())
+                .dbSubnetGroupName(placement.dbSubnetGroupName()).vpcSecurityGroupIds(securityGroups(placement))
+                .dbClusterParameterGroupName(placement.dbClusterParameterGroupName())
+                .serverlessV2ScalingConfiguration(serverless(placement)).tags(RdsMapping.tagList(tags));
     }
 
     /** Words for the change log when the copy gets its own key. */
-    String keyWords() {
-        return kmsKeyId == null ? "" : ", encrypted with KMS key " + kmsKeyId;
+    static String keyWords(Placement placement) {
+        return placement.kmsKeyId() == null ? "" : ", encrypted with KMS key " + placement.kmsKeyId();
+    }
+
+    /** Null when none are given, so that the request leaves the parameter out instead of sending an empty list. */
+    private static List<String> securityGroups(Placement placement) {
+        return placement.vpcSecurityGroupIds().isEmpty() ? null : placement.vpcSecurityGroupIds();
+    }
+
+    private static ServerlessV2ScalingConfiguration serverless(Placement placement) {
+        if (placement.serverlessV2() == null) {
+            return null;
+        }
+        return ServerlessV2ScalingConfiguration.builder()
+                .minCapacity(placement.serverlessV2().minCapacity())
+                .maxCapacity(placement.serverlessV2().maxCapacity())
+                .build();
     }
 }

@@ -130,9 +130,8 @@ public final class RdsCopies implements CopyStore {
                 : placement.engine() == null ? snapshot.engineVersion() : null;
         // The identifier names a snapshot of this account and region; another account's needs the ARN.
         String reference = shared ? snapshot.dbClusterSnapshotArn() : snapshot.dbClusterSnapshotIdentifier();
-        ClusterPlacement cluster = ClusterPlacement.of(name, placement, tags);
-        changes.apply("restore cluster " + name + " from snapshot " + reference + cluster.keyWords(),
-                () -> rds.restoreDBClusterFromSnapshot(r -> cluster.applyTo(r)
+        changes.apply("restore cluster " + name + " from snapshot " + reference + ClusterPlacement.keyWords(placement),
+                () -> rds.restoreDBClusterFromSnapshot(r -> ClusterPlacement.restore(r, name, placement, tags)
                         .snapshotIdentifier(reference)
                         .engine(engine)
                         .engineVersion(version)
@@ -143,9 +142,9 @@ public final class RdsCopies implements CopyStore {
 
     @Override
     public void cloneCluster(String name, String sourceClusterName, Placement placement, Map<String, String> tags) {
-        ClusterPlacement cluster = ClusterPlacement.of(name, placement, tags);
-        changes.apply("clone cluster " + sourceClusterName + " to " + name + " (copy-on-write)" + cluster.keyWords(),
-                () -> rds.restoreDBClusterToPointInTime(r -> cluster.applyTo(r)
+        changes.apply("clone cluster " + sourceClusterName + " to " + name + " (copy-on-write)"
+                        + ClusterPlacement.keyWords(placement),
+                () -> rds.restoreDBClusterToPointInTime(r -> ClusterPlacement.clone(r, name, placement, tags)
                         .sourceDBClusterIdentifier(sourceClusterName)
                         .restoreType("copy-on-write")
                         .useLatestRestorableTime(true)),
