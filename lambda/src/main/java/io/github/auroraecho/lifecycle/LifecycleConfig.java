@@ -1,11 +1,6 @@
 package io.github.auroraecho.lifecycle;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -25,26 +20,12 @@ public record LifecycleConfig(
         DnsRecords dns,
         Retirement retirement) {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
     /**
      * Parses a lifecycle document, or an EventBridge event whose {@code detail} is one, for an operation:
      * every known field is type-checked whatever the operation, and the operation's own fields are required.
      */
     public static LifecycleConfig parse(String json, Operation operation) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("the document is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new InvalidInputException("the document is empty");
-        }
-        return fromJson(unwrapEvent(root), operation);
+        return fromJson(unwrapEvent(DocumentReader.readTree(json, "the document")), operation);
     }
 
     /** Accepts the document itself or an EventBridge event ({@code source}, {@code detail-type}, {@code detail}). */
