@@ -98,9 +98,10 @@ public record LifecycleSchedule(String managedName, String documentJson, Map<Ope
                     + "(copy-on-write clone), not both: both make the lifecycle's copies");
         }
         LifecycleConfig restore = configs.get(Operation.NEW);
-        if (restore != null && sourceKey == null && (restore.sourceSnapshotArn() != null || restore.sourceIsSharedCluster())) {
-            String owner = (restore.sourceSnapshotArn() != null ? restore.sourceSnapshotArn()
-                    : restore.sourceClusterName()).split(":", 6)[4];
+        if (restore != null && sourceKey == null
+                && (restore.source().sourceSnapshotArn() != null || restore.source().isSharedCluster())) {
+            String owner = (restore.source().sourceSnapshotArn() != null ? restore.source().sourceSnapshotArn()
+                    : restore.source().sourceClusterName()).split(":", 6)[4];
             throw new InvalidInputException(where + ": restores a snapshot that account " + owner + " shares: RDS "
                     + "needs kms:CreateGrant, kms:DescribeKey and kms:Decrypt on the key that encrypts it, granted to "
                     + "the new role only through RDS. Add \"sourceKmsKeyArn\": \"arn:aws:kms:<region>:" + owner

@@ -44,8 +44,8 @@ final class SecureCopyPermissions {
         List<LifecycleConfig> configs = lifecycles.stream().map(l -> l.config(operation)).toList();
         List<String> via = distinct(configs, c -> List.of(base.viaService("rds", base.region(c))));
         List<PolicyStatement> statements = new ArrayList<>();
-        List<LifecycleConfig> byKey = configs.stream().filter(c -> c.kmsKeyId() != null && !isAlias(c.kmsKeyId())).toList();
-        List<LifecycleConfig> byAlias = configs.stream().filter(c -> c.kmsKeyId() != null && isAlias(c.kmsKeyId())).toList();
+        List<LifecycleConfig> byKey = configs.stream().filter(c -> c.placement().kmsKeyId() != null && !isAlias(c.placement().kmsKeyId())).toList();
+        List<LifecycleConfig> byAlias = configs.stream().filter(c -> c.placement().kmsKeyId() != null && isAlias(c.placement().kmsKeyId())).toList();
         if (!byKey.isEmpty()) {
             statements.addAll(use("CopyKeys", distinct(byKey, c -> List.of(keyArn(c))), List.of("kms:DescribeKey"),
                     via, Map.of()));
@@ -54,7 +54,7 @@ final class SecureCopyPermissions {
             // An alias names no key in IAM: the keys that carry it, in its account and region.
             statements.addAll(use("CopyKeyAliases", distinct(byAlias, c -> List.of(aliasAccountKeys(c))),
                     List.of("kms:DescribeKey"), via, Map.of("ForAnyValue:StringEquals", Map.of("kms:ResourceAliases",
-                            distinct(byAlias, c -> List.of(aliasName(c.kmsKeyId())))))));
+                            distinct(byAlias, c -> List.of(aliasName(c.placement().kmsKeyId())))))));
         }
         List<String> sourceKeys = lifecycles.stream().map(LifecycleSchedule::sourceKmsKeyArn)
                 .filter(key -> key != null && !LifecycleSchedule.UNENCRYPTED_SOURCE.equals(key)).distinct().toList();
@@ -81,12 +81,12 @@ final class SecureCopyPermissions {
         // Backup retention and deletion protection are enforced on every copy, so retire can delete it.
         statements.add(statement("ModifyNewCopies", List.of("rds:ModifyDBCluster"), copies,
                 base.ofThisEnvironment(Stage.NEW)));
-        List<String> groups = distinct(configs, c -> c.dbClusterParameterGroupName() == null ? List.of()
-                : List.of(base.rdsArn(c, "cluster-pg", c.dbClusterParameterGroupName().toLowerCase(Locale.ROOT))));
+        List<String> groups = distinct(configs, c -> c.placement().dbClusterParameterGroupName() == null ? List.of()
+                : List.of(base.rdsArn(c, "cluster-pg", c.placement().dbClusterParameterGroupName().toLowerCase(Locale.ROOT))));
         if (!groups.isEmpty()) {
             statements.add(statement("UseClusterParameterGroups", List.of("rds:ModifyDBCluster"), groups, Map.of()));
         }
-        List<LifecycleConfig> managed = configs.stream().filter(LifecycleConfig::manageMasterUserPassword).toList();
+        List<LifecycleConfig> managed = configs.stream().filter(c -> c.modification().manageMasterUserPassword()).toList();
         if (!managed.isEmpty()) {
             // RDS creates, tags and sets up rotation of the copy's secret with the caller's permissions; the secret
             // is tagged with its cluster's ARN from its creation on: only secrets of this environment's copies.
@@ -96,7 +96,7 @@ final class SecureCopyPermissions {
             statements.add(statement("ManageCopySecrets", List.of("secretsmanager:TagResource",
                     "secretsmanager:RotateSecret"), secrets, ofCopies(managed)));
         }
-        List<LifecycleConfig> scripted = configs.stream().filter(c -> !c.sqlScripts().isEmpty()).toList();
+        List<LifecycleConfig> scripted = configs.stream().filter(c -> !c.modification().sqlScripts().isEmpty()).toList();
         if (!scripted.isEmpty()) {
             List<String> scriptedCopies = base.copies(scripted, "cluster");
             statements.add(statement("RunSql", List.of("rds:EnableHttpEndpoint", "rds-data:ExecuteStatement"),
@@ -109,7 +109,7 @@ final class SecureCopyPermissions {
                     List.of(SqlProgress.tagKey("${aws:ResourceTag/" + CopyTags.LIFECYCLE + "}"))));
             statements.add(statement("RecordSqlProgress", List.of("rds:AddTagsToResource"), scriptedCopies,
                     progressOnly));
-            List<String> objects = distinct(scripted, c -> c.sqlScripts().stream()
+            List<String> objects = distinct(scripted, c -> c.modification().sqlScripts().stream()
                     .filter(script -> script.s3Uri() != null)
                     .map(script -> "arn:" + base.partition() + ":s3:::" + script.bucket() + "/" + script.key())
                     .toList());
@@ -144,12 +144,12 @@ final class SecureCopyPermissions {
     }
 
     private String keyArn(LifecycleConfig config) {
-        String key = config.kmsKeyId();
+        String key = config.placement().kmsKeyId();
         return key.startsWith("arn:") ? key : kmsArn(base.region(config), stack.getAccount(), "key/" + key);
     }
 
     private String aliasAccountKeys(LifecycleConfig config) {
-        String key = config.kmsKeyId();
+        String key = config.placement().kmsKeyId();
         if (!key.startsWith("arn:")) {
             return kmsArn(base.region(config), stack.getAccount(), "key/*");
         }

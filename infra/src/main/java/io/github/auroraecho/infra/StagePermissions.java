@@ -157,10 +157,10 @@ public final class StagePermissions {
         // applies, its defaults when the lifecycle names none.
         List<String> sources = new ArrayList<>(distinct(configs, config -> {
             List<String> used = new ArrayList<>(operation == Operation.NEW ? snapshotSources(config)
-                    : List.of(rdsArn(config, "cluster", config.sourceClusterName().toLowerCase(Locale.ROOT))));
-            used.add(rdsArn(config, "subgrp", config.dbSubnetGroupName().toLowerCase(Locale.ROOT)));
-            used.add(rdsArn(config, "cluster-pg", config.dbClusterParameterGroupName() != null
-                    ? config.dbClusterParameterGroupName().toLowerCase(Locale.ROOT) : DEFAULT_PARAMETER_GROUPS));
+                    : List.of(rdsArn(config, "cluster", config.source().sourceClusterName().toLowerCase(Locale.ROOT))));
+            used.add(rdsArn(config, "subgrp", config.placement().dbSubnetGroupName().toLowerCase(Locale.ROOT)));
+            used.add(rdsArn(config, "cluster-pg", config.placement().dbClusterParameterGroupName() != null
+                    ? config.placement().dbClusterParameterGroupName().toLowerCase(Locale.ROOT) : DEFAULT_PARAMETER_GROUPS));
             used.add(rdsArn(config, "og", DEFAULT_OPTION_GROUPS));
             return used;
         }));
@@ -168,8 +168,8 @@ public final class StagePermissions {
         // The instance joins the copy's cluster (no subnet group of its own): its parameter group and the default
         // option group.
         statements.add(statement("UseInstanceSources", List.of("rds:CreateDBInstance"), distinct(configs, config ->
-                List.of(rdsArn(config, "pg", config.dbParameterGroupName() != null
-                                ? config.dbParameterGroupName().toLowerCase(Locale.ROOT) : DEFAULT_PARAMETER_GROUPS),
+                List.of(rdsArn(config, "pg", config.placement().dbParameterGroupName() != null
+                                ? config.placement().dbParameterGroupName().toLowerCase(Locale.ROOT) : DEFAULT_PARAMETER_GROUPS),
                         rdsArn(config, "og", DEFAULT_OPTION_GROUPS))), Map.of()));
         statements.addAll(secure.keys(lifecycles, operation));
         // A broken copy of the lifecycle (failed, incompatible, stuck creating) is marked retired, so retire deletes it.
@@ -179,11 +179,11 @@ public final class StagePermissions {
 
     /** What new restores from: any snapshot of the source's account (names are free-form), or the one named. */
     private List<String> snapshotSources(LifecycleConfig config) {
-        if (config.sourceSnapshotArn() != null) {
-            return List.of(config.sourceSnapshotArn());
+        if (config.source().sourceSnapshotArn() != null) {
+            return List.of(config.source().sourceSnapshotArn());
         }
-        if (config.sourceIsSharedCluster()) {
-            String[] cluster = config.sourceClusterName().split(":", 7);
+        if (config.source().isSharedCluster()) {
+            String[] cluster = config.source().sourceClusterName().split(":", 7);
             return List.of("arn:" + cluster[1] + ":rds:" + cluster[3] + ":" + cluster[4] + ":cluster-snapshot:*");
         }
         return List.of(rdsArn(config, "cluster-snapshot", "*"));
@@ -191,7 +191,7 @@ public final class StagePermissions {
 
     private List<PolicyStatement> modify(List<LifecycleConfig> configs) {
         List<PolicyStatement> statements = new ArrayList<>();
-        List<String> roles = distinct(configs, config -> config.iamRoleNames().stream().map(this::roleArn).toList());
+        List<String> roles = distinct(configs, config -> config.modification().iamRoleNames().stream().map(this::roleArn).toList());
         if (!roles.isEmpty()) {
             statements.add(statement("AssociateRoles", List.of("rds:AddRoleToDBCluster"), copies(configs, "cluster"),
                     ofThisEnvironment(Stage.NEW)));
@@ -210,8 +210,8 @@ public final class StagePermissions {
         // for it.
         Map<List<String>, Set<String>> namesByZones = new LinkedHashMap<>();
         for (LifecycleConfig config : configs) {
-            namesByZones.computeIfAbsent(config.hostedZoneIds().stream().distinct().sorted().toList(),
-                    zones -> new LinkedHashSet<>()).add(RecordNames.normalized(config.recordSetName()));
+            namesByZones.computeIfAbsent(config.dns().hostedZoneIds().stream().distinct().sorted().toList(),
+                    zones -> new LinkedHashSet<>()).add(RecordNames.normalized(config.dns().recordSetName()));
         }
         int index = 1;
         List<Map.Entry<List<String>, List<String>>> chunks = new ArrayList<>();
@@ -249,7 +249,7 @@ public final class StagePermissions {
                 ofThisEnvironment(Stage.RETIRED)));
         statements.add(statement("DeleteRetiredClusters", List.of("rds:DeleteDBCluster"), copies(configs, "cluster"),
                 ofThisEnvironment(Stage.RETIRED)));
-        List<LifecycleConfig> withSnapshot = configs.stream().filter(LifecycleConfig::finalSnapshot).toList();
+        List<LifecycleConfig> withSnapshot = configs.stream().filter(c -> c.retirement().finalSnapshot()).toList();
         if (!withSnapshot.isEmpty()) {
             // The final snapshot is a new snapshot named after the copy; the delete itself needs the copy above.
             statements.add(statement("FinalSnapshotName", List.of("rds:DeleteDBCluster"),
@@ -260,7 +260,7 @@ public final class StagePermissions {
 
     private PolicyStatement readZones(List<LifecycleConfig> configs) {
         return statement("ReadRecords", READ_ZONE_ACTIONS,
-                distinct(configs, c -> c.hostedZoneIds().stream().map(this::hostedZoneArn).toList()), Map.of());
+                distinct(configs, c -> c.dns().hostedZoneIds().stream().map(this::hostedZoneArn).toList()), Map.of());
     }
 
     /**

@@ -26,7 +26,7 @@ public final class CopyTags {
 
     /** Every tag a new copy carries from its restore call on: the document's own and the copy's marks. */
     public static Map<String, String> creation(LifecycleConfig config, String environment) {
-        Map<String, String> all = new LinkedHashMap<>(config.tags());
+        Map<String, String> all = new LinkedHashMap<>(config.labels().tags());
         all.put(config.stageTagKey(), Stage.NEW.tagValue());
         all.put(LIFECYCLE, config.managedName().toLowerCase(Locale.ROOT));
         all.put(STAGE, Stage.NEW.tagValue());
@@ -42,6 +42,15 @@ public final class CopyTags {
         tags.put(Stage.tagKey(managedName), stage.tagValue());
         tags.put(STAGE, stage.tagValue());
         return tags;
+    }
+
+    /**
+     * Whether a stage move must write to a resource with these tags: unless it already says the stage in both tags.
+     * A 2.x copy has no name-free stage tag: that alone does not make a move write.
+     */
+    public static boolean needsStage(Map<String, String> tags, String managedName, Stage stage) {
+        return !stage.tagValue().equals(tags.get(Stage.tagKey(managedName)))
+                || (tags.containsKey(STAGE) && !stage.tagValue().equals(tags.get(STAGE)));
     }
 
     /** The environment the stage functions of a deployed stack run for; null on the command line unless set. */
