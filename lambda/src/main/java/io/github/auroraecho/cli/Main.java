@@ -109,7 +109,7 @@ public final class Main {
         Region region = region(config.region());
         try (AwsClients aws = clients.create(region, parsed.endpoint())) {
             if (parsed.account() != null) {
-                String caller = aws.callerIdentity().get().account();
+                String caller = aws.sts().getCallerIdentity().account();
                 if (!caller.equals(parsed.account())) {
                     err.println("aurora-echo: -a " + parsed.account() + " is not the account of these credentials ("
                             + caller + "): nothing was changed");

@@ -48,6 +48,9 @@ public abstract class StageHandler implements RequestStreamHandler {
         AwsClients clients = clientsFor(null);
         clients.rds();
         clients.route53();
+        clients.sts();
+        clients.rdsData();
+        clients.s3();
     }
 
     protected StageHandler(Operation operation, Function<String, AwsClients> clients) {

@@ -1,6 +1,5 @@
 package io.github.auroraecho.stages;
 
-import io.github.auroraecho.aws.CallerIdentity;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.RefusedException;
@@ -10,6 +9,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.rds.model.DbClusterRoleAlreadyExistsException;
 import software.amazon.awssdk.services.rds.model.InvalidDbClusterStateException;
 import software.amazon.awssdk.services.rds.model.InvalidResourceStateException;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 import java.time.Instant;
 import java.util.List;
@@ -200,7 +200,8 @@ public final class ModifyStage implements LifecycleStage {
         if (roles.stream().allMatch(role -> role.startsWith("arn:"))) {
             return roles;
         }
-        CallerIdentity.Identity caller = context.aws().callerIdentity().get();
-        return roleArns(roles, caller.partition(), caller.account());
+        GetCallerIdentityResponse caller = context.aws().sts().getCallerIdentity();
+        // arn:<partition>:sts::<account>:...: the partition role ARNs must name (aws, aws-cn, aws-us-gov).
+        return roleArns(roles, caller.arn().split(":", 3)[1], caller.account());
     }
 }
