@@ -107,6 +107,11 @@ public final class AwsClients implements AutoCloseable {
         return region;
     }
 
+    /** The credentials every client signs with, so the CLI can learn before its first call whether there are any. */
+    public AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
     /** The IAM action ({@code rds:RestoreDBClusterFromSnapshot}) of this thread's last AWS call. */
     public String lastAction() {
         return lastAction.get();
