@@ -40,27 +40,32 @@ final class SqlRun {
 
     /** Runs scripts {@code next} (0-based) to the last; a result when the run must stop. */
     Optional<Result> from(int next) {
+        // A statement an earlier run left running in its transaction is asked after, not started again.
         String running = SqlProgress.of(copy.clusterTags(), context.managedName()).map(SqlProgress::transaction).orElse(null);
         for (int i = next; i < scripts.size(); i++) {
             SqlScript script = scripts.get(i);
-            if (!context.changes().dryRun() && context.waitBudget(STATEMENT_TIME).compareTo(STATEMENT_TIME) < 0) {
-                // Stopping between statements loses nothing: the next run starts (or asks after) this one.
-                return Optional.of(context.result(Outcome.WAITING, "the run's time is nearly up after SQL statement "
-                        + i + " of " + scripts.size() + " on copy " + copy.name() + "; the next run continues at statement "
-                        + (i + 1), copy.name()));
-            }
             if (context.changes().dryRun()) {
                 statements.run(i + 1, script, null, transaction -> { });
                 continue;
             }
+            if (context.waitBudget(STATEMENT_TIME).compareTo(STATEMENT_TIME) < 0) {
+                return Optional.of(running != null ? stillRunning(i)
+                        // Stopping between statements loses nothing: the next run starts at this one.
+                        : context.result(Outcome.WAITING, "the run's time is nearly up after SQL statement " + i + " of "
+                        + scripts.size() + " on copy " + copy.name() + "; the next run continues at statement " + (i + 1),
+                        copy.name()));
+            }
             String step = SqlProgress.step(copy.name(), scripts, i + 1);
             SqlProgress before = SqlProgress.after(scripts, i);
+            String[] started = {null};
             Ending ending;
             try {
                 ending = running != null ? statements.finish(script, step, running)
                         : statements.committed(script, step) ? Ending.COMMITTED
-                        : statements.run(i + 1, script, step, transaction ->
-                                context.copies().setSqlProgress(copy, context.managedName(), before.running(transaction)));
+                        : statements.run(i + 1, script, step, transaction -> {
+                            started[0] = transaction;
+                            context.copies().setSqlProgress(copy, context.managedName(), before.running(transaction));
+                        });
             } catch (AwsServiceException e) {
                 if (running != null) {
                     statements.rollback(running);
@@ -73,22 +78,31 @@ final class SqlRun {
                         + (i + 1) + " of " + scripts.size() + " on copy " + copy.name() + " (" + e.getMessage()
                         + "); the next run learns whether it committed and runs it otherwise", copy.name()));
             }
+            String asked = running;
             running = null;
             switch (ending) {
                 case COMMITTED -> context.copies().setSqlProgress(copy, context.managedName(), SqlProgress.after(scripts, i + 1));
                 case GONE -> {
-                    // Rolled back without taking effect: run it again in a new transaction.
-                    context.copies().setSqlProgress(copy, context.managedName(), before);
+                    // Rolled back without taking effect: it runs again in a new transaction.
+                    if (asked != null) {
+                        context.copies().setSqlProgress(copy, context.managedName(), before);
+                    }
                     i--;
                 }
                 case RUNNING -> {
-                    return Optional.of(context.result(Outcome.WAITING, "SQL statement " + (i + 1) + " of " + scripts.size()
-                            + " still runs on copy " + copy.name() + " after the Data API's 45 s; it goes on in its "
-                            + "transaction, which the next run commits once the statement is done", copy.name()));
+                    // Still running after the Data API's 45 s: asked after again (each ask waits up to 45 s behind it).
+                    running = started[0] != null ? started[0] : asked;
+                    i--;
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private Result stillRunning(int index) {
+        return context.result(Outcome.WAITING, "SQL statement " + (index + 1) + " of " + scripts.size() + " still runs on copy "
+                + copy.name() + " after the Data API's 45 s; it goes on in its transaction, which the next run commits "
+                + "once the statement is done", copy.name());
     }
 
     private Result notYet(int index, AwsServiceException e) {

@@ -33,8 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Two nights of a whole lifecycle, killed right after each of its mutating AWS calls in turn (the call
  * took effect, the function died), then every interrupted stage run again and the script carried on:
- * each run must end where the uninterrupted one does. The crash is made at the wire, so the calls the
- * engine signs by hand (the Data API's statements) are crash points too.
+ * each run must end where the uninterrupted one does. The crash is made at the wire, so every Data API
+ * call (a transaction's begin, statements, commit) is a crash point too.
  */
 @ExtendWith(EmulatorExtension.class)
 class CrashPointTest {
@@ -162,7 +162,9 @@ class CrashPointTest {
         String target = aws.cname(zone, "db.staging.example.com").orElse("none");
         String live = copies.stream().filter(copy -> copy.endpoint().equals(target)).map(Copy::name).findFirst()
                 .orElse("NOT A LIVE COPY");
-        return copyStages + " | dns -> " + live + " | clusters: " + aws.rds().describeDBClusters().dbClusters().size();
+        // Each statement takes effect once per copy, wherever a run died: a repeat would show in this list.
+        return copyStages + " | dns -> " + live + " | clusters: " + aws.rds().describeDBClusters().dbClusters().size()
+                + " | SQL committed: " + aws.dataApi().committed();
     }
 
     private static int everyCrashPointConverges(TestAccount aws, Scenario scenario) {
