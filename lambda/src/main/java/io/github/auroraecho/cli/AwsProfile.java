@@ -32,6 +32,28 @@ record AwsProfile(String name) {
         return name != null ? name : Optional.ofNullable(env.get("AWS_PROFILE")).filter(s -> !s.isBlank()).orElse("default");
     }
 
+    /**
+     * Refuses a named profile (--profile or AWS_PROFILE) that neither the config nor the credentials file
+     * has, as the AWS CLI does, before any call: the chain would otherwise report it among six providers.
+     */
+    void requireKnown(Map<String, String> env) {
+        boolean named = name != null || env.get("AWS_PROFILE") != null && !env.get("AWS_PROFILE").isBlank();
+        if (!named) {
+            return;
+        }
+        String profile = effectiveName(env);
+        boolean known;
+        try {
+            known = ProfileFile.defaultProfileFile().profile(profile).isPresent();
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("cannot read the AWS config or credentials file: " + e.getMessage());
+        }
+        if (!known) {
+            throw new InvalidInputException("the profile " + profile + (name != null ? " (--profile)" : " (AWS_PROFILE)")
+                    + " is in neither the AWS config file nor the credentials file");
+        }
+    }
+
     /** The region of the profile in the AWS config file, if it names one. */
     Optional<String> configuredRegion(Map<String, String> env) {
         try {

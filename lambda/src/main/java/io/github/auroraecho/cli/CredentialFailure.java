@@ -15,14 +15,19 @@ final class CredentialFailure {
     static boolean is(Throwable e) {
         String text = chain(e);
         return text.contains("unable to load credentials") || text.contains("profile file contained no credentials")
-                || text.contains("sso") && (text.contains("expired") || text.contains("token"))
-                || text.contains("no profile") || text.contains("profile") && text.contains("not found");
+                || sso(text) || text.contains("no profile") || text.contains("profile") && text.contains("not found");
+    }
+
+    /** The SSO module's own failures: an expired or missing IAM Identity Center session or token. */
+    private static boolean sso(String text) {
+        return text.contains("software.amazon.awssdk.services.sso.") || text.contains("software.amazon.awssdk.services.ssooidc.")
+                || text.contains("sso session") || text.contains("sso token");
     }
 
     /** The two lines for a failure that {@link #is} one, for the profile the chain read. */
     static String words(Throwable e, String profile) {
         String text = chain(e);
-        if (text.contains("sso")) {
+        if (sso(text)) {
             return "aurora-echo: the IAM Identity Center (SSO) session of profile " + profile + " has expired or was never "
                     + "started.\nRun: aws sso login --profile " + profile + "   (then run aurora-echo again; --verbose shows the SDK's detail)";
         }
@@ -32,11 +37,11 @@ final class CredentialFailure {
                 + "profile, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (--verbose shows the SDK's detail).";
     }
 
-    /** Every message of the exception and its causes, lower case. */
+    /** Every class and message of the exception and its causes, lower case. */
     private static String chain(Throwable e) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            text.append(t.getMessage()).append('\n');
+            text.append(t.getClass().getName()).append(": ").append(t.getMessage()).append('\n');
         }
         return text.toString().toLowerCase(Locale.ROOT);
     }

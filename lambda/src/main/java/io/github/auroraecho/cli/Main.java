@@ -202,6 +202,7 @@ public final class Main {
 
     /** The given region (-r or the document's), else AWS_REGION, AWS_DEFAULT_REGION, the profile's. */
     private static Region region(String given, AwsProfile profile) {
+        profile.requireKnown(System.getenv());
         return AwsProfile.region(given, System.getenv(), profile::configuredRegion, profile.effectiveName(System.getenv()));
     }
 }
