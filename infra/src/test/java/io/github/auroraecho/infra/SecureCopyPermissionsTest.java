@@ -50,7 +50,8 @@ class SecureCopyPermissionsTest {
     @Test
     void modifyRunsSqlOnlyOnNewCopiesOfTheLifecycleThatHasScripts() {
         TemplateJson.Statement sql = withSid(Operation.MODIFY, "RunSqlHandout");
-        assertEquals(List.of("rds-data:ExecuteStatement"), sql.actions());
+        assertEquals(List.of("rds-data:BeginTransaction", "rds-data:ExecuteStatement", "rds-data:CommitTransaction",
+                "rds-data:RollbackTransaction"), sql.actions());
         assertEquals(List.of(HANDOUT_COPIES), sql.resources());
         assertEquals("new", sql.condition("StringEquals", "aws:ResourceTag/aurora-echo:handout:stage"));
         assertEquals(List.of("rds:EnableHttpEndpoint"), withSid(Operation.MODIFY, "EnableDataApiHandout").actions());
