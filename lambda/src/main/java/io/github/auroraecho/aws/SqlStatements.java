@@ -4,6 +4,7 @@ import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.SqlScript;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
+import software.amazon.awssdk.services.rdsdata.model.BadRequestException;
 import software.amazon.awssdk.services.rdsdata.model.ExecuteStatementRequest;
 import software.amazon.awssdk.services.rdsdata.model.ExecuteStatementResponse;
 import software.amazon.awssdk.services.rdsdata.model.RdsDataException;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.rdsdata.model.TransactionNotFoundExceptio
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -87,10 +89,11 @@ public final class SqlStatements {
     public Ending run(int number, SqlScript script, String step, Consumer<String> running) {
         Ending[] ending = {Ending.COMMITTED};
         changes.applyByHand("run SQL statement " + number + " on cluster " + copy.name() + ": " + script.describe(), () -> {
+            String sql = text(script);
             String transaction = dataApi.beginTransaction(r -> r.resourceArn(copy.clusterArn()).secretArn(secretArn)
                     .database(script.database())).transactionId();
             try {
-                execute(script.database(), transaction, r -> r.sql(text(script)).continueAfterTimeout(true));
+                execute(script.database(), transaction, r -> r.sql(sql).continueAfterTimeout(true));
             } catch (StatementTimeoutException e) {
                 running.accept(transaction);
                 ending[0] = Ending.RUNNING;
@@ -116,18 +119,34 @@ public final class SqlStatements {
             return Ending.COMMITTED;
         } catch (StatementTimeoutException e) {
             return Ending.RUNNING;
-        } catch (TransactionNotFoundException e) {
+        } catch (RdsDataException e) {
+            if (!transactionGone(e)) {
+                throw e;
+            }
             // Committed by a run that died before recording it, or rolled back: the step tells which.
             return committed(script, step) ? Ending.COMMITTED : Ending.GONE;
         }
+    }
+
+    /**
+     * The Data API no longer knows the transaction: TransactionNotFoundException, or the BadRequestException
+     * ("Transaction ... is not found") that it answered before that error existed.
+     */
+    private static boolean transactionGone(RdsDataException e) {
+        String message = String.valueOf(e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage())
+                .toLowerCase(Locale.ROOT);
+        return e instanceof TransactionNotFoundException
+                || e instanceof BadRequestException && message.contains("transaction") && message.contains("not found");
     }
 
     /** Ends a transaction whose statement failed; one the Data API no longer knows needs nothing. */
     public void rollback(String transaction) {
         try {
             dataApi.rollbackTransaction(r -> r.resourceArn(copy.clusterArn()).secretArn(secretArn).transactionId(transaction));
-        } catch (TransactionNotFoundException e) {
-            // Already rolled back.
+        } catch (RdsDataException e) {
+            if (!transactionGone(e)) {
+                throw e;
+            }
         }
     }
 

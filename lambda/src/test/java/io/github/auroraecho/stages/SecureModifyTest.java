@@ -195,6 +195,16 @@ class SecureModifyTest {
 
     @Test
     void aLongStatementWhoseTransactionExpiredRunsAgainOnce(TestAccount aws) {
+        longStatementWhoseTransactionExpired(aws);
+    }
+
+    @Test
+    void anExpiredTransactionIsKnownAlsoByTheDataApisOlderBadRequest(TestAccount aws) {
+        aws.dataApi().answerGoneTransactionsAsBadRequest();
+        longStatementWhoseTransactionExpired(aws);
+    }
+
+    private static void longStatementWhoseTransactionExpired(TestAccount aws) {
         ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x' /* a large table */");
         aws.slowStatementsContaining("a large table", 2);
         diesAfter(aws, doc, "AddTagsToResource");

@@ -36,6 +36,7 @@ public final class DataApiEmulator implements SdkHttpClient {
     private final List<String> sent = new ArrayList<>();
     private final List<String> committed = new ArrayList<>();
     private final Set<String> steps = new HashSet<>();
+    private boolean goneAsBadRequest;
 
     /** An open transaction: its statements, its step, and how many more answers its running statement outlasts. */
     private static final class Transaction {
@@ -65,7 +66,13 @@ public final class DataApiEmulator implements SdkHttpClient {
         open.clear();
     }
 
+    /** Answers an unknown transaction as the Data API did before TransactionNotFoundException existed. */
+    public synchronized void answerGoneTransactionsAsBadRequest() {
+        goneAsBadRequest = true;
+    }
+
     public synchronized void reset() {
+        goneAsBadRequest = false;
         open.clear();
         sent.clear();
         committed.clear();
@@ -183,8 +190,9 @@ public final class DataApiEmulator implements SdkHttpClient {
         return error(400, "StatementTimeoutException", "The statement exceeded the 45 second timeout");
     }
 
-    private static ExecutableHttpRequest transactionNotFound() {
-        return error(404, "TransactionNotFoundException", "Transaction not found");
+    private ExecutableHttpRequest transactionNotFound() {
+        return goneAsBadRequest ? error(400, "BadRequestException", "Transaction AQC5SRDIm3 is not found")
+                : error(404, "TransactionNotFoundException", "Transaction not found");
     }
 
     /** AWS's error: the type with its namespace in the header, the words in the body. */
