@@ -29,7 +29,7 @@ final class CredentialFailure {
         String text = chain(e);
         if (sso(text)) {
             return "aurora-echo: the IAM Identity Center (SSO) session of profile " + profile + " has expired or was never "
-                    + "started.\nRun: aws sso login --profile " + profile + "   (then run aurora-echo again; --verbose shows the SDK's detail)";
+                    + "started.\nRun: aws sso login --profile " + profile + ", then try again (--verbose shows the SDK's detail).";
         }
         return "aurora-echo: no AWS credentials found (tried AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, a web identity token, "
                 + "profile " + profile + " of ~/.aws/config and ~/.aws/credentials, container and instance roles).\n"
