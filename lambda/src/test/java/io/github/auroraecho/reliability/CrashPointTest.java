@@ -7,22 +7,20 @@ import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.lifecycle.SqlProgress;
 import io.github.auroraecho.lifecycle.Stage;
 import io.github.auroraecho.testing.CannedHttp;
+import io.github.auroraecho.testing.DiesAfter;
 import io.github.auroraecho.testing.EmulatorExtension;
 import io.github.auroraecho.testing.TestAccount;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -41,15 +39,13 @@ class CrashPointTest {
     private static final Pattern ACTION = Pattern.compile("(?:^|&)Action=([A-Za-z]+)");
     private static final Pattern READ_ONLY = Pattern.compile("(Describe|List|Get).*");
 
-    /** Lets the first {@code survive} mutating calls through, then kills the run after the next one took effect. */
-    private static final class Crash implements SdkHttpClient {
-        private final SdkHttpClient real;
+    /** Lets the first {@code survive} mutating calls through, then picks the next one to die after. */
+    private static final class Crash implements Predicate<HttpExecuteRequest> {
         private final int survive;
         private int mutating;
         private boolean crashed;
 
-        Crash(SdkHttpClient real, int survive) {
-            this.real = real;
+        Crash(int survive) {
             this.survive = survive;
         }
 
@@ -61,40 +57,12 @@ class CrashPointTest {
         }
 
         @Override
-        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            ExecutableHttpRequest call = real.prepareRequest(request);
-            if (!mutates(request)) {
-                return call;
+        public boolean test(HttpExecuteRequest request) {
+            if (!mutates(request) || mutating++ != survive) {
+                return false;
             }
-            return new ExecutableHttpRequest() {
-                @Override
-                public HttpExecuteResponse call() throws IOException {
-                    HttpExecuteResponse response = call.call();
-                    if (mutating++ == survive) {
-                        response.responseBody().ifPresent(body -> {
-                            try {
-                                body.readAllBytes();
-                            } catch (IOException e) {
-                                throw new java.io.UncheckedIOException(e);
-                            }
-                        });
-                        crashed = true;
-                        // Not an IOException: nothing may retry it, as nothing retries a dead function.
-                        throw new IllegalStateException("simulated crash after " + request.httpRequest().getUri());
-                    }
-                    return response;
-                }
-
-                @Override
-                public void abort() {
-                    call.abort();
-                }
-            };
-        }
-
-        @Override
-        public void close() {
-            real.close();
+            crashed = true;
+            return true;
         }
     }
 
@@ -129,7 +97,8 @@ class CrashPointTest {
 
     /** Runs the script; a stage run that crashed is run again (without crashing) before the script goes on. */
     private static void play(TestAccount aws, ObjectNode doc, List<Operation> script, Crash[] crash, int survive) {
-        try (AwsClients crashing = aws.clientsOverHttp(real -> crash[0] = new Crash(real, survive))) {
+        crash[0] = new Crash(survive);
+        try (AwsClients crashing = aws.clientsOverHttp(real -> new DiesAfter(real, crash[0]))) {
             for (Operation operation : script) {
                 if (operation == NEXT_NIGHT) {
                     aws.advance(Duration.ofDays(1));

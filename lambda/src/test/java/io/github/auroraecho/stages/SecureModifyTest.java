@@ -8,14 +8,11 @@ import io.github.auroraecho.lifecycle.SqlProgress;
 import io.github.auroraecho.lifecycle.Stage;
 import io.github.auroraecho.aws.AwsClients;
 import io.github.auroraecho.testing.CannedHttp;
+import io.github.auroraecho.testing.DiesAfter;
 import io.github.auroraecho.testing.EmulatorExtension;
 import io.github.auroraecho.testing.TestAccount;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.rds.model.DBCluster;
 
 import java.util.List;
@@ -219,69 +216,10 @@ class SecureModifyTest {
 
     /** Runs modify on clients whose function dies right after the request containing the text took effect. */
     private static void diesAfter(TestAccount aws, ObjectNode doc, String text) {
-        try (AwsClients dying = aws.clientsOverHttp(real -> new DiesAfter(real, text))) {
+        try (AwsClients dying = aws.clientsOverHttp(real -> new DiesAfter(real, request -> CannedHttp.body(request).contains(text)))) {
             aws.run(dying, Operation.MODIFY, doc.toString());
         } catch (RuntimeException e) {
             // The death escaped as the run's own failure: the same as the function dying.
         }
-    }
-
-    /** The function dying right after a request whose operation or body contains the text went out and took effect. */
-    private static final class DiesAfter implements SdkHttpClient {
-        private final SdkHttpClient real;
-        private final String text;
-        private boolean died;
-
-        DiesAfter(SdkHttpClient real, String text) {
-            this.real = real;
-            this.text = text;
-        }
-
-        @Override
-        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            ExecutableHttpRequest call = real.prepareRequest(request);
-            if (died || !CannedHttp.body(request).contains(text)) {
-                return call;
-            }
-            died = true;
-            return new ExecutableHttpRequest() {
-                @Override
-                public HttpExecuteResponse call() throws java.io.IOException {
-                    call.call();
-                    // Not an IOException: nothing may retry it, as nothing retries a dead function.
-                    throw new IllegalStateException("the function died waiting for the answer to " + text);
-                }
-
-                @Override
-                public void abort() {
-                    call.abort();
-                }
-            };
-        }
-
-        @Override
-        public void close() {
-            real.close();
-        }
-    }
-
-    @Test
-    void aDryRunPlansEveryStepAndChangesNothing(TestAccount aws) {
-        ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x'", "DELETE FROM sessions");
-        doc.put("dryRun", true);
-        String before = aws.state();
-
-        Result planned = aws.run(Operation.MODIFY, doc);
-
-        assertEquals(Outcome.PLANNED, planned.outcome(), planned.message());
-        assertEquals(List.of(), aws.calls().mutatingCalls());
-        assertEquals(before, aws.state());
-        List<String> changes = planned.changes();
-        assertTrue(changes.get(0).startsWith("modify cluster staging-"), changes.toString());
-        assertTrue(changes.get(0).contains("master password managed by RDS"), changes.toString());
-        assertTrue(changes.get(0).contains("deletion protection off"), changes.toString());
-        assertTrue(changes.get(1).startsWith("enable the RDS Data API"), changes.toString());
-        assertTrue(changes.get(2).startsWith("run SQL statement 1"), changes.toString());
-        assertTrue(changes.get(changes.size() - 1).contains(Stage.tagKey("staging") + "=modified"), changes.toString());
     }
 }
