@@ -34,7 +34,7 @@ final class SqlRun {
     SqlRun(StageContext context, Copy copy, String secretArn) {
         this.context = context;
         this.copy = copy;
-        this.scripts = context.config().sqlScripts();
+        this.scripts = context.config().modification().sqlScripts();
         this.statements = new SqlStatements(context.aws(), context.changes(), copy, secretArn);
     }
 
