@@ -4,6 +4,7 @@ import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.SqlProgress;
 import io.github.auroraecho.lifecycle.Stage;
+import io.github.auroraecho.lifecycle.TimeTag;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.CreateDbInstanceRequest;
 import software.amazon.awssdk.services.rds.model.DBCluster;
@@ -36,6 +37,8 @@ public final class RdsCopies {
 
     private final RdsClient rds;
     private final Changes changes;
+    /** What {@link #list} last read: a run's metrics come from it, without a call of their own. */
+    private List<Copy> lastListed;
 
     public RdsCopies(RdsClient rds, Changes changes) {
         this.rds = rds;
@@ -45,7 +48,13 @@ public final class RdsCopies {
     /** The copies of one lifecycle: clusters carrying its stage tag, with their instances. */
     public List<Copy> list(String managedName) {
         String key = Stage.tagKey(managedName);
-        return listWhere(tags -> tags.containsKey(key));
+        lastListed = listWhere(tags -> tags.containsKey(key));
+        return lastListed;
+    }
+
+    /** The copies {@link #list} last returned, empty when it was not called. */
+    public Optional<List<Copy>> lastListed() {
+        return Optional.ofNullable(lastListed);
     }
 
     /** Every cluster carrying any lifecycle's stage tag, for the status report. */
@@ -180,11 +189,28 @@ public final class RdsCopies {
 
     /** Writes the stage on the cluster and on every instance, so both tools read the same stage. */
     public void setStage(Copy copy, String managedName, Stage stage) {
+        setStage(copy, managedName, stage, Map.of());
+    }
+
+    /**
+     * Writes the stage as {@link #setStage(Copy, String, Stage)} does, and in the same call on the cluster the
+     * given times that it does not carry yet: a time, once written, stays what it first was.
+     */
+    public void setStage(Copy copy, String managedName, Stage stage, Map<TimeTag, Instant> times) {
         Tag tag = Tag.builder().key(Stage.tagKey(managedName)).value(stage.tagValue()).build();
         String from = copy.stage(managedName).map(Stage::tagValue).orElse(null);
-        if (!stage.tagValue().equals(copy.clusterTags().get(tag.key()))) {
-            changes.apply("tag cluster " + copy.name() + " " + tag.key() + "=" + tag.value(),
-                    () -> rds.addTagsToResource(r -> r.resourceName(copy.clusterArn()).tags(tag)),
+        List<Tag> clusterTags = new ArrayList<>();
+        times.entrySet().stream()
+                .filter(time -> !copy.clusterTags().containsKey(time.getKey().key(managedName)))
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(time -> clusterTags.add(Tag.builder().key(time.getKey().key(managedName))
+                        .value(TimeTag.value(time.getValue())).build()));
+        // The stage tag goes along with a time even when unchanged: the roles allow tagging only with it.
+        if (!clusterTags.isEmpty() || !stage.tagValue().equals(copy.clusterTags().get(tag.key()))) {
+            clusterTags.add(0, tag);
+            changes.apply("tag cluster " + copy.name() + " " + clusterTags.stream()
+                            .map(t -> t.key() + "=" + t.value()).collect(java.util.stream.Collectors.joining(", ")),
+                    () -> rds.addTagsToResource(r -> r.resourceName(copy.clusterArn()).tags(clusterTags)),
                     "copy", copy.name(), "stageFrom", from, "stageTo", stage.tagValue());
         }
         for (Copy.Instance instance : copy.instances()) {

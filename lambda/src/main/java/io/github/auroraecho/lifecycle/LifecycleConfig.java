@@ -43,7 +43,8 @@ public record LifecycleConfig(
         String sourceSnapshotArn,
         boolean manageMasterUserPassword,
         List<SqlScript> sqlScripts,
-        long backupRetentionPeriod) {
+        long backupRetentionPeriod,
+        long drainMinutes) {
 
     public static final String SERVERLESS_CLASS = "db.serverless";
     public static final double DEFAULT_MINIMUM_AGE_HOURS = 20;
@@ -51,8 +52,17 @@ public record LifecycleConfig(
     public static final long DEFAULT_DNS_SYNC_TIMEOUT_SECONDS = 120;
     /** A restore of a large database takes hours; one still creating after this is reported as stuck. */
     public static final double DEFAULT_STUCK_AFTER_HOURS = 8;
-    /** RDS allows 50 tags a resource; one is the stage tag (and with sqlScripts one more the SQL progress tag). */
-    public static final int MAX_EXTRA_TAGS = 49;
+    /**
+     * RDS allows 50 tags a resource; one is the stage tag, three keep times ({@link TimeTag}), and with
+     * sqlScripts one more is the SQL progress tag.
+     */
+    public static final int MAX_EXTRA_TAGS = 50 - 1 - TimeTag.values().length;
+    /**
+     * How long a retired copy stays after it was retired: resolvers keep the old address for the record's
+     * TTL and connection pools for longer, so its clients are not cut off mid-query.
+     */
+    public static final long DEFAULT_DRAIN_MINUTES = 30;
+    public static final long MAX_DRAIN_MINUTES = 7 * 24 * 60;
     /** RDS's least: a copy keeps no more backups than needed, and retention cannot be 0 on Aurora. */
     public static final long DEFAULT_BACKUP_RETENTION_DAYS = 1;
     public static final int MAX_SQL_SCRIPTS = 100;
@@ -134,6 +144,12 @@ public record LifecycleConfig(
         long ttl = doc.integer("ttl", DEFAULT_TTL, 0, 2_147_483_647L);
         long dnsSyncTimeout = doc.integer("dnsSyncTimeoutSeconds", DEFAULT_DNS_SYNC_TIMEOUT_SECONDS, 0, 840);
         boolean finalSnapshot = doc.bool("finalSnapshot", false);
+        long leastDrain = leastDrainMinutes(ttl);
+        long drainMinutes = doc.integer("drainMinutes", Math.max(DEFAULT_DRAIN_MINUTES, leastDrain), 0, MAX_DRAIN_MINUTES);
+        if (drainMinutes < leastDrain) {
+            throw new InvalidInputException("field \"drainMinutes\" must be at least twice the record's ttl (" + ttl
+                    + " s), so at least " + leastDrain + ": clients still resolve the old copy for up to a ttl");
+        }
         double stuckAfterHours = doc.number("stuckAfterHours", DEFAULT_STUCK_AFTER_HOURS, 1, 72);
         String kmsKeyId = doc.string("kmsKeyId", Identifiers::isKmsKeyId,
                 "must be a KMS key id, alias (alias/name) or key or alias ARN");
@@ -181,7 +197,7 @@ public record LifecycleConfig(
                 dbInstanceClass, serverlessV2, engine, engineVersion, availabilityZone, securityGroups,
                 clusterParameterGroup, parameterGroup, suffix, tags, minimumAgeHours, iamRoleNames, hostedZoneIds,
                 recordSetName, ttl, dnsSyncTimeout, finalSnapshot, stuckAfterHours, kmsKeyId, sourceSnapshotArn,
-                manageMasterUserPassword, sqlScripts, backupRetentionPeriod);
+                manageMasterUserPassword, sqlScripts, backupRetentionPeriod, drainMinutes);
         config.requireFieldsOf(operation, doc);
         return config;
     }
@@ -285,7 +301,16 @@ public record LifecycleConfig(
                 serverlessV2, engine, engineVersion, availabilityZone, vpcSecurityGroupIds, dbClusterParameterGroupName,
                 dbParameterGroupName, suffix, tags, minimumAgeHours, iamRoleNames, hostedZoneIds, recordSetName, ttl,
                 dnsSyncTimeoutSeconds, finalSnapshot, stuckAfterHours, kmsKeyId, sourceSnapshotArn,
-                manageMasterUserPassword, sqlScripts, backupRetentionPeriod);
+                manageMasterUserPassword, sqlScripts, backupRetentionPeriod, drainMinutes);
+    }
+
+    /** Twice the record's TTL, in whole minutes rounded up. */
+    static long leastDrainMinutes(long ttlSeconds) {
+        return (2 * ttlSeconds + 59) / 60;
+    }
+
+    public java.time.Duration drain() {
+        return java.time.Duration.ofMinutes(drainMinutes);
     }
 
     public java.time.Duration stuckAfter() {

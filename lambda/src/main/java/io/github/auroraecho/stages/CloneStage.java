@@ -12,7 +12,8 @@ public final class CloneStage extends CopyCreation {
         String engine = context.copies().findCluster(config.sourceClusterName())
                 .orElseThrow(() -> new RefusedException("source cluster " + config.sourceClusterName() + " does not exist"))
                 .engine();
-        return new Source(engine, "a copy-on-write clone of " + config.sourceClusterName(),
+        // The clone is of the latest restorable time, seconds to minutes before the call: close enough to now.
+        return new Source(engine, "a copy-on-write clone of " + config.sourceClusterName(), context.now(),
                 (name, tags) -> context.copies().cloneCluster(config, name, tags));
     }
 }

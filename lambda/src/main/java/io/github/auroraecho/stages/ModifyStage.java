@@ -5,6 +5,7 @@ import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.RefusedException;
 import io.github.auroraecho.lifecycle.Stage;
+import io.github.auroraecho.lifecycle.TimeTag;
 import io.github.auroraecho.stages.ModifySteps.Step;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.rds.model.DbClusterRoleAlreadyExistsException;
@@ -128,7 +129,8 @@ public final class ModifyStage implements LifecycleStage {
             }
             case Step.RunSql(int next, String secretArn) -> new SqlRun(context, copy, secretArn).from(next);
             case Step.MarkModified() -> {
-                context.copies().setStage(copy, context.managedName(), Stage.MODIFIED);
+                context.copies().setStage(copy, context.managedName(), Stage.MODIFIED,
+                        java.util.Map.of(TimeTag.MODIFIED, context.now()));
                 yield Optional.of(context.result(Outcome.CHANGED, modifiedMessage(context, copy), copy.name()));
             }
         };
