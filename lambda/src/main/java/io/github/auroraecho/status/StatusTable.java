@@ -9,10 +9,10 @@ import java.util.stream.Collectors;
 
 /**
  * The status report as a plain-text table for people: one row per copy, columns padded to fit. AGE is the copy's,
- * DATA AGE that of the snapshot or clone point it holds; the row with a DNS name is the copy being served.
+ * DATA-AGE that of the snapshot or clone point it holds; the row with a DNS name is the copy being served.
  */
 public final class StatusTable {
-    private static final List<String> HEADER = List.of("LIFECYCLE", "COPY", "STAGE", "CLUSTER", "INSTANCE", "AGE", "DATA AGE",
+    private static final List<String> HEADER = List.of("LIFECYCLE", "COPY", "STAGE", "CLUSTER", "INSTANCE", "AGE", "DATA-AGE",
             "DNS");
 
     private StatusTable() {

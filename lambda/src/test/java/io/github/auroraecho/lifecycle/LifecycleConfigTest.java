@@ -29,6 +29,16 @@ class LifecycleConfigTest {
         assertFalse(config.finalSnapshot());
         assertEquals(List.of(), config.iamRoleNames());
         assertEquals("aurora-echo:staging:stage", config.stageTagKey());
+        assertEquals(30, config.drainMinutes());
+    }
+
+    @Test
+    void theDefaultDrainIsNeverShorterThanTwiceTheTtl() {
+        assertEquals(60, LifecycleConfig.parse("{\"managedName\": \"s\", \"ttl\": 1800}", Operation.MODIFY).drainMinutes());
+        assertEquals(3, LifecycleConfig.parse("{\"managedName\": \"s\", \"ttl\": 61, \"drainMinutes\": 3}",
+                Operation.MODIFY).drainMinutes(), "twice 61 s, rounded up to whole minutes");
+        assertEquals(0, LifecycleConfig.parse("{\"managedName\": \"s\", \"ttl\": 0, \"drainMinutes\": 0}",
+                Operation.MODIFY).drainMinutes());
     }
 
     @Test

@@ -108,6 +108,8 @@ class DeletionSafetyTest {
         // 2.x retired it on the instance tag, and the instance was deleted before the run died.
         Copy halfRetired = aws.copies("staging").get(0);
         aws.rds().addTagsToResource(r -> r.resourceName(halfRetired.clusterArn()).tags(retired("staging")));
+        assertEquals(Outcome.WAITING, aws.run(Operation.RETIRE, doc).outcome(), "2.x recorded no retirement time");
+        aws.pastDrain();
 
         Result result = aws.run(Operation.RETIRE, doc);
 

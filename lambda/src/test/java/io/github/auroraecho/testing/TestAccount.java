@@ -96,6 +96,11 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
         return Clock.offset(Clock.systemUTC(), offset);
     }
 
+    /** Moves the clock past the default drain period after promote, where retire's schedule runs. */
+    public void pastDrain() {
+        advance(Duration.ofMinutes(LifecycleConfig.DEFAULT_DRAIN_MINUTES + 1));
+    }
+
     /** Moves the engine's clock ahead, as if the next runs happened that much later. */
     public void advance(Duration duration) {
         offset = offset.plus(duration);
