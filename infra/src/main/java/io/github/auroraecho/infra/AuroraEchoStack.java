@@ -24,6 +24,11 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.destinations.EventBridgeDestination;
+import software.amazon.awscdk.services.lambda.destinations.SnsDestination;
+import software.amazon.awscdk.services.events.EventBus;
+import software.amazon.awscdk.services.events.IEventBus;
+import io.github.auroraecho.lambda.StageHandler;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.scheduler.Schedule;
@@ -46,7 +51,8 @@ import java.util.Map;
 /**
  * One environment: the five stage functions (shared by all its lifecycles), one EventBridge Scheduler schedule per
  * lifecycle and scheduled stage in the environment's schedule group, a dead-letter queue per stage function,
- * least-privilege roles, and alarms to an SNS topic.
+ * least-privilege roles, alarms to an SNS topic (which also receives every failed run's whole result), a staleness
+ * alarm per promoted lifecycle, and a dashboard.
  */
 public final class AuroraEchoStack extends Stack {
     /** The alias every schedule targets: SnapStart snapshots published versions, never $LATEST. */
@@ -64,7 +70,10 @@ public final class AuroraEchoStack extends Stack {
     private final Map<Operation, Function> functions = new EnumMap<>(Operation.class);
     private final Map<Operation, Alias> aliases = new EnumMap<>(Operation.class);
     private final Map<Operation, Queue> deadLetterQueues = new EnumMap<>(Operation.class);
+    private final List<Alarm> stalenessAlarms = new java.util.ArrayList<>();
     private final Topic alarmTopic;
+    /** Receives every successful run's result; null when the environment names no bus. */
+    private final IEventBus resultBus;
     private final ScheduleGroup scheduleGroup;
     private final Role schedulerRole;
 
@@ -74,6 +83,10 @@ public final class AuroraEchoStack extends Stack {
         this.environment = environment;
         Tags.of(this).add("aurora-echo:environment", environment.name());
 
+        resultBus = environment.resultEventBus() == null ? null
+                : environment.resultEventBus().startsWith("arn:")
+                ? EventBus.fromEventBusArn(this, "ResultBus", environment.resultEventBus())
+                : EventBus.fromEventBusName(this, "ResultBus", environment.resultEventBus());
         alarmTopic = Topic.Builder.create(this, "Alarms")
                 .displayName("aurora-echo " + environment.name() + " alarms")
                 .enforceSsl(true)
@@ -103,9 +116,17 @@ public final class AuroraEchoStack extends Stack {
             for (Settings.StageSchedule schedule : lifecycle.schedules()) {
                 createSchedule(lifecycle, schedule);
             }
+            // Only a lifecycle that promotes serves a copy; one that never does would always look stale.
+            if (lifecycle.schedules(Operation.PROMOTE)) {
+                stalenessAlarms.add(StalenessAlarm.create(this, "Stale-" + lifecycle.managedName(), environment.name(),
+                        lifecycle, alarmTopic));
+            }
         }
+        EnvironmentDashboard.create(this, environment.name(), stalenessAlarms, functions, deadLetterQueues);
         CfnOutput.Builder.create(this, "AlarmTopicArn").value(alarmTopic.getTopicArn())
                 .description("SNS topic of the aurora-echo alarms").build();
+        CfnOutput.Builder.create(this, "DashboardName").value(Names.dashboardName(environment.name()))
+                .description("CloudWatch dashboard of this environment").build();
         CfnOutput.Builder.create(this, "ScheduleGroupName").value(scheduleGroup.getScheduleGroupName())
                 .description("EventBridge Scheduler group of this environment's schedules").build();
     }
@@ -164,11 +185,18 @@ public final class AuroraEchoStack extends Stack {
                 .loggingFormat(LoggingFormat.JSON)
                 .logGroup(logGroup)
                 .role(role)
-                .environment(Map.of("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS))
+                .environment(Map.of("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS,
+                        StageHandler.ENVIRONMENT_VARIABLE, environment.name()))
                 .build();
+        // The schedules invoke the alias, so its event-invoke configuration is the one Lambda applies.
+        AsyncInvocation async = AsyncInvocation.of(operation);
         Alias alias = Alias.Builder.create(this, id + "Alias")
                 .aliasName(ALIAS_NAME)
                 .version(function.getCurrentVersion())
+                .retryAttempts(async.retryAttempts())
+                .maxEventAge(async.maxEventAge())
+                .onFailure(new SnsDestination(alarmTopic))
+                .onSuccess(resultBus == null ? null : new EventBridgeDestination(resultBus))
                 .build();
 
         Queue deadLetters = Queue.Builder.create(this, id + "DeadLetters")
@@ -281,6 +309,10 @@ public final class AuroraEchoStack extends Stack {
 
     public Topic alarmTopic() {
         return alarmTopic;
+    }
+
+    public List<Alarm> stalenessAlarms() {
+        return stalenessAlarms;
     }
 
     public Role schedulerRole() {

@@ -35,10 +35,12 @@ import java.util.regex.Pattern;
  * {"environments": {"dev": {
  *    "account": "123456789012", "region": "eu-west-1",          (both optional)
  *    "alarmEmail": "ops@example.com", "logRetentionDays": 30,   (optional)
+ *    "resultEventBus": "default",                               (optional: a bus name or ARN receiving every run's result)
  *    "timeZone": "Europe/London",                               (optional, default UTC)
  *    "lifecycles": [{
  *       "document": { ...lifecycle document... }  or  "documentFile": "../test-events/staging.json",
  *       "timeZone": "...",                                      (optional)
+ *       "staleAfterHours": 36,                                  (optional: the staleness alarm's threshold)
  *       "schedules": {"new": "cron(0 2 * * ? *)", "modify": {"expression": "rate(1 hour)", "timeZone": "UTC", "enabled": true}}
  *    }]}}}
  * </pre>
@@ -48,6 +50,10 @@ import java.util.regex.Pattern;
 public final class Settings {
     public static final String DEFAULT_TIME_ZONE = "UTC";
     public static final int DEFAULT_LOG_RETENTION_DAYS = 30;
+    /** A nightly refresh that missed one night is late, not yet stale; two missed nights are. */
+    public static final int DEFAULT_STALE_AFTER_HOURS = 36;
+    /** CloudWatch evaluates an alarm with one-hour periods over at most seven days. */
+    public static final int MAX_STALE_AFTER_HOURS = 7 * 24;
     /** EventBridge Scheduler's limit on a target's constant input. */
     public static final int MAX_INPUT_LENGTH = 8192;
     /** The values CloudWatch Logs accepts as retention. */
@@ -58,6 +64,8 @@ public final class Settings {
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern EVENT_BUS = Pattern.compile("[A-Za-z0-9._-]{1,256}"
+            + "|arn:aws[a-z-]*:events:[a-z]{2}(-[a-z]+)+-\\d{1,2}:\\d{12}:event-bus/[A-Za-z0-9._/-]{1,256}");
     private static final Pattern CRON = Pattern.compile("cron\\((.*)\\)");
     private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)");
     private static final Pattern AT = Pattern.compile("at\\(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\)");
@@ -70,9 +78,12 @@ public final class Settings {
     public record StageSchedule(Operation operation, String expression, String timeZone, boolean enabled) {
     }
 
-    /** One lifecycle: its document (compact JSON, exactly what each schedule sends) and its schedules. */
+    /**
+     * One lifecycle: its document (compact JSON, exactly what each schedule sends), its schedules, and after how
+     * many hours without a fresher served copy its staleness alarm fires.
+     */
     public record Lifecycle(String managedName, String documentJson, Map<Operation, LifecycleConfig> configs,
-                            List<StageSchedule> schedules) {
+                            List<StageSchedule> schedules, int staleAfterHours) {
         /** The parsed document for a stage it is scheduled for. */
         public LifecycleConfig config(Operation operation) {
             return configs.get(operation);
@@ -83,9 +94,9 @@ public final class Settings {
         }
     }
 
-    /** One environment: one stack. */
+    /** One environment: one stack. {@code resultEventBus} is null when no bus receives the runs' results. */
     public record Environment(String name, String account, String region, String alarmEmail, int logRetentionDays,
-                              List<Lifecycle> lifecycles) {
+                              String resultEventBus, List<Lifecycle> lifecycles) {
         public List<Lifecycle> lifecyclesFor(Operation operation) {
             return lifecycles.stream().filter(l -> l.schedules(operation)).toList();
         }
@@ -157,6 +168,8 @@ public final class Settings {
             throw node.error("logRetentionDays", "must be one of " + new TreeSet<>(LOG_RETENTION_DAYS));
         }
         String timeZone = node.timeZone("timeZone", DEFAULT_TIME_ZONE);
+        String resultEventBus = node.string("resultEventBus", EVENT_BUS,
+                "must be an EventBridge event bus name (such as default) or ARN");
         List<Node> lifecycleNodes = node.requiredArray("lifecycles");
         node.rejectUnknown();
 
@@ -170,7 +183,7 @@ public final class Settings {
             }
             lifecycles.add(lifecycle);
         }
-        return new Environment(name, account, region, alarmEmail, retention, List.copyOf(lifecycles));
+        return new Environment(name, account, region, alarmEmail, retention, resultEventBus, List.copyOf(lifecycles));
     }
 
     private static Lifecycle lifecycle(Node node, String defaultTimeZone, Path baseDirectory) {
@@ -204,6 +217,11 @@ public final class Settings {
                     + " characters; a schedule's input can hold at most " + MAX_INPUT_LENGTH);
         }
         String timeZone = node.timeZone("timeZone", defaultTimeZone);
+        int staleAfterHours = node.integer("staleAfterHours", DEFAULT_STALE_AFTER_HOURS);
+        if (staleAfterHours < 1 || staleAfterHours > MAX_STALE_AFTER_HOURS) {
+            throw node.error("staleAfterHours", "must be between 1 and " + MAX_STALE_AFTER_HOURS + " (hours), not "
+                    + staleAfterHours);
+        }
         Node schedulesNode = node.requiredObject("schedules");
         node.rejectUnknown();
 
@@ -232,7 +250,8 @@ public final class Settings {
                     + "\"clone\" (copy-on-write clone), not both: both make the lifecycle's copies");
         }
         String managedName = configs.values().iterator().next().managedName();
-        return new Lifecycle(managedName, documentJson, Collections.unmodifiableMap(configs), List.copyOf(schedules));
+        return new Lifecycle(managedName, documentJson, Collections.unmodifiableMap(configs), List.copyOf(schedules),
+                staleAfterHours);
     }
 
     private static StageSchedule schedule(Operation operation, Node node, String defaultTimeZone) {

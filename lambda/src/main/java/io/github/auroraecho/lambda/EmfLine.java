@@ -32,6 +32,12 @@ public final class EmfLine {
     public static final Map<Outcome, String> OUTCOME_METRICS = Map.of(Outcome.CHANGED, "Changed",
             Outcome.NOTHING_TO_DO, "NothingToDo", Outcome.WAITING, "Waiting", Outcome.PLANNED, "Planned",
             Outcome.FAILED, "Failed");
+    /**
+     * Each metric is published for each set: by stage of a lifecycle; by lifecycle whatever the stage (the staleness
+     * alarm); by stage across the environment's lifecycles (the dashboard's outcomes, a fixed number of series).
+     */
+    public static final List<List<String>> DIMENSION_SETS = List.of(List.of(ENVIRONMENT, LIFECYCLE, STAGE),
+            List.of(ENVIRONMENT, LIFECYCLE), List.of(ENVIRONMENT, STAGE));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EmfLine() {
@@ -57,7 +63,7 @@ public final class EmfLine {
         ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
         directive.put("Namespace", NAMESPACE);
         ArrayNode dimensions = directive.putArray("Dimensions");
-        for (List<String> set : List.of(List.of(ENVIRONMENT, LIFECYCLE, STAGE), List.of(ENVIRONMENT, LIFECYCLE))) {
+        for (List<String> set : DIMENSION_SETS) {
             set.forEach(dimensions.addArray()::add);
         }
         ArrayNode definitions = directive.putArray("Metrics");

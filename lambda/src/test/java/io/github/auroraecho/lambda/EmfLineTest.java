@@ -29,7 +29,7 @@ class EmfLineTest {
                 "NewToModified"), names);
         assertEquals(AT.toEpochMilli(), line.get("_aws").get("Timestamp").asLong());
         assertEquals("AuroraEcho", line.get("_aws").get("CloudWatchMetrics").get(0).get("Namespace").asText());
-        assertEquals("[[\"Environment\",\"Lifecycle\",\"Stage\"],[\"Environment\",\"Lifecycle\"]]",
+        assertEquals("[[\"Environment\",\"Lifecycle\",\"Stage\"],[\"Environment\",\"Lifecycle\"],[\"Environment\",\"Stage\"]]",
                 line.get("_aws").get("CloudWatchMetrics").get(0).get("Dimensions").toString());
         EmfSpec.assertDimension(line, "Environment", "dev");
         EmfSpec.assertDimension(line, "Lifecycle", "staging");

@@ -1,0 +1,134 @@
+package io.github.auroraecho.infra;
+
+import io.github.auroraecho.lifecycle.Operation;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.constructs.IConstruct;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What reaches people: event-invoke configs with destinations, staleness alarms and the dashboard. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AsyncAndFreshnessTest {
+    private AuroraEchoStack stack;
+    private Template template;
+
+    @BeforeAll
+    void synth() {
+        stack = Fixtures.stack(Fixtures.testSettings().environment("test"));
+        template = Template.fromStack(stack);
+    }
+
+    private String logicalId(String path) {
+        IConstruct construct = stack.getNode().findChild(path);
+        IConstruct resource = construct.getNode().getDefaultChild();
+        return Stack.of(construct).getLogicalId((CfnElement) (resource != null ? resource : construct));
+    }
+
+    private static String id(Operation operation) {
+        String stage = operation.cliName();
+        return Character.toUpperCase(stage.charAt(0)) + stage.substring(1);
+    }
+
+    @Test
+    void everyFunctionsAliasHasItsChosenRetriesAgeAndTheTopicAsOnFailureDestination() {
+        template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 5);
+        for (Operation operation : Operation.values()) {
+            AsyncInvocation chosen = AsyncInvocation.of(operation);
+            template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Match.objectLike(Map.of(
+                    "FunctionName", Map.of("Ref", logicalId(id(operation) + "Function")),
+                    // The alias "live", which every schedule invokes: its name taken from the alias's ARN.
+                    "Qualifier", Match.objectLike(Map.of("Fn::Select", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                            "Fn::Split", Match.arrayWith(List.of(Map.of("Ref", logicalId(id(operation) + "Alias")))))))))),
+                    "MaximumRetryAttempts", chosen.retryAttempts(),
+                    "MaximumEventAgeInSeconds", chosen.maxEventAge().toSeconds().intValue(),
+                    "DestinationConfig", Map.of("OnFailure", Map.of("Destination", Map.of("Ref", logicalId("Alarms")))))));
+        }
+        assertEquals(0, AsyncInvocation.of(Operation.NEW).retryAttempts());
+        assertTrue(AsyncInvocation.of(Operation.PROMOTE).maxEventAge().toMinutes().doubleValue() <= 15,
+                "promote must not move DNS hours after its schedule");
+        // Lambda publishes the failure record with the function's role.
+        template.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(
+                Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of("Action", "sns:Publish",
+                        "Resource", Map.of("Ref", logicalId("Alarms")))))))))));
+    }
+
+    @Test
+    void withoutAResultBusThereIsNoOnSuccessDestination() {
+        template.allResourcesProperties("AWS::Lambda::EventInvokeConfig", Match.objectLike(Map.of("DestinationConfig",
+                Match.objectEquals(Map.of("OnFailure", Match.anyValue())))));
+    }
+
+    @Test
+    void aResultBusReceivesEverySuccessfulRunsResult() {
+        Template withBus = Template.fromStack(Fixtures.stack(Fixtures.testSettings().environment("agnostic")));
+        withBus.resourceCountIs("AWS::Lambda::EventInvokeConfig", 5);
+        withBus.allResourcesProperties("AWS::Lambda::EventInvokeConfig", Match.objectLike(Map.of("DestinationConfig",
+                Match.objectLike(Map.of("OnSuccess", Map.of("Destination", Match.objectLike(Map.of(
+                        "Fn::Join", Match.arrayWith(List.of(Match.arrayWith(List.of(":event-bus/team-results"))))))))))));
+        withBus.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(
+                Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of("Action", "events:PutEvents")))))))));
+    }
+
+    @Test
+    void eachPromotedLifecycleHasAStalenessAlarmThatTreatsSilenceAsStale() {
+        for (String name : List.of("staging", "qa")) {
+            int hours = name.equals("qa") ? 60 : 36;
+            template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.ofEntries(
+                    Map.entry("AlarmName", "aurora-echo-test-" + name + "-stale"),
+                    Map.entry("Namespace", "AuroraEcho"),
+                    Map.entry("MetricName", "ServedCopyAge"),
+                    Map.entry("Dimensions", Match.arrayWith(List.of(Map.of("Name", "Environment", "Value", "test"),
+                            Map.of("Name", "Lifecycle", "Value", name)))),
+                    Map.entry("Statistic", "Minimum"),
+                    Map.entry("Period", 3600),
+                    Map.entry("EvaluationPeriods", hours),
+                    Map.entry("DatapointsToAlarm", hours),
+                    Map.entry("Threshold", hours * 3600),
+                    Map.entry("ComparisonOperator", "GreaterThanThreshold"),
+                    Map.entry("TreatMissingData", "breaching"),
+                    Map.entry("AlarmActions", List.of(Map.of("Ref", logicalId("Alarms")))))));
+        }
+        assertEquals(2, stack.stalenessAlarms().size());
+        // CloudWatch's limit for one-hour periods: at most seven days of evaluation.
+        stack.environmentSettings().lifecycles().forEach(l -> assertTrue(l.staleAfterHours() * 3600 <= 604_800));
+    }
+
+    @Test
+    void aLifecycleThatNeverPromotesHasNoStalenessAlarm() {
+        AuroraEchoStack agnostic = Fixtures.stack(Fixtures.testSettings().environment("agnostic"));
+        assertEquals(List.of(), agnostic.stalenessAlarms());
+    }
+
+    @Test
+    void oneDashboardShowsFreshnessOutcomesErrorsAndDeadLetters() {
+        template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+        Map<String, Map<String, Object>> dashboards = template.findResources("AWS::CloudWatch::Dashboard");
+        Map<String, Object> properties = cast(dashboards.values().iterator().next().get("Properties"));
+        assertEquals("aurora-echo-test", properties.get("DashboardName"));
+        String body = TemplateJson.flatten(properties.get("DashboardBody"));
+        for (String expected : List.of("Freshness by lifecycle", "MetricName=\\\"ServedCopyAge\\\"",
+                "MetricName=\\\"SourcePointAge\\\"", "{AuroraEcho,Environment,Stage} Environment=\\\"test\\\"",
+                "MetricName=\\\"Failed\\\"", "\"Errors\"", "ApproximateNumberOfMessagesVisible")) {
+            assertTrue(body.contains(expected), expected + " in " + body);
+        }
+        assertTrue(body.contains("aurora-echo-test-staging-stale") || body.contains(logicalId("Stale-staging")),
+                "the staleness alarms are on the dashboard: " + body);
+        assertFalse(body.contains("Lifecycle\\\"=\\\"staging"), "graphs find lifecycles by SEARCH, not one by one");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object value) {
+        return (Map<String, Object>) value;
+    }
+}
