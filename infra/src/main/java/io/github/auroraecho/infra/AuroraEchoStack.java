@@ -52,7 +52,7 @@ import java.util.Map;
  * One environment: the five stage functions (shared by all its lifecycles), one EventBridge Scheduler schedule per
  * lifecycle and scheduled stage in the environment's schedule group, a dead-letter queue per stage function,
  * least-privilege roles, alarms to an SNS topic (which also receives every failed run's whole result), a staleness
- * alarm per promoted lifecycle, and a dashboard.
+ * alarm per promoted lifecycle (in nested stacks, see {@link StalenessAlarm}), and a dashboard.
  */
 public final class AuroraEchoStack extends Stack {
     /** The alias every schedule targets: SnapStart snapshots published versions, never $LATEST. */
@@ -70,7 +70,7 @@ public final class AuroraEchoStack extends Stack {
     private final Map<Operation, Function> functions = new EnumMap<>(Operation.class);
     private final Map<Operation, Alias> aliases = new EnumMap<>(Operation.class);
     private final Map<Operation, Queue> deadLetterQueues = new EnumMap<>(Operation.class);
-    private final List<Alarm> stalenessAlarms = new java.util.ArrayList<>();
+    private final List<Alarm> stalenessAlarms;
     private final Topic alarmTopic;
     /** Receives every successful run's result; null when the environment names no bus. */
     private final IEventBus resultBus;
@@ -116,13 +116,9 @@ public final class AuroraEchoStack extends Stack {
             for (Settings.StageSchedule schedule : lifecycle.schedules()) {
                 createSchedule(lifecycle, schedule);
             }
-            // Only a lifecycle that promotes serves a copy; one that never does would always look stale.
-            if (lifecycle.schedules(Operation.PROMOTE)) {
-                stalenessAlarms.add(StalenessAlarm.create(this, "Stale-" + lifecycle.managedName(), environment.name(),
-                        lifecycle, alarmTopic));
-            }
         }
-        EnvironmentDashboard.create(this, environment.name(), stalenessAlarms, functions, deadLetterQueues);
+        stalenessAlarms = StalenessAlarm.createAll(this, environment, alarmTopic);
+        EnvironmentDashboard.create(this, environment, functions, deadLetterQueues);
         CfnOutput.Builder.create(this, "AlarmTopicArn").value(alarmTopic.getTopicArn())
                 .description("SNS topic of the aurora-echo alarms").build();
         CfnOutput.Builder.create(this, "DashboardName").value(Names.dashboardName(environment.name()))

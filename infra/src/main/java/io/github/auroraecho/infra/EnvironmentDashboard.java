@@ -8,6 +8,7 @@ import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.HorizontalAnnotation;
+import software.amazon.awscdk.services.cloudwatch.IAlarm;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.IWidget;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
@@ -35,8 +36,14 @@ final class EnvironmentDashboard {
     private EnvironmentDashboard() {
     }
 
-    static Dashboard create(Construct scope, String environment, List<Alarm> stalenessAlarms,
-                            Map<Operation, Function> functions, Map<Operation, Queue> deadLetterQueues) {
+    static Dashboard create(Construct scope, Settings.Environment settings, Map<Operation, Function> functions,
+                            Map<Operation, Queue> deadLetterQueues) {
+        String environment = settings.name();
+        // By name, not by reference: a reference to each alarm in its nested stack would cost an output each.
+        List<IAlarm> stalenessAlarms = settings.lifecyclesFor(Operation.PROMOTE).stream()
+                .map(l -> Alarm.fromAlarmName(scope, "DashboardAlarm-" + l.managedName(),
+                        Names.stalenessAlarmName(environment, l.managedName())))
+                .toList();
         List<IWidget> widgets = new ArrayList<>();
         widgets.add(TextWidget.Builder.create()
                 .markdown("## aurora-echo " + environment + "\nA lifecycle in alarm serves a copy older than its "

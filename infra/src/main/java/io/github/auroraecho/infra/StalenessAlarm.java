@@ -1,6 +1,9 @@
 package io.github.auroraecho.infra;
 
 import io.github.auroraecho.lambda.EmfLine;
+import io.github.auroraecho.lifecycle.Operation;
+import software.amazon.awscdk.NestedStack;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
@@ -10,6 +13,8 @@ import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,7 +25,28 @@ import java.util.Map;
  * night) or nothing runs at all.
  */
 final class StalenessAlarm {
+    /**
+     * Alarms go into nested stacks of at most this many, so that a lifecycle costs the environment's stack no
+     * resource of its own for monitoring (CloudFormation allows 500 resources a stack, nested ones included).
+     */
+    static final int PER_NESTED_STACK = 400;
+
     private StalenessAlarm() {
+    }
+
+    /** One alarm per lifecycle that promotes (only those serve a copy; the others would always look stale). */
+    static List<Alarm> createAll(Stack parent, Settings.Environment environment, ITopic topic) {
+        List<Settings.Lifecycle> promoted = environment.lifecyclesFor(Operation.PROMOTE);
+        List<Alarm> alarms = new ArrayList<>();
+        for (int from = 0; from < promoted.size(); from += PER_NESTED_STACK) {
+            NestedStack nested = NestedStack.Builder.create(parent, "StalenessAlarms" + (from / PER_NESTED_STACK + 1))
+                    .description("aurora-echo " + environment.name() + " staleness alarms")
+                    .build();
+            for (Settings.Lifecycle lifecycle : promoted.subList(from, Math.min(promoted.size(), from + PER_NESTED_STACK))) {
+                alarms.add(create(nested, "Stale-" + lifecycle.managedName(), environment.name(), lifecycle, topic));
+            }
+        }
+        return alarms;
     }
 
     static Metric servedCopyAge(String environment, String managedName) {
@@ -33,7 +59,7 @@ final class StalenessAlarm {
                 .build();
     }
 
-    static Alarm create(Construct scope, String id, String environment, Settings.Lifecycle lifecycle, ITopic topic) {
+    private static Alarm create(Construct scope, String id, String environment, Settings.Lifecycle lifecycle, ITopic topic) {
         int hours = lifecycle.staleAfterHours();
         Alarm alarm = Alarm.Builder.create(scope, id)
                 .alarmName(Names.stalenessAlarmName(environment, lifecycle.managedName()))

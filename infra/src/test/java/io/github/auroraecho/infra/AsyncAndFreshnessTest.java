@@ -80,11 +80,20 @@ class AsyncAndFreshnessTest {
                 Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of("Action", "events:PutEvents")))))))));
     }
 
+    /** The nested stack holding the staleness alarms, and its parameter carrying the alarm topic. */
+    private static Template alarmsTemplate(AuroraEchoStack stack) {
+        return Template.fromStack(Stack.of(stack.stalenessAlarms().get(0)));
+    }
+
     @Test
     void eachPromotedLifecycleHasAStalenessAlarmThatTreatsSilenceAsStale() {
+        Template alarms = alarmsTemplate(stack);
+        alarms.resourceCountIs("AWS::CloudWatch::Alarm", 2);
+        String topicParameter = alarms.findParameters("*", Map.of()).keySet().stream()
+                .filter(name -> name.contains("Alarms")).findFirst().orElseThrow();
         for (String name : List.of("staging", "qa")) {
             int hours = name.equals("qa") ? 60 : 36;
-            template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.ofEntries(
+            alarms.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.ofEntries(
                     Map.entry("AlarmName", "aurora-echo-test-" + name + "-stale"),
                     Map.entry("Namespace", "AuroraEcho"),
                     Map.entry("MetricName", "ServedCopyAge"),
@@ -97,7 +106,8 @@ class AsyncAndFreshnessTest {
                     Map.entry("Threshold", hours * 3600),
                     Map.entry("ComparisonOperator", "GreaterThanThreshold"),
                     Map.entry("TreatMissingData", "breaching"),
-                    Map.entry("AlarmActions", List.of(Map.of("Ref", logicalId("Alarms")))))));
+                    Map.entry("AlarmActions", List.of(Map.of("Ref", topicParameter))),
+                    Map.entry("OKActions", List.of(Map.of("Ref", topicParameter))))));
         }
         assertEquals(2, stack.stalenessAlarms().size());
         // CloudWatch's limit for one-hour periods: at most seven days of evaluation.
@@ -130,5 +140,30 @@ class AsyncAndFreshnessTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> cast(Object value) {
         return (Map<String, Object>) value;
+    }
+
+    @Test
+    void twoHundredFiftyLifecyclesAddOneAlarmEachAndADashboardWellUnderItsLimit() {
+        StringBuilder lifecycles = new StringBuilder();
+        for (int i = 0; i < 250; i++) {
+            lifecycles.append(i == 0 ? "" : ",").append("{\"document\": {\"managedName\": \"life").append(i)
+                    .append("\", \"hostedZoneIds\": [\"Z0123456789ABCDEFGHIJ\"], \"recordSetName\": \"db")
+                    .append(i).append(".example.com\"}, \"schedules\": {\"promote\": \"cron(0 6 * * ? *)\"}}");
+        }
+        Settings settings = Settings.parse("{\"environments\": {\"big\": {\"lifecycles\": [" + lifecycles + "]}}}",
+                java.nio.file.Path.of("."));
+        AuroraEchoStack bigStack = Fixtures.stack(settings.environment("big"));
+        Template big = Template.fromStack(bigStack);
+
+        big.resourceCountIs("AWS::CloudWatch::Alarm", 10);
+        big.resourceCountIs("AWS::CloudFormation::Stack", 1);
+        alarmsTemplate(bigStack).resourceCountIs("AWS::CloudWatch::Alarm", 250);
+        System.out.println("resources for 250 lifecycles (one schedule each): "
+                + cast(big.toJSON().get("Resources")).size() + " in the stack, the alarms in a nested one");
+        Map<String, Object> properties = cast(big.findResources("AWS::CloudWatch::Dashboard").values().iterator().next()
+                .get("Properties"));
+        int bytes = TemplateJson.flatten(properties.get("DashboardBody")).length();
+        System.out.println("dashboard body for 250 lifecycles: " + bytes + " characters");
+        assertTrue(bytes < 1_000_000 / 10, "CloudWatch allows a 1 MB dashboard body: " + bytes);
     }
 }

@@ -368,7 +368,7 @@ class StackTest {
 
     @Test
     void alarmsOnErrorsOfEachFunctionAndOnEachDeadLetterQueueToTheTopic() {
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 10 + 2);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 10);
         Map<String, Object> toTopic = Map.of("Ref", logicalIdOf("Alarms"));
         for (Operation operation : Operation.values()) {
             template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
