@@ -49,6 +49,10 @@ class SettingsTest {
         assertNull(agnostic.account());
         assertNull(agnostic.region());
         assertEquals(Settings.DEFAULT_LOG_RETENTION_DAYS, agnostic.logRetentionDays());
+        assertNull(test.resultEventBus());
+        assertEquals("team-results", agnostic.resultEventBus());
+        assertEquals(Settings.DEFAULT_STALE_AFTER_HOURS, staging.staleAfterHours());
+        assertEquals(60, test.lifecycles().get(1).staleAfterHours());
     }
 
     @Test
@@ -123,6 +127,12 @@ class SettingsTest {
                         + "{\"document\": " + RETIRE_DOC + ", \"schedules\": {\"retire\": \"rate(2 days)\"}}]}",
                         "already used"},
                 {"{\"lifecycles\": [{\"schedules\": {\"retire\": \"rate(1 day)\"}}]}", "exactly one of"},
+                {"{\"resultEventBus\": \"arn:aws:sns:eu-west-1:123456789012:topic\", " + lifecycles + "}",
+                        "dev.resultEventBus must be an EventBridge event bus name"},
+                {"{\"lifecycles\": [{\"document\": " + RETIRE_DOC + ", \"staleAfterHours\": 169, "
+                        + "\"schedules\": {\"retire\": \"rate(1 day)\"}}]}", "dev.lifecycles[0].staleAfterHours must be between 1 and 168"},
+                {"{\"lifecycles\": [{\"document\": " + RETIRE_DOC + ", \"staleAfterHours\": 1.5, "
+                        + "\"schedules\": {\"retire\": \"rate(1 day)\"}}]}", "staleAfterHours must be a whole number"},
         }) {
             String message = error(settings(bad[0]));
             assertTrue(message.contains(bad[1]), bad[0] + " -> " + message);
