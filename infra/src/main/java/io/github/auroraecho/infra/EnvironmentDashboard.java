@@ -14,8 +14,6 @@ import software.amazon.awscdk.services.cloudwatch.IWidget;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TextWidget;
-import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -36,8 +34,7 @@ final class EnvironmentDashboard {
     private EnvironmentDashboard() {
     }
 
-    static Dashboard create(Construct scope, Settings.Environment settings, Map<Operation, Function> functions,
-                            Map<Operation, Queue> deadLetterQueues) {
+    static Dashboard create(Construct scope, EnvironmentSettings settings, Map<Operation, StageFunction> stages) {
         String environment = settings.name();
         // By name, not by reference: a reference to each alarm in its nested stack would cost an output each.
         List<IAlarm> stalenessAlarms = settings.lifecyclesFor(Operation.PROMOTE).stream()
@@ -60,7 +57,7 @@ final class EnvironmentDashboard {
                 .title("Served copy age (hours) by lifecycle")
                 .left(List.of(hours(environment, EmfLine.SERVED_COPY_AGE)))
                 .leftAnnotations(List.of(HorizontalAnnotation.builder()
-                        .value(Settings.DEFAULT_STALE_AFTER_HOURS).label("default staleAfterHours").build()))
+                        .value(LifecycleSchedule.DEFAULT_STALE_AFTER_HOURS).label("default staleAfterHours").build()))
                 .width(12).height(6).build());
         widgets.add(GraphWidget.Builder.create()
                 .title("Age of the served data (hours since its snapshot or clone point)")
@@ -82,12 +79,12 @@ final class EnvironmentDashboard {
                 .width(12).height(6).build());
         widgets.add(GraphWidget.Builder.create()
                 .title("Function errors (failed runs, bad input, crashes)")
-                .left(functions.values().stream().map(function -> (IMetric) function.metricErrors(MetricOptions.builder()
+                .left(stages.values().stream().map(stage -> (IMetric) stage.function().metricErrors(MetricOptions.builder()
                         .period(Duration.minutes(5)).statistic("Sum").build())).toList())
                 .width(12).height(6).build());
         widgets.add(GraphWidget.Builder.create()
                 .title("Dead-letter queues (schedules Scheduler could not deliver)")
-                .left(deadLetterQueues.values().stream().map(queue -> (IMetric) queue
+                .left(stages.values().stream().map(stage -> (IMetric) stage.deadLetterQueue()
                         .metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
                                 .period(Duration.minutes(5)).statistic("Maximum").build())).toList())
                 .width(12).height(6).build());

@@ -35,14 +35,14 @@ final class StalenessAlarm {
     }
 
     /** One alarm per lifecycle that promotes (only those serve a copy; the others would always look stale). */
-    static List<Alarm> createAll(Stack parent, Settings.Environment environment, ITopic topic) {
-        List<Settings.Lifecycle> promoted = environment.lifecyclesFor(Operation.PROMOTE);
+    static List<Alarm> createAll(Stack parent, EnvironmentSettings environment, ITopic topic) {
+        List<LifecycleSchedule> promoted = environment.lifecyclesFor(Operation.PROMOTE);
         List<Alarm> alarms = new ArrayList<>();
         for (int from = 0; from < promoted.size(); from += PER_NESTED_STACK) {
             NestedStack nested = NestedStack.Builder.create(parent, "StalenessAlarms" + (from / PER_NESTED_STACK + 1))
                     .description("aurora-echo " + environment.name() + " staleness alarms")
                     .build();
-            for (Settings.Lifecycle lifecycle : promoted.subList(from, Math.min(promoted.size(), from + PER_NESTED_STACK))) {
+            for (LifecycleSchedule lifecycle : promoted.subList(from, Math.min(promoted.size(), from + PER_NESTED_STACK))) {
                 alarms.add(create(nested, "Stale-" + lifecycle.managedName(), environment.name(), lifecycle, topic));
             }
         }
@@ -59,7 +59,8 @@ final class StalenessAlarm {
                 .build();
     }
 
-    private static Alarm create(Construct scope, String id, String environment, Settings.Lifecycle lifecycle, ITopic topic) {
+    private static Alarm create(Construct scope, String id, String environment, LifecycleSchedule lifecycle,
+                                ITopic topic) {
         int hours = lifecycle.staleAfterHours();
         Alarm alarm = Alarm.Builder.create(scope, id)
                 .alarmName(Names.stalenessAlarmName(environment, lifecycle.managedName()))

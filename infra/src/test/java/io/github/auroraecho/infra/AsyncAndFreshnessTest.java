@@ -29,15 +29,14 @@ class AsyncAndFreshnessTest {
         template = Template.fromStack(stack);
     }
 
-    private String logicalId(String path) {
-        IConstruct construct = stack.getNode().findChild(path);
+    private String logicalId(IConstruct construct) {
         IConstruct resource = construct.getNode().getDefaultChild();
-        return Stack.of(construct).getLogicalId((CfnElement) (resource != null ? resource : construct));
+        return stack.resolve(Stack.of(construct).getLogicalId((CfnElement) (resource != null ? resource : construct)))
+                .toString();
     }
 
-    private static String id(Operation operation) {
-        String stage = operation.cliName();
-        return Character.toUpperCase(stage.charAt(0)) + stage.substring(1);
+    private String logicalId(String path) {
+        return logicalId(stack.getNode().findChild(path));
     }
 
     @Test
@@ -46,10 +45,10 @@ class AsyncAndFreshnessTest {
         for (Operation operation : Operation.values()) {
             AsyncInvocation chosen = AsyncInvocation.of(operation);
             template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Match.objectLike(Map.of(
-                    "FunctionName", Map.of("Ref", logicalId(id(operation) + "Function")),
+                    "FunctionName", Map.of("Ref", logicalId(stack.stages().get(operation).function())),
                     // The alias "live", which every schedule invokes: its name taken from the alias's ARN.
                     "Qualifier", Match.objectLike(Map.of("Fn::Select", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                            "Fn::Split", Match.arrayWith(List.of(Map.of("Ref", logicalId(id(operation) + "Alias")))))))))),
+                            "Fn::Split", Match.arrayWith(List.of(Map.of("Ref", logicalId(stack.stages().get(operation).alias())))))))))),
                     "MaximumRetryAttempts", chosen.retryAttempts(),
                     "MaximumEventAgeInSeconds", chosen.maxEventAge().toSeconds().intValue(),
                     "DestinationConfig", Map.of("OnFailure", Map.of("Destination", Map.of("Ref", logicalId("Alarms")))))));
@@ -143,7 +142,7 @@ class AsyncAndFreshnessTest {
     }
 
     @Test
-    void twoHundredFiftyLifecyclesAddOneAlarmEachAndADashboardWellUnderItsLimit() {
+    void twoHundredFiftyLifecyclesAddOneAlarmEachAndADashboardWellUnderItsLimit() throws InterruptedException {
         StringBuilder lifecycles = new StringBuilder();
         for (int i = 0; i < 250; i++) {
             lifecycles.append(i == 0 ? "" : ",").append("{\"document\": {\"managedName\": \"life").append(i)
@@ -152,8 +151,18 @@ class AsyncAndFreshnessTest {
         }
         Settings settings = Settings.parse("{\"environments\": {\"big\": {\"lifecycles\": [" + lifecycles + "]}}}",
                 java.nio.file.Path.of("."));
-        AuroraEchoStack bigStack = Fixtures.stack(settings.environment("big"));
-        Template big = Template.fromStack(bigStack);
+        AuroraEchoStack[] built = new AuroraEchoStack[1];
+        Template[] synthesized = new Template[1];
+        // jsii answers each of CDK's callbacks (the stack's logical-ID rule, one per resource) one stack frame deeper:
+        // 250 lifecycles overflow a default thread stack.
+        Thread synth = new Thread(null, () -> {
+            built[0] = Fixtures.stack(settings.environment("big"));
+            synthesized[0] = Template.fromStack(built[0]);
+        }, "synth", 512L * 1024 * 1024);
+        synth.start();
+        synth.join();
+        AuroraEchoStack bigStack = built[0];
+        Template big = synthesized[0];
 
         big.resourceCountIs("AWS::CloudWatch::Alarm", 10);
         big.resourceCountIs("AWS::CloudFormation::Stack", 1);
