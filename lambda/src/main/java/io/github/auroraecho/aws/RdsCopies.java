@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Finding, creating, re-tagging and deleting a lifecycle's copies. Reads page through every result and
@@ -209,7 +210,7 @@ public final class RdsCopies {
         if (!clusterTags.isEmpty() || !stage.tagValue().equals(copy.clusterTags().get(tag.key()))) {
             clusterTags.add(0, tag);
             changes.apply("tag cluster " + copy.name() + " " + clusterTags.stream()
-                            .map(t -> t.key() + "=" + t.value()).collect(java.util.stream.Collectors.joining(", ")),
+                            .map(t -> t.key() + "=" + t.value()).collect(Collectors.joining(", ")),
                     () -> rds.addTagsToResource(r -> r.resourceName(copy.clusterArn()).tags(clusterTags)),
                     "copy", copy.name(), "stageFrom", from, "stageTo", stage.tagValue());
         }

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.rds.model.Tag;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -106,7 +107,7 @@ abstract class CopyCreation implements LifecycleStage {
             return alreadyThere(context, name, existing.get());
         }
         Source source = source(context);
-        List<Tag> clusterTags = new java.util.ArrayList<>(tags);
+        List<Tag> clusterTags = new ArrayList<>(tags);
         clusterTags.add(Tag.builder().key(TimeTag.SOURCE_POINT.key(context.managedName()))
                 .value(TimeTag.value(source.sourcePoint())).build());
         try {

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.rds.model.InvalidResourceStateException;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Applies the post-restore settings to the copy in stage {@code new} once it is available, then marks it {@code modified}. */
@@ -130,7 +131,7 @@ public final class ModifyStage implements LifecycleStage {
             case Step.RunSql(int next, String secretArn) -> new SqlRun(context, copy, secretArn).from(next);
             case Step.MarkModified() -> {
                 context.copies().setStage(copy, context.managedName(), Stage.MODIFIED,
-                        java.util.Map.of(TimeTag.MODIFIED, context.now()));
+                        Map.of(TimeTag.MODIFIED, context.now()));
                 yield Optional.of(context.result(Outcome.CHANGED, modifiedMessage(context, copy), copy.name()));
             }
         };

@@ -20,7 +20,8 @@ public final class NewStage extends CopyCreation {
                         + config.sourceClusterName()));
         return new Source(config.engine() != null ? config.engine() : snapshot.engine(),
                 "snapshot " + snapshot.dbClusterSnapshotIdentifier() + " of " + config.sourceClusterName(),
-                snapshot.snapshotCreateTime(), (name, tags) -> context.copies().restoreFromSnapshot(config, name, snapshot, false, tags));
+                snapshot.snapshotCreateTime(),
+                (name, tags) -> context.copies().restoreFromSnapshot(config, name, snapshot, false, tags));
     }
 
     /** A snapshot another account shares with this one: the one named, or the newest of the cluster named. */
@@ -36,6 +37,7 @@ public final class NewStage extends CopyCreation {
                                 + "owner shares each snapshot with ModifyDBClusterSnapshotAttribute (restore)"));
         return new Source(config.engine() != null ? config.engine() : snapshot.engine(),
                 "snapshot " + snapshot.dbClusterSnapshotArn() + " shared with this account",
-                snapshot.snapshotCreateTime(), (name, tags) -> context.copies().restoreFromSnapshot(config, name, snapshot, true, tags));
+                snapshot.snapshotCreateTime(),
+                (name, tags) -> context.copies().restoreFromSnapshot(config, name, snapshot, true, tags));
     }
 }
