@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** The CNAME records that send clients to the promoted copy, in one or more Route53 hosted zones. */
-public final class Dns {
+/** The {@link CnameRecords} in Route53 hosted zones. */
+public final class Dns implements CnameRecords {
     private static final Duration POLL = Duration.ofSeconds(5);
 
     /** Built on first use: new, clone and modify never call Route53, and a client costs start-up time. */
@@ -31,10 +31,7 @@ public final class Dns {
         this.changes = changes;
     }
 
-    /**
-     * What the record points to in each zone (empty where there is no record), after checking that every
-     * zone exists, contains the name, and holds no record of another type under it.
-     */
+    @Override
     public Map<String, Optional<String>> targets(List<String> zoneIds, String recordName) {
         Map<String, Optional<String>> targets = new LinkedHashMap<>();
         for (String zoneId : zoneIds) {
@@ -72,7 +69,7 @@ public final class Dns {
         return Optional.empty();
     }
 
-    /** UPSERTs the CNAME in every zone and returns the change ids to wait for. */
+    @Override
     public List<String> upsert(List<String> zoneIds, String recordName, String target, long ttl, String comment) {
         List<String> changeIds = new ArrayList<>();
         for (String zoneId : zoneIds) {
@@ -90,7 +87,8 @@ public final class Dns {
         return changeIds;
     }
 
-    /** Waits, up to the timeout, until Route53 reports every change INSYNC. */
+    /** Polls until Route53 reports every change INSYNC. */
+    @Override
     public boolean waitInSync(List<String> changeIds, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         List<String> pending = new ArrayList<>(changeIds);

@@ -9,11 +9,12 @@ public final class CloneStage extends CopyCreation {
     @Override
     protected Source source(StageContext context) {
         LifecycleConfig config = context.config();
-        String engine = context.copies().findCluster(config.sourceClusterName())
-                .orElseThrow(() -> new RefusedException("source cluster " + config.sourceClusterName() + " does not exist"))
+        String source = config.source().sourceClusterName();
+        String engine = context.copies().cluster(source)
+                .orElseThrow(() -> new RefusedException("source cluster " + source + " does not exist"))
                 .engine();
         // The clone is of the latest restorable time, seconds to minutes before the call: close enough to now.
-        return new Source(engine, "a copy-on-write clone of " + config.sourceClusterName(), context.now(),
-                (name, tags) -> context.copies().cloneCluster(config, name, tags));
+        return new Source(engine, "a copy-on-write clone of " + source, context.now(),
+                (name, tags) -> context.copies().cloneCluster(name, source, config.placement(), tags));
     }
 }

@@ -1,23 +1,21 @@
 package io.github.auroraecho.stages;
 
-import io.github.auroraecho.aws.RdsCopies;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.CopyName;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.RefusedException;
 import io.github.auroraecho.lifecycle.Stage;
 import io.github.auroraecho.lifecycle.TimeTag;
-import software.amazon.awssdk.services.rds.model.DBCluster;
 import software.amazon.awssdk.services.rds.model.DbClusterAlreadyExistsException;
 import software.amazon.awssdk.services.rds.model.DbInstanceAlreadyExistsException;
-import software.amazon.awssdk.services.rds.model.Tag;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** What new and clone share: when to make a copy, resuming a half-made one, and duplicate delivery. */
@@ -54,7 +52,7 @@ abstract class CopyCreation implements LifecycleStage {
 
     @FunctionalInterface
     protected interface ClusterFactory {
-        void create(String name, List<Tag> tags);
+        void create(String name, Map<String, String> tags);
     }
 
     protected abstract Source source(StageContext context);
@@ -65,16 +63,16 @@ abstract class CopyCreation implements LifecycleStage {
                 .filter(copy -> copy.stage(managedName).equals(Optional.of(Stage.NEW)) && copy.instances().isEmpty())
                 .min(Copy.newestFirst(managedName));
         if (halfMade.isPresent()) {
-            Optional<String> problem = halfMade.get().problem(managedName, now, config.stuckAfter());
+            Optional<String> problem = halfMade.get().problem(managedName, now, config.timing().stuckAfter());
             return problem.<Plan>map(p -> new Plan.Abandon(halfMade.get(), p))
                     .orElseGet(() -> new Plan.Resume(halfMade.get()));
         }
-        Duration minimumAge = Duration.ofSeconds(Math.round(config.minimumAgeHours() * 3600));
+        Duration minimumAge = config.timing().minimumAge();
         Optional<Copy> youngest = copies.stream().min(Copy.newestFirst(managedName));
         if (youngest.isPresent() && youngest.get().age(managedName, now).compareTo(minimumAge) < 0) {
             return new Plan.TooYoung(youngest.get(), youngest.get().age(managedName, now));
         }
-        String name = CopyName.of(managedName, now.atZone(ZoneOffset.UTC).toLocalDate(), config.suffix());
+        String name = CopyName.of(managedName, now.atZone(ZoneOffset.UTC).toLocalDate(), config.labels().suffix());
         return copies.stream().filter(copy -> copy.name().equals(name)).findFirst()
                 .<Plan>map(Plan.AlreadyExists::new)
                 .orElseGet(() -> new Plan.Create(name));
@@ -83,7 +81,7 @@ abstract class CopyCreation implements LifecycleStage {
     @Override
     public Result run(StageContext context) {
         LifecycleConfig config = context.config();
-        List<Tag> tags = RdsCopies.creationTags(config);
+        Map<String, String> tags = creationTags(config);
         Plan plan = decide(context.copies().list(config.managedName()), config, context.now());
         return switch (plan) {
             case Plan.Resume(Copy copy) -> {
@@ -94,26 +92,32 @@ abstract class CopyCreation implements LifecycleStage {
             case Plan.Abandon(Copy copy, String problem) -> BrokenCopy.retire(context, copy, problem);
             case Plan.TooYoung(Copy copy, Duration age) -> context.result(Outcome.NOTHING_TO_DO,
                     "copy " + copy.name() + " is " + hours(age) + " hours old, younger than minimumAgeHours "
-                            + config.minimumAgeHours() + ": no new copy", copy.name());
+                            + config.timing().minimumAgeHours() + ": no new copy", copy.name());
             case Plan.AlreadyExists(Copy copy) -> context.result(Outcome.NOTHING_TO_DO,
                     "copy " + copy.name() + " already exists (the schedule ran twice today)", copy.name());
             case Plan.Create(String name) -> create(context, name, tags);
         };
     }
 
-    private Result create(StageContext context, String name, List<Tag> tags) {
-        Optional<DBCluster> existing = context.copies().findCluster(name);
+    /** The tags a new copy carries from its first call: the document's own and the stage tag. */
+    private static Map<String, String> creationTags(LifecycleConfig config) {
+        Map<String, String> all = new LinkedHashMap<>(config.labels().tags());
+        all.put(config.stageTagKey(), Stage.NEW.tagValue());
+        return all;
+    }
+
+    private Result create(StageContext context, String name, Map<String, String> tags) {
+        Optional<Copy> existing = context.copies().cluster(name);
         if (existing.isPresent()) {
             return alreadyThere(context, name, existing.get());
         }
         Source source = source(context);
-        List<Tag> clusterTags = new ArrayList<>(tags);
-        clusterTags.add(Tag.builder().key(TimeTag.SOURCE_POINT.key(context.managedName()))
-                .value(TimeTag.value(source.sourcePoint())).build());
+        Map<String, String> clusterTags = new LinkedHashMap<>(tags);
+        clusterTags.put(TimeTag.SOURCE_POINT.key(context.managedName()), TimeTag.value(source.sourcePoint()));
         try {
             source.factory().create(name, clusterTags);
         } catch (DbClusterAlreadyExistsException e) {
-            return context.copies().findCluster(name)
+            return context.copies().cluster(name)
                     .map(cluster -> alreadyThere(context, name, cluster))
                     .orElseThrow(() -> e);
         }
@@ -125,8 +129,8 @@ abstract class CopyCreation implements LifecycleStage {
      * Today's name exists although our listing did not show it: another delivery of the same schedule made
      * it in between (it carries our tag), or it is someone else's cluster, which is never touched.
      */
-    private static Result alreadyThere(StageContext context, String name, DBCluster cluster) {
-        boolean ours = cluster.tagList().stream().anyMatch(tag -> tag.key().equals(context.config().stageTagKey()));
+    private static Result alreadyThere(StageContext context, String name, Copy cluster) {
+        boolean ours = cluster.clusterTags().containsKey(context.config().stageTagKey());
         if (!ours) {
             throw new RefusedException("a cluster named " + name + " exists but is not a copy of lifecycle "
                     + context.managedName() + " (it lacks the tag " + context.config().stageTagKey()
@@ -136,9 +140,9 @@ abstract class CopyCreation implements LifecycleStage {
                 + " was created by a concurrent run of the same schedule", name);
     }
 
-    private static void createInstance(StageContext context, String name, String engine, List<Tag> tags) {
+    private static void createInstance(StageContext context, String name, String engine, Map<String, String> tags) {
         try {
-            context.copies().createInstance(context.config(), name, engine, tags);
+            context.copies().createInstance(name, engine, context.config().placement(), tags);
         } catch (DbInstanceAlreadyExistsException e) {
             // A concurrent run created it first; the copy is complete either way.
         }

@@ -28,12 +28,12 @@ public final class RetireStage implements LifecycleStage {
 
     /** Why a retired copy must not be deleted, or empty when it may be. */
     static Optional<String> refusal(Copy copy, LifecycleConfig config, Set<String> dnsTargets) {
-        if (copy.name().equals(config.sourceClusterName())) {
+        if (copy.name().equals(config.source().sourceClusterName())) {
             return Optional.of(copy.name() + " is the lifecycle's source cluster");
         }
         List<String> pointedAt = copy.endpoints().stream().filter(dnsTargets::contains).toList();
         if (!pointedAt.isEmpty()) {
-            return Optional.of(copy.name() + " is still what " + config.recordSetName() + " points to ("
+            return Optional.of(copy.name() + " is still what " + config.dns().recordSetName() + " points to ("
                     + String.join(", ", pointedAt) + ")");
         }
         if (copy.deletionProtection()) {
@@ -58,7 +58,7 @@ public final class RetireStage implements LifecycleStage {
         if (retired.isEmpty()) {
             return context.result(Outcome.NOTHING_TO_DO, "no copy in stage retired", null);
         }
-        Set<String> dnsTargets = context.dns().targets(config.hostedZoneIds(), config.recordSetName()).values().stream()
+        Set<String> dnsTargets = context.dns().targets(config.dns().hostedZoneIds(), config.dns().recordSetName()).values().stream()
                 .flatMap(Optional::stream)
                 .collect(Collectors.toSet());
         List<String> refused = new ArrayList<>();
@@ -94,7 +94,7 @@ public final class RetireStage implements LifecycleStage {
                     .append(" (the cluster goes once its instances are gone; the next run finishes). ");
         }
         if (!draining.isEmpty()) {
-            message.append("draining (drainMinutes ").append(config.drainMinutes()).append(" after retirement; "
+            message.append("draining (drainMinutes ").append(config.drain().toMinutes()).append(" after retirement; "
                     + "deletable by the first run after that): ").append(String.join(", ", draining)).append(". ");
         }
         if (!refused.isEmpty()) {
@@ -125,7 +125,7 @@ public final class RetireStage implements LifecycleStage {
             }
         }
         try {
-            context.copies().deleteCluster(copy, context.config().finalSnapshot(), context.now());
+            context.copies().deleteCluster(copy, context.config().retirement().finalSnapshot(), context.now());
             return true;
         } catch (InvalidDbClusterStateException e) {
             // Its instances are still being deleted (minutes on AWS): the next run deletes the cluster.

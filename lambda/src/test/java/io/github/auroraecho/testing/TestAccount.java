@@ -8,6 +8,7 @@ import io.github.auroraecho.aws.RdsCopies;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
+import io.github.auroraecho.lifecycle.Retirement;
 import io.github.auroraecho.stages.Engine;
 import io.github.auroraecho.stages.Outcome;
 import io.github.auroraecho.stages.Result;
@@ -98,7 +99,7 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
 
     /** Moves the clock past the default drain period after promote, where retire's schedule runs. */
     public void pastDrain() {
-        advance(Duration.ofMinutes(LifecycleConfig.DEFAULT_DRAIN_MINUTES + 1));
+        advance(Duration.ofMinutes(Retirement.DEFAULT_DRAIN_MINUTES + 1));
     }
 
     /** Moves the engine's clock ahead, as if the next runs happened that much later. */
@@ -224,7 +225,11 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
     }
 
     public Optional<DBCluster> cluster(String id) {
-        return new RdsCopies(admin.rds(), new Changes(true, id)).findCluster(id);
+        try {
+            return rds().describeDBClusters(r -> r.dbClusterIdentifier(id)).dbClusters().stream().findFirst();
+        } catch (software.amazon.awssdk.services.rds.model.DbClusterNotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     /** The CNAME target of a record, without the final dot. */
