@@ -2,6 +2,7 @@ package io.github.auroraecho.stages;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.Hours;
 import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.lifecycle.Stage;
 import io.github.auroraecho.lifecycle.TimeTag;
@@ -37,17 +38,12 @@ public record Freshness(String servedCopy, Duration servedCopyAge, Duration sour
 
     void addTo(ObjectNode node) {
         node.put("servedCopy", servedCopy);
-        node.put("servedCopyAgeHours", hours(servedCopyAge));
+        node.put("servedCopyAgeHours", Hours.of(servedCopyAge));
         if (sourcePointAge != null) {
-            node.put("sourcePointAgeHours", hours(sourcePointAge));
+            node.put("sourcePointAgeHours", Hours.of(sourcePointAge));
         }
         if (newToModified != null) {
             node.put("newToModifiedMinutes", newToModified.toMinutes());
         }
-    }
-
-    /** Hours to a tenth, as {@code status} shows ages. */
-    public static double hours(Duration duration) {
-        return Math.round(duration.toMinutes() / 6.0) / 10.0;
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.auroraecho.aws.CnameIndex;
-import io.github.auroraecho.stages.Freshness;
+import io.github.auroraecho.lifecycle.Hours;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -55,11 +55,11 @@ public record CopyStatus(String managedName, String copy, String clusterStage, S
         ArrayNode instanceNodes = node.putArray("instances");
         instances.forEach(instance -> instanceNodes.addObject().put("id", instance.id()).put("status", instance.status()));
         node.put("createdAt", createdAt.toString());
-        node.put("ageHours", Freshness.hours(age));
+        node.put("ageHours", Hours.of(age));
         if (sourcePointAge == null) {
             node.putNull("sourcePointAgeHours");
         } else {
-            node.put("sourcePointAgeHours", Freshness.hours(sourcePointAge));
+            node.put("sourcePointAgeHours", Hours.of(sourcePointAge));
         }
         ArrayNode recordNodes = node.putArray("records");
         records.forEach(record -> recordNodes.addObject().put("zoneId", record.zoneId()).put("name", record.name()));
