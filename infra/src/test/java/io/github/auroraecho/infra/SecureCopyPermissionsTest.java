@@ -72,7 +72,7 @@ class SecureCopyPermissionsTest {
         TemplateJson.Statement create = withSid(Operation.MODIFY, "CreateManagedSecretHandout");
         assertEquals(List.of(SECRETS), create.resources());
         assertTrue(create.actions().contains("secretsmanager:CreateSecret"), create.toString());
-        assertTrue(statements(Operation.MODIFY).stream().noneMatch(s -> s.sid().endsWith("Analytics")
+        assertTrue(statements(Operation.MODIFY).stream().noneMatch(s -> s.sid() != null && s.sid().endsWith("Analytics")
                 && s.hasAction("secretsmanager:")), "analytics manages no secret");
     }
 

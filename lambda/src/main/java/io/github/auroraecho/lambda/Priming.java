@@ -5,6 +5,7 @@ import io.github.auroraecho.aws.Log;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.stages.Engine;
+import io.github.auroraecho.stages.Result;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -21,6 +22,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -80,7 +82,10 @@ public final class Priming implements Resource {
             try (AwsClients offline = offline("<Response/>")) {
                 Engine engine = new Engine(offline, Clock.systemUTC());
                 for (Operation operation : Operation.values()) {
-                    engine.run(operation, LifecycleConfig.parse(SAMPLE, operation)).toJson();
+                    Result result = engine.run(operation, LifecycleConfig.parse(SAMPLE, operation));
+                    result.toJson();
+                    // The metric line is built, not written: a priming figure must never reach CloudWatch.
+                    EmfLine.of(result, "priming", Instant.EPOCH).toString();
                 }
             }
             // The sample has no copy, so no stage asks who the caller is; the CLI's -a and modify's role names do.

@@ -8,6 +8,7 @@ import io.github.auroraecho.aws.RdsCopies;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
+import io.github.auroraecho.lifecycle.Retirement;
 import io.github.auroraecho.stages.Engine;
 import io.github.auroraecho.stages.Outcome;
 import io.github.auroraecho.stages.Result;
@@ -105,6 +106,11 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
 
     public Clock clock() {
         return Clock.offset(Clock.systemUTC(), offset);
+    }
+
+    /** Moves the clock past the default drain period after promote, where retire's schedule runs. */
+    public void pastDrain() {
+        advance(Duration.ofMinutes(Retirement.DEFAULT_DRAIN_MINUTES + 1));
     }
 
     /** Moves the engine's clock ahead, as if the next runs happened that much later. */
