@@ -12,6 +12,9 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.TimeZone;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.events.EventBus;
+import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Code;
@@ -36,8 +39,9 @@ import java.util.Map;
 
 /**
  * One environment: five {@link StageFunction}s (shared by all its lifecycles), one EventBridge Scheduler schedule
- * group with a schedule per lifecycle and scheduled stage (in nested stacks, see {@link SchedulePartition}), and one
- * SNS topic for the alarms.
+ * group, one SNS topic for the alarms (which also receives every failed run's whole result), a dashboard, and per
+ * lifecycle its schedules (one per scheduled stage) and, when it promotes, its staleness alarm: those live in nested
+ * stacks ({@link LifecycleStacks}), so the environment's own stack does not grow with the lifecycle count.
  */
 public final class AuroraEchoStack extends Stack {
     /** Scheduler retries a failed delivery (throttling, service errors) this often before the dead-letter queue. */
@@ -49,6 +53,7 @@ public final class AuroraEchoStack extends Stack {
     private final EnvironmentSettings environment;
     private final Map<Operation, StageFunction> stages = new EnumMap<>(Operation.class);
     private final Topic alarmTopic;
+    private final List<Alarm> stalenessAlarms;
     private final ScheduleGroup scheduleGroup;
     private final Role schedulerRole;
 
@@ -65,6 +70,10 @@ public final class AuroraEchoStack extends Stack {
         if (environment.alarmEmail() != null) {
             alarmTopic.addSubscription(new EmailSubscription(environment.alarmEmail()));
         }
+        IEventBus resultBus = environment.resultEventBus() == null ? null
+                : environment.resultEventBus().startsWith("arn:")
+                ? EventBus.fromEventBusArn(this, "ResultBus", environment.resultEventBus())
+                : EventBus.fromEventBusName(this, "ResultBus", environment.resultEventBus());
 
         scheduleGroup = ScheduleGroup.Builder.create(this, "ScheduleGroup")
                 .scheduleGroupName(Names.scheduleGroupName(environment.name()))
@@ -84,21 +93,27 @@ public final class AuroraEchoStack extends Stack {
             stages.put(operation, new StageFunction(this, StageFunction.idOf(operation), new StageFunctionProps(
                     environment.name(), operation, sizeOf(operation), code,
                     LogRetention.of(environment.logRetentionDays()),
-                    permissions.statements(operation, environment.lifecyclesFor(operation)), alarmTopic)));
+                    permissions.statements(operation, environment.lifecyclesFor(operation)), alarmTopic, resultBus)));
         }
-        List<List<LifecycleSchedule>> parts = SchedulePartition.of(environment.lifecycles());
-        for (int i = 0; i < parts.size(); i++) {
-            List<LifecycleSchedule> part = parts.get(i);
-            NestedStack schedules = new NestedStack(this, "Schedules" + (i + 1), NestedStackProps.builder()
-                    .description("aurora-echo " + environment.name() + ": schedules of lifecycles "
-                            + part.get(0).managedName() + " .. " + part.get(part.size() - 1).managedName())
+        List<Alarm> alarms = new ArrayList<>();
+        LifecycleStacks.of(environment.name(), environment.lifecycles()).forEach((index, part) -> {
+            NestedStack nested = new NestedStack(this, LifecycleStacks.idOf(index), NestedStackProps.builder()
+                    .description("aurora-echo " + environment.name() + ": schedules and staleness alarms of "
+                            + part.size() + " lifecycles")
                     .build());
             for (LifecycleSchedule lifecycle : part) {
                 for (StageSchedule schedule : lifecycle.schedules()) {
-                    createSchedule(schedules, lifecycle, schedule);
+                    createSchedule(nested, lifecycle, schedule);
+                }
+                if (lifecycle.schedules(Operation.PROMOTE)) {
+                    alarms.add(StalenessAlarm.create(nested, environment.name(), lifecycle, alarmTopic));
                 }
             }
-        }
+        });
+        stalenessAlarms = List.copyOf(alarms);
+        EnvironmentDashboard.create(this, environment, stages);
+        CfnOutput.Builder.create(this, "DashboardName").value(Names.dashboardName(environment.name()))
+                .description("CloudWatch dashboard of this environment").build();
         CfnOutput.Builder.create(this, "AlarmTopicArn").value(alarmTopic.getTopicArn())
                 .description("SNS topic of the aurora-echo alarms").build();
         CfnOutput.Builder.create(this, "ScheduleGroupName").value(scheduleGroup.getScheduleGroupName())
@@ -175,6 +190,11 @@ public final class AuroraEchoStack extends Stack {
     /** The five stage functions, one per stage. */
     public Map<Operation, StageFunction> stages() {
         return Collections.unmodifiableMap(stages);
+    }
+
+    /** One per lifecycle that promotes, in nested stacks. */
+    public List<Alarm> stalenessAlarms() {
+        return Collections.unmodifiableList(stalenessAlarms);
     }
 
     public Topic alarmTopic() {

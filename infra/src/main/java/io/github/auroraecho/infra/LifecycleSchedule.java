@@ -18,16 +18,21 @@ import java.util.Map;
 
 /**
  * One lifecycle of an environment: its document (compact JSON, exactly what each schedule sends), parsed by the
- * Lambda's own parser for each stage it is scheduled for, its schedules, and the KMS key that encrypts its source
+ * Lambda's own parser for each stage it is scheduled for, its schedules, the KMS key that encrypts its source
  * ({@code sourceKmsKeyArn}: null when not declared, {@value #UNENCRYPTED_SOURCE} for a source that is not encrypted),
- * which RDS uses with the new and clone roles' permissions.
+ * which RDS uses with the new and clone roles' permissions, and after how many hours without a fresher served copy
+ * its staleness alarm fires.
  */
 public record LifecycleSchedule(String managedName, String documentJson, Map<Operation, LifecycleConfig> configs,
-                                List<StageSchedule> schedules, String sourceKmsKeyArn) {
+                                List<StageSchedule> schedules, String sourceKmsKeyArn, int staleAfterHours) {
     /** EventBridge Scheduler's limit on a target's constant input. */
     public static final int MAX_INPUT_LENGTH = 8192;
     /** {@code sourceKmsKeyArn} of a source that is not encrypted. */
     public static final String UNENCRYPTED_SOURCE = "none";
+    /** A nightly refresh that missed one night is late, not yet stale; two missed nights are. */
+    public static final int DEFAULT_STALE_AFTER_HOURS = 36;
+    /** CloudWatch evaluates an alarm with one-hour periods over at most seven days. */
+    public static final int MAX_STALE_AFTER_HOURS = 7 * 24;
 
     public LifecycleSchedule {
         configs = Collections.unmodifiableMap(new EnumMap<>(configs));
@@ -73,6 +78,7 @@ public record LifecycleSchedule(String managedName, String documentJson, Map<Ope
                         || key.matches("arn:aws(-cn|-us-gov)?:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+"),
                 "must be the ARN of the KMS key that encrypts the source (arn:aws:kms:<region>:<account>:key/<id>), "
                         + "or \"" + UNENCRYPTED_SOURCE + "\"");
+        long staleAfterHours = reader.integer("staleAfterHours", DEFAULT_STALE_AFTER_HOURS, 1, MAX_STALE_AFTER_HOURS);
         DocumentReader schedulesReader = reader.requiredObject("schedules");
         reader.rejectUnread();
 
@@ -109,6 +115,6 @@ public record LifecycleSchedule(String managedName, String documentJson, Map<Ope
                     + UNENCRYPTED_SOURCE + "\" if the snapshot is not encrypted");
         }
         String managedName = configs.values().iterator().next().managedName();
-        return new LifecycleSchedule(managedName, documentJson, configs, schedules, sourceKey);
+        return new LifecycleSchedule(managedName, documentJson, configs, schedules, sourceKey, (int) staleAfterHours);
     }
 }

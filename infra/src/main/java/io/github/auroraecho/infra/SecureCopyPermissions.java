@@ -99,7 +99,9 @@ final class SecureCopyPermissions {
         List<LifecycleConfig> scripted = configs.stream().filter(c -> !c.modification().sqlScripts().isEmpty()).toList();
         if (!scripted.isEmpty()) {
             List<String> scriptedCopies = base.copies(scripted, "cluster");
-            statements.add(statement("RunSql", List.of("rds:EnableHttpEndpoint", "rds-data:ExecuteStatement"),
+            // Each statement runs in its own Data API transaction (SqlStatements), so it takes effect exactly once.
+            statements.add(statement("RunSql", List.of("rds:EnableHttpEndpoint", "rds-data:BeginTransaction",
+                    "rds-data:ExecuteStatement", "rds-data:CommitTransaction", "rds-data:RollbackTransaction"),
                     scriptedCopies, base.ofThisEnvironment(Stage.NEW)));
             // The Data API reads the secret with the caller's permissions: only the secrets of the copies.
             statements.add(statement("ReadCopySecrets", List.of("secretsmanager:GetSecretValue"), secrets(scripted),

@@ -4,6 +4,7 @@ import io.github.auroraecho.lifecycle.CopyTags;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.lifecycle.Stage;
+import io.github.auroraecho.lifecycle.TimeTag;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.iam.Effect;
@@ -264,18 +265,28 @@ public final class StagePermissions {
     }
 
     /**
-     * Writing only the two stage tags of the copy's own lifecycle, only with the given values, only on copies of this
-     * environment. Tag keys are compared ignoring case: the stage key keeps the managed name's case, the lifecycle
-     * tag is in lower case as RDS writes ARNs.
+     * Writing only the two stage tags of the copy's own lifecycle (with, on the cluster, the time of the move:
+     * modified-at, retired-at), only with the given values, only on copies of this environment. Tag keys are
+     * compared ignoring case: the stage key keeps the managed name's case, the lifecycle tag is in lower case as RDS
+     * writes ARNs.
      */
     private PolicyStatement moveStage(String sid, List<LifecycleConfig> configs, Stage... to) {
+        String lifecycle = "${aws:ResourceTag/" + CopyTags.LIFECYCLE + "}";
+        List<String> keys = new ArrayList<>(List.of(Stage.tagKey(lifecycle), CopyTags.STAGE));
+        for (Stage stage : to) {
+            switch (stage) {
+                case MODIFIED -> keys.add(TimeTag.MODIFIED.key(lifecycle));
+                case RETIRED -> keys.add(TimeTag.RETIRED.key(lifecycle));
+                case NEW, PROMOTED -> {
+                }
+            }
+        }
         Map<String, Object> equals = new LinkedHashMap<>();
         equals.put("aws:ResourceTag/" + CopyTags.ENVIRONMENT, environment);
         equals.put("aws:RequestTag/" + CopyTags.STAGE, values(to));
         Map<String, Object> conditions = new LinkedHashMap<>();
         conditions.put("StringEquals", equals);
-        conditions.put("ForAllValues:StringEqualsIgnoreCase", Map.of("aws:TagKeys",
-                List.of(Stage.tagKey("${aws:ResourceTag/" + CopyTags.LIFECYCLE + "}"), CopyTags.STAGE)));
+        conditions.put("ForAllValues:StringEqualsIgnoreCase", Map.of("aws:TagKeys", keys));
         return statement(sid, List.of("rds:AddTagsToResource"), copies(configs, "cluster", "db"), conditions);
     }
 

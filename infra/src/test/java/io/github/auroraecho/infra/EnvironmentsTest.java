@@ -33,6 +33,20 @@ class EnvironmentsTest {
             int schedules = environment.lifecycles().stream().mapToInt(l -> l.schedules().size()).sum();
             assertEquals(schedules, Fixtures.schedules(stack).size());
             template.resourceCountIs("AWS::Lambda::Function", 5);
+            // What reaches people: every function's failures, each promoted lifecycle's staleness, one dashboard.
+            template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 5);
+            template.allResourcesProperties("AWS::Lambda::EventInvokeConfig", Match.objectLike(Map.of(
+                    "DestinationConfig", Match.objectLike(Map.of("OnFailure", Match.anyValue())))));
+            template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+            long promoted = environment.lifecycles().stream()
+                    .filter(l -> l.schedules(io.github.auroraecho.lifecycle.Operation.PROMOTE)).count();
+            assertEquals(promoted, stack.stalenessAlarms().size(), name);
+            // Each in its lifecycle's nested stack (LifecycleStacks), with its schedules.
+            stack.stalenessAlarms().stream().map(software.amazon.awscdk.Stack::of).distinct().forEach(nested -> {
+                assertTrue(nested != stack, name + ": the staleness alarms are in nested stacks");
+                Template.fromStack(nested).allResourcesProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                        "TreatMissingData", "breaching", "MetricName", "ServedCopyAge")));
+            });
         }
     }
 

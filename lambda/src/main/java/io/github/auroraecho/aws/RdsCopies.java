@@ -5,6 +5,7 @@ import io.github.auroraecho.lifecycle.CopyTags;
 import io.github.auroraecho.lifecycle.Placement;
 import io.github.auroraecho.lifecycle.SqlProgress;
 import io.github.auroraecho.lifecycle.Stage;
+import io.github.auroraecho.lifecycle.TimeTag;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.CreateDbInstanceRequest;
 import software.amazon.awssdk.services.rds.model.DBCluster;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The {@link CopyStore} on RDS. Reads page through every result and take tags from the describe results,
@@ -33,6 +35,8 @@ public final class RdsCopies implements CopyStore {
 
     private final RdsClient rds;
     private final Changes changes;
+    /** What {@link #list} last read: a run's metrics come from it, without a call of their own. */
+    private List<Copy> lastListed;
 
     public RdsCopies(RdsClient rds, Changes changes) {
         this.rds = rds;
@@ -42,7 +46,13 @@ public final class RdsCopies implements CopyStore {
     @Override
     public List<Copy> list(String managedName) {
         String key = Stage.tagKey(managedName);
-        return listWhere(tags -> tags.containsKey(key));
+        lastListed = listWhere(tags -> tags.containsKey(key));
+        return lastListed;
+    }
+
+    @Override
+    public Optional<List<Copy>> lastListed() {
+        return Optional.ofNullable(lastListed);
     }
 
     /** Every cluster carrying any lifecycle's stage tag, for the status report. */
@@ -169,13 +179,20 @@ public final class RdsCopies implements CopyStore {
 
     /** Both the cluster and its instances, so both tools read the same stage, with the name-free stage tag. */
     @Override
-    public void setStage(Copy copy, String managedName, Stage stage) {
+    public void setStage(Copy copy, String managedName, Stage stage, Map<TimeTag, Instant> times) {
         List<Tag> tags = RdsMapping.tagList(CopyTags.stage(managedName, stage));
         String key = Stage.tagKey(managedName);
         String from = copy.stage(managedName).map(Stage::tagValue).orElse(null);
-        if (CopyTags.needsStage(copy.clusterTags(), managedName, stage)) {
-            changes.apply("tag cluster " + copy.name() + " " + key + "=" + stage.tagValue(),
-                    () -> rds.addTagsToResource(r -> r.resourceName(copy.clusterArn()).tags(tags)),
+        List<Tag> clusterTags = new ArrayList<>(tags);
+        times.entrySet().stream()
+                .filter(time -> !copy.clusterTags().containsKey(time.getKey().key(managedName)))
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(time -> clusterTags.add(Tag.builder().key(time.getKey().key(managedName))
+                        .value(TimeTag.value(time.getValue())).build()));
+        if (clusterTags.size() > tags.size() || CopyTags.needsStage(copy.clusterTags(), managedName, stage)) {
+            changes.apply("tag cluster " + copy.name() + " " + clusterTags.stream()
+                            .map(t -> t.key() + "=" + t.value()).collect(Collectors.joining(", ")),
+                    () -> rds.addTagsToResource(r -> r.resourceName(copy.clusterArn()).tags(clusterTags)),
                     "copy", copy.name(), "stageFrom", from, "stageTo", stage.tagValue());
         }
         for (Copy.Instance instance : copy.instances()) {

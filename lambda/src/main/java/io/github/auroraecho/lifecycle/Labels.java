@@ -8,8 +8,11 @@ import java.util.Map;
  * @param tags in document order, on cluster and instance from their first call
  */
 public record Labels(String suffix, Map<String, String> tags) {
-    /** RDS allows 50 tags a resource; the copy's own marks take some ({@link CopyTags}), SQL progress one more. */
-    public static final int MAX_EXTRA_TAGS = 50 - CopyTags.RESERVED;
+    /**
+     * RDS allows 50 tags a resource; the copy's own marks take some ({@link CopyTags}), three keep times
+     * ({@link TimeTag}), and with sqlScripts one more is the SQL progress tag.
+     */
+    public static final int MAX_EXTRA_TAGS = 50 - CopyTags.RESERVED - TimeTag.values().length;
 
     public Labels {
         tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.lifecycle.Stage;
+import io.github.auroraecho.lifecycle.TimeTag;
 import io.github.auroraecho.testing.EmulatorExtension;
 import io.github.auroraecho.testing.TestAccount;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,11 @@ class NewStageTest {
         Copy copy = aws.copies("staging").get(0);
         Map<String, String> expected = Map.of(KEY, "new", "team", "data", "aurora-echo:lifecycle", "staging",
                 "aurora-echo:stage", "new", "aurora-echo:environment", "test");
-        assertEquals(expected, copy.clusterTags());
+        java.time.Instant snapshotTime = aws.rds().describeDBClusterSnapshots(r -> r.dbClusterSnapshotIdentifier("prod-1"))
+                .dbClusterSnapshots().get(0).snapshotCreateTime();
+        Map<String, String> clusterExpected = new java.util.HashMap<>(expected);
+        clusterExpected.put(TimeTag.SOURCE_POINT.key("staging"), TimeTag.value(snapshotTime));
+        assertEquals(clusterExpected, copy.clusterTags(), "the cluster also records the time of the snapshot it holds");
         assertEquals(expected, copy.instances().get(0).tags());
     }
 

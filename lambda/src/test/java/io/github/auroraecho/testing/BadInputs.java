@@ -1,5 +1,6 @@
 package io.github.auroraecho.testing;
 
+import io.github.auroraecho.lifecycle.Labels;
 import io.github.auroraecho.lifecycle.Operation;
 import org.junit.jupiter.params.provider.Arguments;
 
@@ -65,7 +66,8 @@ public final class BadInputs {
                 Arguments.of("reserved tag", newDoc("\"tags\": {\"aurora-echo:staging:stage\": \"promoted\"}"), Operation.NEW, "aurora-echo:"),
                 Arguments.of("aws tag", newDoc("\"tags\": {\"aws:foo\": \"x\"}"), Operation.NEW, "aws:"),
                 Arguments.of("tag value number", newDoc("\"tags\": {\"team\": 1}"), Operation.NEW, "\"tags.team\" must be a string"),
-                Arguments.of("too many tags", newDoc("\"tags\": {" + tags(47) + "}"), Operation.NEW, "at most 46"),
+                Arguments.of("too many tags", newDoc("\"tags\": {" + tags(Labels.MAX_EXTRA_TAGS + 1) + "}"), Operation.NEW,
+                        "at most " + Labels.MAX_EXTRA_TAGS),
                 Arguments.of("bad role", "{\"managedName\": \"s\", \"iamRoleNames\": [\"role with spaces\"]}", Operation.MODIFY, "\"iamRoleNames[0]\""),
                 Arguments.of("duplicate role", "{\"managedName\": \"s\", \"iamRoleNames\": [\"a\", \"a\"]}", Operation.MODIFY, "twice"),
                 Arguments.of("promote without zones", "{\"managedName\": \"s\", \"recordSetName\": \"db.example.com\"}", Operation.PROMOTE, "\"hostedZoneIds\" is required for promote"),
@@ -74,6 +76,9 @@ public final class BadInputs {
                 Arguments.of("bad record", "{\"managedName\": \"s\", \"recordSetName\": \"db..example.com\"}", Operation.MODIFY, "\"recordSetName\""),
                 Arguments.of("ttl negative", "{\"managedName\": \"s\", \"ttl\": -5}", Operation.MODIFY, "\"ttl\" must be between 0"),
                 Arguments.of("ttl fraction", "{\"managedName\": \"s\", \"ttl\": 1.5}", Operation.MODIFY, "\"ttl\" must be a whole number"),
+                Arguments.of("drain shorter than twice the ttl", "{\"managedName\": \"s\", \"ttl\": 900, \"drainMinutes\": 20}", Operation.RETIRE, "\"drainMinutes\" must be at least twice the record's ttl (900 s), so at least 30"),
+                Arguments.of("drain fraction", "{\"managedName\": \"s\", \"drainMinutes\": 1.5}", Operation.RETIRE, "\"drainMinutes\" must be a whole number"),
+                Arguments.of("drain over a week", "{\"managedName\": \"s\", \"drainMinutes\": 10081}", Operation.RETIRE, "\"drainMinutes\" must be between 0 and 10080"),
                 Arguments.of("finalSnapshot number", "{\"managedName\": \"s\", \"finalSnapshot\": 1}", Operation.RETIRE, "\"finalSnapshot\" must be true or false"),
                 Arguments.of("oversize string", "{\"managedName\": \"" + "a".repeat(5000) + "\"}", Operation.MODIFY, "at most 1024"),
                 Arguments.of("event without detail", "{\"source\": \"x\", \"detail-type\": \"y\"}", Operation.NEW, "\"detail\""),

@@ -149,7 +149,8 @@ public final class IamCallRecorder implements ExecutionInterceptor {
                         resource(call, "hostedzone", zoneArn(field(request, "HostedZoneId")), Map.of());
                 case "route53:GetChange" -> resource(call, "change",
                         "arn:" + partition + ":route53:::change/" + lastSegment(field(request, "Id")), Map.of());
-                case "rds-data:ExecuteStatement" -> executeStatement(call, request);
+                case "rds-data:BeginTransaction", "rds-data:ExecuteStatement", "rds-data:CommitTransaction",
+                     "rds-data:RollbackTransaction" -> dataApi(call, request);
                 case "s3:GetObject" -> resource(call, "object", "arn:" + partition + ":s3:::" + field(request, "Bucket")
                         + "/" + field(request, "Key"), Map.of());
                 case "sts:GetCallerIdentity" -> resource(call, null, "*", Map.of());
@@ -272,12 +273,13 @@ public final class IamCallRecorder implements ExecutionInterceptor {
             });
         }
 
-        private void executeStatement(ObjectNode call, SdkRequest request) {
+        /** A Data API call (a statement, or the transaction it runs in) on the copy, with the copy's secret. */
+        private void dataApi(ObjectNode call, SdkRequest request) {
             String cluster = field(request, "resourceArn");
             resource(call, "cluster", cluster, tagsOf(cluster));
-            // The Data API reads the secret with the caller's permissions; RDS tags its managed secret with the
-            // cluster's ARN.
-            ObjectNode read = call("secretsmanager:GetSecretValue", "rds-data:ExecuteStatement");
+            // The Data API reads the secret with the caller's permissions on every call that names it; RDS tags its
+            // managed secret with the cluster's ARN.
+            ObjectNode read = call("secretsmanager:GetSecretValue", call.get("action").asText());
             resource(read, "Secret", field(request, "secretArn"), Map.of("aws:rds:primaryDBClusterArn", cluster));
             write(read);
         }

@@ -8,6 +8,7 @@ import io.github.auroraecho.lifecycle.CopyTags;
 import io.github.auroraecho.lifecycle.Placement;
 import io.github.auroraecho.lifecycle.SqlProgress;
 import io.github.auroraecho.lifecycle.Stage;
+import io.github.auroraecho.lifecycle.TimeTag;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.rds.model.DBClusterSnapshot;
@@ -118,6 +119,7 @@ public final class MemoryRds {
 
     private final class Store implements CopyStore {
         private final Changes changes;
+        private List<Copy> lastListed;
 
         Store(Changes changes) {
             this.changes = changes;
@@ -134,8 +136,14 @@ public final class MemoryRds {
 
         @Override
         public List<Copy> list(String managedName) {
-            return clusters.values().stream().filter(c -> c.tags.containsKey(Stage.tagKey(managedName)))
+            lastListed = clusters.values().stream().filter(c -> c.tags.containsKey(Stage.tagKey(managedName)))
                     .map(c -> c.toCopy(true)).toList();
+            return lastListed;
+        }
+
+        @Override
+        public Optional<List<Copy>> lastListed() {
+            return Optional.ofNullable(lastListed);
         }
 
         @Override
@@ -194,12 +202,19 @@ public final class MemoryRds {
         }
 
         @Override
-        public void setStage(Copy copy, String managedName, Stage stage) {
+        public void setStage(Copy copy, String managedName, Stage stage, Map<TimeTag, Instant> times) {
             String key = Stage.tagKey(managedName);
             Map<String, String> tags = CopyTags.stage(managedName, stage);
-            if (CopyTags.needsStage(copy.clusterTags(), managedName, stage)) {
-                write("tag cluster " + copy.name() + " " + key + "=" + stage.tagValue(),
-                        () -> existing(copy.name()).tags.putAll(tags));
+            Map<String, String> clusterTags = new LinkedHashMap<>();
+            times.forEach((time, at) -> {
+                if (!copy.clusterTags().containsKey(time.key(managedName))) {
+                    clusterTags.put(time.key(managedName), TimeTag.value(at));
+                }
+            });
+            if (!clusterTags.isEmpty() || CopyTags.needsStage(copy.clusterTags(), managedName, stage)) {
+                clusterTags.putAll(tags);
+                write("tag cluster " + copy.name() + " " + clusterTags,
+                        () -> existing(copy.name()).tags.putAll(clusterTags));
             }
             for (Copy.Instance instance : copy.instances()) {
                 if (CopyTags.needsStage(instance.tags(), managedName, stage)) {

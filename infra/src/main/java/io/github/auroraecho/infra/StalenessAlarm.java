@@ -1,0 +1,57 @@
+package io.github.auroraecho.infra;
+
+import io.github.auroraecho.lambda.EmfLine;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.constructs.Construct;
+
+import java.util.Map;
+
+/**
+ * One lifecycle's staleness alarm: the copy its DNS name serves is older than {@code staleAfterHours}, or no run
+ * has reported for that long. Every run of any stage reports the served copy's age, so hourly periods with no
+ * figure are counted as breaching: the alarm fires only when each of the last {@code staleAfterHours} hours was
+ * either silent or too old, i.e. the refresh stopped (no snapshot, a schedule disabled, promote refused every
+ * night) or nothing runs at all.
+ */
+final class StalenessAlarm {
+    static Metric servedCopyAge(String environment, String managedName) {
+        return Metric.Builder.create()
+                .namespace(EmfLine.NAMESPACE)
+                .metricName(EmfLine.SERVED_COPY_AGE)
+                .dimensionsMap(Map.of(EmfLine.ENVIRONMENT, environment, EmfLine.LIFECYCLE, managedName))
+                .statistic("Minimum")
+                .period(Duration.hours(1))
+                .build();
+    }
+
+    /**
+     * The alarm of a lifecycle that promotes (only those serve a copy; the others would always look stale), in the
+     * nested stack of its lifecycle ({@link LifecycleStacks}).
+     */
+    static Alarm create(Construct scope, String environment, LifecycleSchedule lifecycle, ITopic topic) {
+        int hours = lifecycle.staleAfterHours();
+        Alarm alarm = Alarm.Builder.create(scope, "Stale-" + lifecycle.managedName())
+                .alarmName(Names.stalenessAlarmName(environment, lifecycle.managedName()))
+                .alarmDescription("aurora-echo " + environment + ": lifecycle " + lifecycle.managedName()
+                        + " has served no copy younger than " + hours + " hours, or no stage has run for "
+                        + hours + " hours. Look at its last runs (dashboard aurora-echo-" + environment
+                        + ", and the failure records on this topic): no snapshot, a disabled schedule, or promote "
+                        + "refusing every night.")
+                .metric(servedCopyAge(environment, lifecycle.managedName()))
+                .threshold(hours * 3600.0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .evaluationPeriods(hours)
+                .datapointsToAlarm(hours)
+                .treatMissingData(TreatMissingData.BREACHING)
+                .build();
+        alarm.addAlarmAction(new SnsAction(topic));
+        alarm.addOkAction(new SnsAction(topic));
+        return alarm;
+    }
+}
