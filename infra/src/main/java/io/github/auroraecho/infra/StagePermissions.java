@@ -252,9 +252,14 @@ public final class StagePermissions {
                 ofThisEnvironment(Stage.RETIRED)));
         List<LifecycleConfig> withSnapshot = configs.stream().filter(c -> c.retirement().finalSnapshot()).toList();
         if (!withSnapshot.isEmpty()) {
-            // The final snapshot is a new snapshot named after the copy; the delete itself needs the copy above.
-            statements.add(statement("FinalSnapshotName", List.of("rds:DeleteDBCluster"),
-                    distinct(withSnapshot, c -> List.of(rdsArn(c, "cluster-snapshot", FINAL_SNAPSHOT))), Map.of()));
+            // The final snapshot is a new snapshot named after the copy; the delete itself needs the copy above. RDS
+            // makes it with the caller's permissions (CreateDBClusterSnapshot on the copy and the snapshot), and tags
+            // it with the copy's tags when the copy copies tags to snapshots.
+            statements.add(statement("FinalSnapshotName", List.of("rds:DeleteDBCluster", "rds:CreateDBClusterSnapshot",
+                    "rds:AddTagsToResource"), distinct(withSnapshot,
+                    c -> List.of(rdsArn(c, "cluster-snapshot", FINAL_SNAPSHOT))), Map.of()));
+            statements.add(statement("FinalSnapshotOfRetiredCopies", List.of("rds:CreateDBClusterSnapshot"),
+                    copies(withSnapshot, "cluster"), ofThisEnvironment(Stage.RETIRED)));
         }
         return statements;
     }

@@ -63,8 +63,8 @@ final class Suppressions {
         }
         if (operation == Operation.RETIRE) {
             suppressions.add(iam5Regex("The final snapshot of a retired copy is a new snapshot named after the copy "
-                    + "(<copy>-final-<seconds>); only DeleteDBCluster may name it, and the delete itself needs a "
-                    + "retired copy of this environment.", RDS_ARN + "cluster-snapshot:\\*-\\?\\?\\?\\?-\\?\\?-\\?\\?\\*-final-\\*$"));
+                    + "(<copy>-final-<seconds>); only DeleteDBCluster may name it, RDS creates and tags it with the "
+                    + "caller's permissions, and the delete itself needs a retired copy of this environment.", RDS_ARN + "cluster-snapshot:\\*-\\?\\?\\?\\?-\\?\\?-\\?\\?\\*-final-\\*$"));
         }
         if (operation == Operation.PROMOTE) {
             suppressions.add(iam5Regex("route53:GetChange is read-only and the change id is only known once the "

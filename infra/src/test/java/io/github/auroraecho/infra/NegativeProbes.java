@@ -54,6 +54,16 @@ final class NegativeProbes {
         probes.add(denied(Operation.RETIRE, "rds:DeleteDBInstance", "the source's instance", "db",
                 RDS + "db:production-1", Map.of()));
 
+        // RDS makes a final snapshot with retire's permissions: of a retired copy, never of the source.
+        probes.add(allowed(Operation.RETIRE, "rds:CreateDBClusterSnapshot", "a retired copy (its final snapshot)",
+                "cluster", RDS + "cluster:" + COPY, copyTags("test", "staging", "retired")));
+        probes.add(denied(Operation.RETIRE, "rds:CreateDBClusterSnapshot", "the source", "cluster",
+                RDS + "cluster:production", Map.of()));
+        probes.add(denied(Operation.RETIRE, "rds:CreateDBClusterSnapshot", "a promoted copy", "cluster",
+                RDS + "cluster:" + COPY, copyTags("test", "staging", "promoted")));
+        probes.add(denied(Operation.RETIRE, "rds:CreateDBClusterSnapshot", "a snapshot not named as a final one",
+                "cluster-snapshot", RDS + "cluster-snapshot:production-manual", Map.of()));
+
         Map<String, Object> moveToModified = new LinkedHashMap<>();
         moveToModified.put("aws:RequestTag/aurora-echo:staging:stage", "modified");
         moveToModified.put("aws:RequestTag/aurora-echo:stage", "modified");
@@ -62,6 +72,50 @@ final class NegativeProbes {
                 RDS + "cluster:" + COPY, copyTags("test", "staging", "new"), moveToModified, true));
         probes.add(new Probe("modify must not tag the source", Operation.MODIFY, "rds:AddTagsToResource", "cluster",
                 RDS + "cluster:production", Map.of(), moveToModified, false));
+        // The time of a move goes with it, on the cluster (night17's drain and freshness); the key carries the name
+        // as the lifecycle was written, compared with the lower-case lifecycle tag ignoring case.
+        for (String name : List.of("staging", "Staging")) {
+            Map<String, Object> modifiedAt = new LinkedHashMap<>(moveToModified);
+            modifiedAt.put("aws:RequestTag/aurora-echo:" + name + ":modified-at", "2026-01-01T03:00:00Z");
+            modifiedAt.put("aws:TagKeys", List.of("aurora-echo:" + name + ":stage", "aurora-echo:stage",
+                    "aurora-echo:" + name + ":modified-at"));
+            probes.add(new Probe("modify moves a new copy to modified with its modified-at (key " + name + ")",
+                    Operation.MODIFY, "rds:AddTagsToResource", "cluster", RDS + "cluster:" + COPY,
+                    copyTags("test", "staging", "new"), modifiedAt, true));
+        }
+        Map<String, Object> retiredAt = new LinkedHashMap<>();
+        retiredAt.put("aws:RequestTag/aurora-echo:staging:stage", "retired");
+        retiredAt.put("aws:RequestTag/aurora-echo:stage", "retired");
+        retiredAt.put("aws:RequestTag/aurora-echo:staging:retired-at", "2026-01-02T06:00:00Z");
+        retiredAt.put("aws:TagKeys", List.of("aurora-echo:staging:stage", "aurora-echo:stage",
+                "aurora-echo:staging:retired-at"));
+        // new and modify retire a broken new copy, promote the copy it replaces, retire one half-moved.
+        Map<Operation, String> retiredFrom = new java.util.EnumMap<>(Map.of(Operation.NEW, "new", Operation.MODIFY, "new",
+                Operation.PROMOTE, "promoted", Operation.RETIRE, "promoted"));
+        retiredFrom.forEach((operation, stage) -> probes.add(new Probe(operation.cliName() + " retires a " + stage
+                + " copy with its retired-at", operation, "rds:AddTagsToResource", "cluster", RDS + "cluster:" + COPY,
+                copyTags("test", "staging", stage), retiredAt, true)));
+        Map<String, Object> forgedTime = new LinkedHashMap<>(retiredAt);
+        forgedTime.put("aws:RequestTag/aurora-echo:staging:source-point", "2030-01-01T00:00:00Z");
+        forgedTime.put("aws:TagKeys", List.of("aurora-echo:staging:stage", "aurora-echo:stage",
+                "aurora-echo:staging:retired-at", "aurora-echo:staging:source-point"));
+        probes.add(new Probe("retire must not rewrite a copy's source-point", Operation.RETIRE, "rds:AddTagsToResource",
+                "cluster", RDS + "cluster:" + COPY, copyTags("test", "staging", "promoted"), forgedTime, false));
+        Map<String, Object> modifiedByPromote = new LinkedHashMap<>();
+        modifiedByPromote.put("aws:RequestTag/aurora-echo:staging:stage", "promoted");
+        modifiedByPromote.put("aws:RequestTag/aurora-echo:stage", "promoted");
+        modifiedByPromote.put("aws:RequestTag/aurora-echo:staging:modified-at", "2026-01-02T06:00:00Z");
+        modifiedByPromote.put("aws:TagKeys", List.of("aurora-echo:staging:stage", "aurora-echo:stage",
+                "aurora-echo:staging:modified-at"));
+        probes.add(new Probe("promote must not write modified-at", Operation.PROMOTE, "rds:AddTagsToResource",
+                "cluster", RDS + "cluster:" + COPY, copyTags("test", "staging", "modified"), modifiedByPromote, false));
+        Map<String, Object> otherLifecyclesTime = new LinkedHashMap<>(retiredAt);
+        otherLifecyclesTime.put("aws:RequestTag/aurora-echo:other:retired-at", "2026-01-02T06:00:00Z");
+        otherLifecyclesTime.put("aws:TagKeys", List.of("aurora-echo:staging:stage", "aurora-echo:stage",
+                "aurora-echo:other:retired-at"));
+        probes.add(new Probe("retire must not write another lifecycle's retired-at", Operation.RETIRE,
+                "rds:AddTagsToResource", "cluster", RDS + "cluster:" + COPY, copyTags("test", "staging", "promoted"),
+                otherLifecyclesTime, false));
         Map<String, Object> otherKey = new LinkedHashMap<>(moveToModified);
         otherKey.put("aws:RequestTag/team", "x");
         otherKey.put("aws:TagKeys", List.of("aurora-echo:staging:stage", "aurora-echo:stage", "team"));
@@ -120,6 +174,27 @@ final class NegativeProbes {
             probes.add(new Probe("modify must not touch another cluster's secret (" + action + ")", Operation.MODIFY,
                     action, "Secret", secret, Map.of("aws:ResourceTag/aws:rds:primaryDBClusterArn",
                     RDS + "cluster:production"), Map.of(), false));
+        }
+        return probes;
+    }
+
+    /**
+     * Lambda delivers each asynchronous run's record with the function's own role: a failure to the alarm topic
+     * (on-failure destination), a success to the result bus (on-success destination). Nowhere else.
+     */
+    static List<Probe> destinations(String alarmTopic) {
+        String topics = alarmTopic.substring(0, alarmTopic.lastIndexOf(':') + 1);
+        String buses = "arn:aws:events:us-east-1:123456789012:event-bus/";
+        List<Probe> probes = new ArrayList<>();
+        for (Operation operation : Operation.values()) {
+            probes.add(new Probe(operation.cliName() + " sends a failed run's record to the alarm topic", operation,
+                    "sns:Publish", "topic", alarmTopic, Map.of(), Map.of(), true));
+            probes.add(new Probe(operation.cliName() + " must not publish to another topic", operation,
+                    "sns:Publish", "topic", topics + "other-topic", Map.of(), Map.of(), false));
+            probes.add(new Probe(operation.cliName() + " sends a run's result to the result bus", operation,
+                    "events:PutEvents", "event-bus", buses + "team-results", Map.of(), Map.of(), true));
+            probes.add(new Probe(operation.cliName() + " must not put events on the default bus", operation,
+                    "events:PutEvents", "event-bus", buses + "default", Map.of(), Map.of(), false));
         }
         return probes;
     }

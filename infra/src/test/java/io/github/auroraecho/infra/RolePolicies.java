@@ -36,7 +36,7 @@ final class RolePolicies {
                 for (Operation operation : Operation.values()) {
                     if (roleId.startsWith(roleIdPrefix(operation))) {
                         policies.computeIfAbsent(operation, k -> new ArrayList<>())
-                                .add(JSON.valueToTree(resolve(properties.get("PolicyDocument"))));
+                                .add(JSON.valueToTree(resolve(properties.get("PolicyDocument"), refs(template))));
                     }
                 }
             }
@@ -50,10 +50,26 @@ final class RolePolicies {
         return Character.toUpperCase(stage.charAt(0)) + stage.substring(1) + "Role";
     }
 
+    /**
+     * What a {@code Ref} to a resource of the template gives, where a policy names it: an SNS topic's ARN (its name as
+     * CloudFormation makes it: stack, logical id, a random suffix).
+     */
     @SuppressWarnings("unchecked")
-    static Object resolve(Object value) {
+    static Map<String, String> refs(Map<String, Object> template) {
+        Map<String, String> refs = new LinkedHashMap<>();
+        ((Map<String, Object>) template.get("Resources")).forEach((id, resource) -> {
+            if ("AWS::SNS::Topic".equals(((Map<String, Object>) resource).get("Type"))) {
+                refs.put(id, "arn:aws:sns:" + IamProofTest.REGION + ":" + IamProofTest.ACCOUNT + ":AuroraEcho-"
+                        + IamProofTest.ENVIRONMENT + "-" + id + "-A1B2C3D4E5F6");
+            }
+        });
+        return refs;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Object resolve(Object value, Map<String, String> refs) {
         if (value instanceof List<?> list) {
-            return list.stream().map(RolePolicies::resolve).toList();
+            return list.stream().map(item -> resolve(item, refs)).toList();
         }
         if (!(value instanceof Map<?, ?> raw)) {
             return value;
@@ -65,7 +81,7 @@ final class RolePolicies {
                 case "AWS::Region" -> IamProofTest.REGION;
                 case "AWS::AccountId" -> IamProofTest.ACCOUNT;
                 case "AWS::URLSuffix" -> "amazonaws.com";
-                default -> "ref-" + map.get("Ref");
+                default -> refs.getOrDefault((String) map.get("Ref"), "ref-" + map.get("Ref"));
             };
         }
         if (map.containsKey("Fn::GetAtt")) {
@@ -77,12 +93,12 @@ final class RolePolicies {
             StringBuilder text = new StringBuilder();
             List<Object> parts = (List<Object>) join.get(1);
             for (int i = 0; i < parts.size(); i++) {
-                text.append(i > 0 ? (String) join.get(0) : "").append(resolve(parts.get(i)));
+                text.append(i > 0 ? (String) join.get(0) : "").append(resolve(parts.get(i), refs));
             }
             return text.toString();
         }
         Map<String, Object> resolved = new LinkedHashMap<>();
-        map.forEach((key, inner) -> resolved.put(key, resolve(inner)));
+        map.forEach((key, inner) -> resolved.put(key, resolve(inner, refs)));
         return resolved;
     }
 }

@@ -306,10 +306,12 @@ class StackTest {
                 }
                 assertEquals(Operation.RETIRE, operation, statement.toString());
                 if (statement.resources().stream().anyMatch(r -> r.contains(":cluster-snapshot:"))) {
-                    // Only the name of the final snapshot DeleteDBCluster creates (finalSnapshot: true).
+                    // Only the name of the final snapshot DeleteDBCluster creates (finalSnapshot: true), which RDS
+                    // creates and tags with the caller's permissions.
                     assertEquals(List.of("arn:${AWS::Partition}:rds:" + REGION + ":" + ACCOUNT
                             + ":cluster-snapshot:*-????-??-??*-final-*"), statement.resources());
-                    assertEquals(List.of("rds:DeleteDBCluster"), statement.actions());
+                    assertEquals(List.of("rds:DeleteDBCluster", "rds:CreateDBClusterSnapshot", "rds:AddTagsToResource"),
+                            statement.actions());
                     continue;
                 }
                 assertEquals(1, statement.resources().size(), statement.toString());

@@ -134,7 +134,11 @@ public final class IamCallRecorder implements ExecutionInterceptor {
                 }
                 case "rds:DeleteDBInstance" -> {
                     String id = field(request, "DBInstanceIdentifier");
-                    resource(call, "db", rdsArn("db", id), instance(id).map(i -> tags(i.tagList())).orElse(Map.of()));
+                    Optional<DBInstance> instance = instance(id);
+                    resource(call, "db", rdsArn("db", id), instance.map(i -> tags(i.tagList())).orElse(Map.of()));
+                    if (instance.isEmpty()) {
+                        call.put("gone", true);
+                    }
                 }
                 case "rds:DeleteDBCluster" -> deleteCluster(call, request);
                 case "rds:DescribeDBClusters" -> {
@@ -249,12 +253,31 @@ public final class IamCallRecorder implements ExecutionInterceptor {
 
         private void deleteCluster(ObjectNode call, SdkRequest request) {
             String id = field(request, "DBClusterIdentifier");
-            resource(call, "cluster", rdsArn("cluster", id), clusterTags(id));
+            Optional<DBCluster> cluster = cluster(id);
+            Map<String, String> tags = cluster.map(c -> tags(c.tagList())).orElse(Map.of());
+            resource(call, "cluster", rdsArn("cluster", id), tags);
+            if (cluster.isEmpty()) {
+                call.put("gone", true);
+            }
             String finalSnapshot = field(request, "FinalDBSnapshotIdentifier");
-            if (finalSnapshot != null) {
-                resource(call, "cluster-snapshot", rdsArn("cluster-snapshot", finalSnapshot), Map.of());
-            } else {
+            if (finalSnapshot == null) {
                 call.with("notApplicable").put("cluster-snapshot", "SkipFinalSnapshot: no final snapshot is made");
+                return;
+            }
+            String snapshotArn = rdsArn("cluster-snapshot", finalSnapshot);
+            resource(call, "cluster-snapshot", snapshotArn, Map.of());
+            // Since 2025 RDS makes the final snapshot with the caller's permissions: CreateDBClusterSnapshot on the
+            // cluster and the snapshot, and AddTagsToResource on the snapshot when it copies the cluster's tags to it
+            // (CopyTagsToSnapshot); recorded whether or not the copy has it set, so that either kind can be deleted.
+            ObjectNode create = call("rds:CreateDBClusterSnapshot", "rds:DeleteDBCluster");
+            resource(create, "cluster", rdsArn("cluster", id), tags);
+            resource(create, "cluster-snapshot", snapshotArn, Map.of());
+            write(create);
+            if (!tags.isEmpty()) {
+                ObjectNode tagging = call("rds:AddTagsToResource", "rds:DeleteDBCluster");
+                resource(tagging, "cluster-snapshot", snapshotArn, Map.of());
+                putTags(tagging, tags);
+                write(tagging);
             }
         }
 
