@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 
 import java.net.URI;
@@ -35,6 +36,7 @@ public final class AwsClients implements AutoCloseable {
     private final SdkHttpClient http;
     private final Lazy<RdsClient> rds;
     private final Lazy<Route53Client> route53;
+    private final Lazy<ResourceGroupsTaggingApiClient> tagging;
     private final SignedHttp signedHttp;
     private final S3Objects s3;
     private final CallerIdentity callerIdentity;
@@ -52,6 +54,7 @@ public final class AwsClients implements AutoCloseable {
         this.rds = new Lazy<>(() -> configure(RdsClient.builder(), region).build());
         // Route53 is a global service: its API lives in aws-global whatever the copies' region.
         this.route53 = new Lazy<>(() -> configure(Route53Client.builder(), endpoint == null ? Region.AWS_GLOBAL : region).build());
+        this.tagging = new Lazy<>(() -> configure(ResourceGroupsTaggingApiClient.builder(), region).build());
         // The calls made by hand are cheap to set up (no client to build), so they are ready from the start.
         this.signedHttp = new SignedHttp(http, credentials, lastAction::set);
         this.s3 = new S3Objects(signedHttp, handEndpoint(endpoint, "AWS_ENDPOINT_URL_S3"), region);
@@ -128,6 +131,11 @@ public final class AwsClients implements AutoCloseable {
         return route53.get();
     }
 
+    /** The Resource Groups Tagging API: how a run finds its lifecycle's clusters without listing the account's. */
+    public ResourceGroupsTaggingApiClient tagging() {
+        return tagging.get();
+    }
+
 
     /** Signed calls made by hand, on these clients' HTTP client and credentials. */
     public SignedHttp signedHttp() {
@@ -168,6 +176,7 @@ public final class AwsClients implements AutoCloseable {
     public void close() {
         rds.close();
         route53.close();
+        tagging.close();
         http.close();
     }
 

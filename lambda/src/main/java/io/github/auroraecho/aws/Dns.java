@@ -16,11 +16,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
-/** The CNAME records that send clients to the promoted copy, in one or more Route53 hosted zones. */
+/** The records that send clients to a copy: the CNAMEs promote moves, and every record set retire must respect. */
 public final class Dns {
     private static final Duration POLL = Duration.ofSeconds(5);
+    /** Route53's largest page of record sets. */
+    private static final String PAGE = "300";
 
     /** Built on first use: new, clone and modify never call Route53, and a client costs start-up time. */
     private final Supplier<Route53Client> route53;
@@ -32,44 +36,80 @@ public final class Dns {
     }
 
     /**
-     * What the record points to in each zone (empty where there is no record), after checking that every
-     * zone exists, contains the name, and holds no record of another type under it.
+     * What the simple CNAME points to in each zone (empty where there is none), for promote to move. Refuses,
+     * touching nothing, a name that holds another type or record sets with a routing policy (weighted,
+     * latency, failover, geolocation, multivalue): one simple CNAME beside them would be in conflict.
      */
     public Map<String, Optional<String>> targets(List<String> zoneIds, String recordName) {
         Map<String, Optional<String>> targets = new LinkedHashMap<>();
         for (String zoneId : zoneIds) {
-            String zoneName;
-            try {
-                zoneName = normalize(route53.get().getHostedZone(r -> r.id(zoneId)).hostedZone().name());
-            } catch (NoSuchHostedZoneException e) {
-                throw new RefusedException("hosted zone " + zoneId + " does not exist");
+            List<ResourceRecordSet> sets = recordSets(zoneId, recordName);
+            List<String> routed = sets.stream().filter(set -> set.setIdentifier() != null)
+                    .map(set -> set.typeAsString() + " " + set.setIdentifier()).toList();
+            if (!routed.isEmpty()) {
+                throw new RefusedException("hosted zone " + zoneId + " has record sets of " + recordName
+                        + " with a routing policy (" + String.join(", ", routed) + "); promote writes one simple CNAME"
+                        + " and will not leave it in conflict with them: remove them, or point the name yourself");
             }
-            if (!recordName.equals(zoneName) && !recordName.endsWith("." + zoneName)) {
-                throw new RefusedException("record " + recordName + " is not inside hosted zone " + zoneId
-                        + " (" + zoneName + ")");
+            Optional<ResourceRecordSet> other = sets.stream().filter(set -> set.type() != RRType.CNAME).findFirst();
+            if (other.isPresent()) {
+                throw new RefusedException("hosted zone " + zoneId + " has a " + other.get().typeAsString() + " record "
+                        + recordName + "; only a CNAME is managed, so it is left as it is");
             }
-            targets.put(zoneId, cnameTarget(zoneId, recordName));
+            targets.put(zoneId, sets.stream().findFirst().flatMap(Dns::pointsTo));
         }
         return targets;
     }
 
-    private Optional<String> cnameTarget(String zoneId, String recordName) {
-        List<ResourceRecordSet> sets = route53.get().listResourceRecordSets(r -> r.hostedZoneId(zoneId)
-                .startRecordName(recordName).maxItems("10")).resourceRecordSets();
-        for (ResourceRecordSet set : sets) {
-            if (!normalize(set.name()).equals(recordName)) {
-                continue;
+    /**
+     * Everything any record set of the name points to, in every zone: each routing policy, CNAME values and
+     * aliases of any type. Retire keeps a copy that any of them still serves.
+     */
+    public Set<String> everyTarget(List<String> zoneIds, String recordName) {
+        Set<String> all = new TreeSet<>();
+        for (String zoneId : zoneIds) {
+            for (ResourceRecordSet set : recordSets(zoneId, recordName)) {
+                if (set.aliasTarget() != null) {
+                    all.add(normalize(set.aliasTarget().dnsName()));
+                }
+                set.resourceRecords().forEach(record -> all.add(normalize(record.value())));
             }
-            if (set.type() != RRType.CNAME) {
-                throw new RefusedException("hosted zone " + zoneId + " has a " + set.typeAsString() + " record "
-                        + recordName + "; only a CNAME is managed, so it is left as it is");
-            }
-            if (set.aliasTarget() != null) {
-                return Optional.of(normalize(set.aliasTarget().dnsName()));
-            }
-            return set.resourceRecords().stream().findFirst().map(record -> normalize(record.value()));
         }
-        return Optional.empty();
+        return all;
+    }
+
+    /**
+     * Every record set of the name in the zone, after checking that the zone exists and contains the name.
+     * Sets that share a name (one per type, and per identifier under a routing policy) are listed together
+     * from the name on, across pages; the listing stops at the first set of another name.
+     */
+    private List<ResourceRecordSet> recordSets(String zoneId, String recordName) {
+        String zoneName;
+        try {
+            zoneName = normalize(route53.get().getHostedZone(r -> r.id(zoneId)).hostedZone().name());
+        } catch (NoSuchHostedZoneException e) {
+            throw new RefusedException("hosted zone " + zoneId + " does not exist");
+        }
+        if (!recordName.equals(zoneName) && !recordName.endsWith("." + zoneName)) {
+            throw new RefusedException("record " + recordName + " is not inside hosted zone " + zoneId
+                    + " (" + zoneName + ")");
+        }
+        List<ResourceRecordSet> sets = new ArrayList<>();
+        for (ResourceRecordSet set : route53.get().listResourceRecordSetsPaginator(r -> r.hostedZoneId(zoneId)
+                .startRecordName(recordName).maxItems(PAGE)).resourceRecordSets()) {
+            if (!normalize(set.name()).equals(recordName)) {
+                break;
+            }
+            sets.add(set);
+        }
+        return sets;
+    }
+
+    private static Optional<String> pointsTo(ResourceRecordSet set) {
+        if (set.aliasTarget() != null) {
+            return Optional.of(normalize(set.aliasTarget().dnsName()));
+        }
+        return set.resourceRecords().stream().findFirst().map(record -> normalize(record.value()));
     }
 
     /** UPSERTs the CNAME in every zone and returns the change ids to wait for. */

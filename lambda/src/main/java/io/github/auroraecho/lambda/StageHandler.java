@@ -48,6 +48,7 @@ public abstract class StageHandler implements RequestStreamHandler {
         AwsClients clients = clientsFor(null);
         clients.rds();
         clients.route53();
+        clients.tagging();
     }
 
     protected StageHandler(Operation operation, Function<String, AwsClients> clients) {

@@ -7,6 +7,7 @@ import io.github.auroraecho.aws.Log;
 import io.github.auroraecho.aws.RdsCopies;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
+import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.RefusedException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -34,10 +35,11 @@ public final class Engine {
     public Result run(Operation operation, LifecycleConfig config, Duration budget) {
         Changes changes = new Changes(config.dryRun(), config.managedName());
         Instant now = clock.instant();
-        StageContext context = new StageContext(operation, config, aws, new RdsCopies(aws.rds(), changes),
+        StageContext context = new StageContext(operation, config, aws, new RdsCopies(aws.rds(), aws::tagging, changes),
                 new Dns(aws::route53, changes), changes, now, Instant.now().plus(budget));
         try {
-            return stage(operation).run(context);
+            Ownership.Found found = context.copies().list(new Ownership(config.managedName(), config.sourceClusterName()));
+            return Strays.report(context, stage(operation).run(context, found.copies()), found.strays());
         } catch (RefusedException e) {
             return context.result(Outcome.FAILED, e.getMessage(), null);
         } catch (SdkException e) {

@@ -1,13 +1,10 @@
 package io.github.auroraecho.stages;
 
 import io.github.auroraecho.lifecycle.Copy;
-import io.github.auroraecho.lifecycle.LifecycleConfig;
-import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.lifecycle.Stage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +13,6 @@ import static io.github.auroraecho.testing.Copies.CONFIG;
 import static io.github.auroraecho.testing.Copies.NOW;
 import static io.github.auroraecho.testing.Copies.copy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The retire rules, as pure functions of the copies found. */
@@ -31,14 +27,19 @@ class RetireRulesTest {
 
     @Test
     void refusesACopyDnsStillPointsToByAnyOfItsEndpoints() {
-        for (String endpoint : retired.endpoints()) {
-            assertTrue(RetireStage.refusal(retired, CONFIG, Set.of(endpoint)).isPresent(), endpoint);
+        List<String> endpoints = List.of("staging-2026-11-24.cluster.example", "staging-2026-11-24.cluster-ro.example",
+                "staging-2026-11-24.instance.example");
+        assertEquals(endpoints, retired.endpoints());
+        for (String endpoint : endpoints) {
+            assertTrue(RetireStage.refusal(retired, CONFIG, Set.of(endpoint)).orElseThrow().contains(endpoint), endpoint);
         }
     }
 
     @Test
-    void refusesTheSourceCluster() {
-        Copy source = copy("prod", Stage.RETIRED, NOW);
-        assertTrue(RetireStage.refusal(source, CONFIG, Set.of()).orElseThrow().contains("source"));
+    void refusesACopyWithDeletionProtection() {
+        Copy protectedCopy = new Copy(retired.name(), retired.clusterArn(), retired.clusterStatus(), retired.engine(),
+                retired.createdAt(), retired.endpoint(), retired.readerEndpoint(), true, retired.clusterTags(),
+                retired.associatedRoleArns(), retired.instances(), retired.settings());
+        assertTrue(RetireStage.refusal(protectedCopy, CONFIG, Set.of()).orElseThrow().contains("deletion protection"));
     }
 }
