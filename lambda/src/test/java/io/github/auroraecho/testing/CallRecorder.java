@@ -17,10 +17,17 @@ public final class CallRecorder implements ExecutionInterceptor {
     private static final Pattern READ_ONLY = Pattern.compile("(Describe|List|Get).*");
 
     private final List<String> calls = new ArrayList<>();
+    private final List<String> mutatingRequests = new ArrayList<>();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        record(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        record(operation);
+        if (!READ_ONLY.matcher(operation).matches()) {
+            synchronized (this) {
+                mutatingRequests.add(context.request().toString());
+            }
+        }
     }
 
     synchronized void record(String operation) {
@@ -35,11 +42,17 @@ public final class CallRecorder implements ExecutionInterceptor {
         return calls.stream().filter(call -> !READ_ONLY.matcher(call).matches()).toList();
     }
 
+    /** Each SDK call that could change something, with its parameters (which resource it named). */
+    public synchronized List<String> mutatingRequests() {
+        return List.copyOf(mutatingRequests);
+    }
+
     public synchronized long count(String operation) {
         return calls.stream().filter(operation::equals).count();
     }
 
     public synchronized void clear() {
         calls.clear();
+        mutatingRequests.clear();
     }
 }
