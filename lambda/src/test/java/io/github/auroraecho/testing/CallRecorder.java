@@ -4,6 +4,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.rds.model.DescribeDbClustersResponse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class CallRecorder implements ExecutionInterceptor {
 
     private final List<String> calls = new ArrayList<>();
     private final List<String> mutatingRequests = new ArrayList<>();
+    private final List<String> describedClusters = new ArrayList<>();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -42,6 +44,20 @@ public final class CallRecorder implements ExecutionInterceptor {
         return calls.stream().filter(call -> !READ_ONLY.matcher(call).matches()).toList();
     }
 
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        if (context.response() instanceof DescribeDbClustersResponse described) {
+            synchronized (this) {
+                described.dbClusters().forEach(cluster -> describedClusters.add(cluster.dbClusterIdentifier()));
+            }
+        }
+    }
+
+    /** Every cluster the describe calls returned, once per time it was read: what a run's reads cost. */
+    public synchronized List<String> describedClusters() {
+        return List.copyOf(describedClusters);
+    }
+
     /** Each SDK call that could change something, with its parameters (which resource it named). */
     public synchronized List<String> mutatingRequests() {
         return List.copyOf(mutatingRequests);
@@ -54,5 +70,6 @@ public final class CallRecorder implements ExecutionInterceptor {
     public synchronized void clear() {
         calls.clear();
         mutatingRequests.clear();
+        describedClusters.clear();
     }
 }
