@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.route53.model.RRType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,41 +100,40 @@ class OwnershipSafetyTest {
 
     @Test
     void retireKeepsACopyThatAWeightedRecordStillServes(TestAccount aws) {
+        // The operator moved to weighted records by hand: the old copy still gets a share of the traffic.
+        assertRetireKeepsTheCopyServedBy(aws, old -> List.of(
+                weighted("blue", "other.cluster.example.org", 90), weighted("green", old.endpoint(), 10)));
+    }
+
+    @Test
+    void retireKeepsACopyAnAliasRecordStillServes(TestAccount aws) {
+        assertRetireKeepsTheCopyServedBy(aws, old -> List.of(Change.builder().action("CREATE").resourceRecordSet(s -> s
+                .name("db.staging.example.com").type(RRType.A).setIdentifier("eu").region("eu-west-1")
+                .aliasTarget(a -> a.hostedZoneId("Z2R2ITUGPM61AM").dnsName(old.readerEndpoint()).evaluateTargetHealth(false)))
+                .build()));
+    }
+
+    /** A promoted copy, its simple CNAME replaced by the given record sets, then every tag saying retired. */
+    private static void assertRetireKeepsTheCopyServedBy(TestAccount aws, Function<Copy, List<Change>> records) {
         aws.production();
         String zone = aws.zone("example.com");
         ObjectNode document = TestAccount.document("staging", "prod", zone);
         aws.night(document, Operation.NEW);
         Copy old = aws.copies("staging").get(0);
-        // The operator moved to weighted records by hand: the old copy still gets a share of the traffic.
-        aws.route53().changeResourceRecordSets(r -> r.hostedZoneId(zone).changeBatch(b -> b.changes(
-                deleteSimple(old), weighted("blue", "other.cluster.example.org", 90), weighted("green", old.endpoint(), 10))));
-        retireByTag(aws, old);
+        List<Change> changes = new ArrayList<>(List.of(Change.builder().action("DELETE").resourceRecordSet(s -> s
+                .name("db.staging.example.com").type(RRType.CNAME).ttl(60L).resourceRecords(v -> v.value(old.endpoint())))
+                .build()));
+        changes.addAll(records.apply(old));
+        aws.route53().changeResourceRecordSets(r -> r.hostedZoneId(zone).changeBatch(b -> b.changes(changes)));
+        Tag retired = Tag.builder().key(KEY).value("retired").build();
+        aws.rds().addTagsToResource(r -> r.resourceName(old.clusterArn()).tags(retired));
+        aws.rds().addTagsToResource(r -> r.resourceName(old.instances().get(0).arn()).tags(retired));
 
         Result result = aws.run(Operation.RETIRE, document);
 
         assertEquals(Outcome.FAILED, result.outcome(), result.message());
         assertTrue(result.message().contains(old.name() + " is still what db.staging.example.com points to"),
                 result.message());
-        assertTrue(aws.cluster(old.name()).isPresent());
-    }
-
-    @Test
-    void retireKeepsACopyAnAliasRecordStillServes(TestAccount aws) {
-        aws.production();
-        String zone = aws.zone("example.com");
-        ObjectNode document = TestAccount.document("staging", "prod", zone);
-        aws.night(document, Operation.NEW);
-        Copy old = aws.copies("staging").get(0);
-        aws.route53().changeResourceRecordSets(r -> r.hostedZoneId(zone).changeBatch(b -> b.changes(deleteSimple(old),
-                Change.builder().action("CREATE").resourceRecordSet(s -> s.name("db.staging.example.com").type(RRType.A)
-                        .setIdentifier("eu").region("eu-west-1")
-                        .aliasTarget(a -> a.hostedZoneId("Z2R2ITUGPM61AM").dnsName(old.readerEndpoint())
-                                .evaluateTargetHealth(false))).build())));
-        retireByTag(aws, old);
-
-        Result result = aws.run(Operation.RETIRE, document);
-
-        assertEquals(Outcome.FAILED, result.outcome(), result.message());
         assertTrue(aws.cluster(old.name()).isPresent());
     }
 
@@ -157,23 +157,11 @@ class OwnershipSafetyTest {
         assertEquals(records, aws.state());
     }
 
-    /** The simple CNAME promote wrote. */
-    private static Change deleteSimple(Copy promoted) {
-        return Change.builder().action("DELETE").resourceRecordSet(s -> s.name("db.staging.example.com").type(RRType.CNAME)
-                .ttl(60L).resourceRecords(v -> v.value(promoted.endpoint()))).build();
-    }
-
     private static Change weighted(String id, String target, long weight) {
         return Change.builder().action("CREATE")
                 .resourceRecordSet(s -> s.name("db.staging.example.com").type(RRType.CNAME).ttl(60L).setIdentifier(id)
                         .weight(weight).resourceRecords(v -> v.value(target)))
                 .build();
-    }
-
-    private static void retireByTag(TestAccount aws, Copy copy) {
-        Tag retired = Tag.builder().key(KEY).value("retired").build();
-        aws.rds().addTagsToResource(r -> r.resourceName(copy.clusterArn()).tags(retired));
-        aws.rds().addTagsToResource(r -> r.resourceName(copy.instances().get(0).arn()).tags(retired));
     }
 
     private static Result run(TestAccount aws, Operation operation, ObjectNode document, String what) {
