@@ -2,30 +2,17 @@ package io.github.auroraecho.infra;
 
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
-import software.amazon.awscdk.Annotations;
+import org.jetbrains.annotations.NotNull;
+import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.TimeZone;
-import software.amazon.awscdk.services.cloudwatch.Alarm;
-import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
-import software.amazon.awscdk.services.cloudwatch.MetricOptions;
-import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
-import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.lambda.Alias;
-import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
-import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.LoggingFormat;
-import software.amazon.awscdk.services.lambda.Runtime;
-import software.amazon.awscdk.services.lambda.SnapStartConf;
-import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.scheduler.Schedule;
 import software.amazon.awscdk.services.scheduler.ScheduleExpression;
 import software.amazon.awscdk.services.scheduler.ScheduleGroup;
@@ -34,41 +21,32 @@ import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
 import software.amazon.awscdk.services.scheduler.targets.ScheduleTargetBaseProps;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
-import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One environment: the five stage functions (shared by all its lifecycles), one EventBridge Scheduler schedule per
- * lifecycle and scheduled stage in the environment's schedule group, a dead-letter queue per stage function,
- * least-privilege roles, and alarms to an SNS topic.
+ * One environment: five {@link StageFunction}s (shared by all its lifecycles), one EventBridge Scheduler schedule
+ * group with a schedule per lifecycle and scheduled stage, and one SNS topic for the alarms.
  */
 public final class AuroraEchoStack extends Stack {
-    /** The alias every schedule targets: SnapStart snapshots published versions, never $LATEST. */
-    public static final String ALIAS_NAME = "live";
     /** Scheduler retries a failed delivery (throttling, service errors) this often before the dead-letter queue. */
     public static final int SCHEDULER_RETRY_ATTEMPTS = 3;
     public static final Duration SCHEDULER_MAX_EVENT_AGE = Duration.hours(1);
-    static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
 
-    /** Memory and timeout of each stage function. */
-    public record StageSize(int memoryMb, int timeoutSeconds) {
-    }
-
-    private final Settings.Environment environment;
-    private final Map<Operation, Function> functions = new EnumMap<>(Operation.class);
-    private final Map<Operation, Alias> aliases = new EnumMap<>(Operation.class);
-    private final Map<Operation, Queue> deadLetterQueues = new EnumMap<>(Operation.class);
+    private final EnvironmentSettings environment;
+    private final Map<Operation, StageFunction> stages = new EnumMap<>(Operation.class);
     private final Topic alarmTopic;
     private final ScheduleGroup scheduleGroup;
     private final Role schedulerRole;
 
-    public AuroraEchoStack(Construct scope, String id, StackProps props, Settings.Environment environment,
+    public AuroraEchoStack(Construct scope, String id, StackProps props, EnvironmentSettings environment,
                            Path lambdaJar) {
         super(scope, id, props);
         this.environment = environment;
@@ -97,10 +75,13 @@ public final class AuroraEchoStack extends Stack {
         Code code = Code.fromAsset(lambdaJar.toString());
         StagePermissions permissions = new StagePermissions(this);
         for (Operation operation : Operation.values()) {
-            createStage(operation, code, permissions);
+            stages.put(operation, new StageFunction(this, StageFunction.idOf(operation), new StageFunctionProps(
+                    environment.name(), operation, sizeOf(operation), code,
+                    LogRetention.of(environment.logRetentionDays()),
+                    permissions.statements(operation, environment.lifecyclesFor(operation)), alarmTopic)));
         }
-        for (Settings.Lifecycle lifecycle : environment.lifecycles()) {
-            for (Settings.StageSchedule schedule : lifecycle.schedules()) {
+        for (LifecycleSchedule lifecycle : environment.lifecycles()) {
+            for (StageSchedule schedule : lifecycle.schedules()) {
                 createSchedule(lifecycle, schedule);
             }
         }
@@ -129,96 +110,32 @@ public final class AuroraEchoStack extends Stack {
         };
     }
 
-    private void createStage(Operation operation, Code code, StagePermissions permissions) {
-        String stage = operation.cliName();
-        String id = Character.toUpperCase(stage.charAt(0)) + stage.substring(1);
-        StageSize size = sizeOf(operation);
-
-        LogGroup logGroup = LogGroup.Builder.create(this, id + "Logs")
-                .retention(retention(environment.logRetentionDays()))
-                .build();
-        Role role = Role.Builder.create(this, id + "Role")
-                .description("aurora-echo " + environment.name() + " " + stage + " stage function")
-                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-                .build();
-        // Only its own log group: no AWSLambdaBasicExecutionRole (which allows every log group of the account).
-        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
-                .sid("WriteOwnLogs")
-                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
-                .resources(List.of(logGroup.getLogGroupArn()))
-                .build());
-        for (PolicyStatement statement : permissions.statements(operation, environment.lifecyclesFor(operation))) {
-            role.addToPrincipalPolicy(statement);
+    /**
+     * A resource of a {@link StageFunction} keeps the logical ID it had before that construct grouped them
+     * ({@code New/Function} is still {@code NewFunction51951D87}): a deployed stack is updated in place, where new IDs
+     * would replace every stage resource, and the replacement functions' fixed names would collide with the old ones.
+     */
+    @Override
+    protected @NotNull String allocateLogicalId(@NotNull CfnElement element) {
+        List<IConstruct> scopes = element.getNode().getScopes();
+        int stack = scopes.indexOf(this);
+        if (stack >= 0 && stack + 2 < scopes.size() && scopes.get(stack + 1) instanceof StageFunction) {
+            List<String> path = new ArrayList<>();
+            path.add(scopes.get(stack + 1).getNode().getId() + scopes.get(stack + 2).getNode().getId());
+            scopes.subList(stack + 3, scopes.size()).forEach(scope -> path.add(scope.getNode().getId()));
+            return LogicalIds.of(path);
         }
-
-        Function function = Function.Builder.create(this, id + "Function")
-                .functionName(Names.functionName(environment.name(), operation))
-                .description("aurora-echo " + stage + " stage (" + environment.name() + ")")
-                .runtime(Runtime.JAVA_21)
-                .architecture(Architecture.ARM_64)
-                .handler(Names.handlerOf(operation))
-                .code(code)
-                .memorySize(size.memoryMb())
-                .timeout(Duration.seconds(size.timeoutSeconds()))
-                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-                .loggingFormat(LoggingFormat.JSON)
-                .logGroup(logGroup)
-                .role(role)
-                .environment(Map.of("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS))
-                .build();
-        Alias alias = Alias.Builder.create(this, id + "Alias")
-                .aliasName(ALIAS_NAME)
-                .version(function.getCurrentVersion())
-                .build();
-
-        Queue deadLetters = Queue.Builder.create(this, id + "DeadLetters")
-                .encryption(QueueEncryption.SQS_MANAGED)
-                .enforceSsl(true)
-                .retentionPeriod(Duration.days(14))
-                .build();
-
-        Alarm errors = Alarm.Builder.create(this, id + "ErrorsAlarm")
-                .alarmDescription("aurora-echo " + environment.name() + ": the " + stage + " stage failed (a run "
-                        + "with outcome failed, or an error); see the function's log group")
-                .metric(function.metricErrors(MetricOptions.builder()
-                        .period(Duration.minutes(5)).statistic("Sum").build()))
-                .threshold(1)
-                .evaluationPeriods(1)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
-        errors.addAlarmAction(new SnsAction(alarmTopic));
-        Alarm undelivered = Alarm.Builder.create(this, id + "DeadLettersAlarm")
-                .alarmDescription("aurora-echo " + environment.name() + ": EventBridge Scheduler could not deliver a "
-                        + stage + " schedule; the event is in the dead-letter queue")
-                .metric(deadLetters.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
-                        .period(Duration.minutes(5)).statistic("Maximum").build()))
-                .threshold(1)
-                .evaluationPeriods(1)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
-        undelivered.addAlarmAction(new SnsAction(alarmTopic));
-
-        // The alias publishes a version (currentVersion) on every code or configuration change.
-        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-                "every schedule targets the alias of a published version");
-        Suppressions.forStageRole(operation, role);
-        Suppressions.forStageFunction(function);
-        Suppressions.forDeadLetterQueue(deadLetters);
-
-        functions.put(operation, function);
-        aliases.put(operation, alias);
-        deadLetterQueues.put(operation, deadLetters);
+        return super.allocateLogicalId(element);
     }
 
-    private void createSchedule(Settings.Lifecycle lifecycle, Settings.StageSchedule schedule) {
+    private void createSchedule(LifecycleSchedule lifecycle, StageSchedule schedule) {
         Operation operation = schedule.operation();
         String name = Names.scheduleName(lifecycle.managedName(), operation);
-        LambdaInvoke target = new LambdaInvoke(aliases.get(operation), ScheduleTargetBaseProps.builder()
+        StageFunction stage = stages.get(operation);
+        LambdaInvoke target = new LambdaInvoke(stage.alias(), ScheduleTargetBaseProps.builder()
                 .input(ScheduleTargetInput.fromText(lifecycle.documentJson()))
                 .role(schedulerRole)
-                .deadLetterQueue(deadLetterQueues.get(operation))
+                .deadLetterQueue(stage.deadLetterQueue())
                 .retryAttempts(SCHEDULER_RETRY_ATTEMPTS)
                 .maxEventAge(SCHEDULER_MAX_EVENT_AGE)
                 .build());
@@ -234,49 +151,13 @@ public final class AuroraEchoStack extends Stack {
         created.getNode().addDependency(scheduleGroup);
     }
 
-    static RetentionDays retention(int days) {
-        for (RetentionDays value : RetentionDays.values()) {
-            if (value != RetentionDays.INFINITE && daysOf(value) == days) {
-                return value;
-            }
-        }
-        throw new SettingsException("logRetentionDays " + days + " is not a CloudWatch Logs retention");
-    }
-
-    private static int daysOf(RetentionDays value) {
-        return switch (value.name()) {
-            case "ONE_DAY" -> 1;
-            case "THREE_DAYS" -> 3;
-            case "FIVE_DAYS" -> 5;
-            case "ONE_WEEK" -> 7;
-            case "TWO_WEEKS" -> 14;
-            case "ONE_MONTH" -> 30;
-            case "TWO_MONTHS" -> 60;
-            case "THREE_MONTHS" -> 90;
-            case "FOUR_MONTHS" -> 120;
-            case "FIVE_MONTHS" -> 150;
-            case "SIX_MONTHS" -> 180;
-            case "ONE_YEAR" -> 365;
-            case "THIRTEEN_MONTHS" -> 400;
-            case "EIGHTEEN_MONTHS" -> 545;
-            case "TWO_YEARS" -> 731;
-            case "THREE_YEARS" -> 1096;
-            case "FIVE_YEARS" -> 1827;
-            case "SIX_YEARS" -> 2192;
-            case "SEVEN_YEARS" -> 2557;
-            case "EIGHT_YEARS" -> 2922;
-            case "NINE_YEARS" -> 3288;
-            case "TEN_YEARS" -> 3653;
-            default -> -1;
-        };
-    }
-
-    public Settings.Environment environmentSettings() {
+    public EnvironmentSettings environmentSettings() {
         return environment;
     }
 
-    public Map<Operation, Function> functions() {
-        return functions;
+    /** The five stage functions, one per stage. */
+    public Map<Operation, StageFunction> stages() {
+        return Collections.unmodifiableMap(stages);
     }
 
     public Topic alarmTopic() {

@@ -27,7 +27,7 @@ public final class InfraApp {
         try {
             Path root = Path.of(System.getProperty("aurora-echo.root", "."));
             Settings settings = Settings.load(root.resolve(context(app, "settings", DEFAULT_SETTINGS)));
-            Settings.Environment environment = settings.environment(context(app, "env", null));
+            EnvironmentSettings environment = settings.environment(context(app, "env", null));
             Path jar = root.resolve(context(app, "lambdaJar", DEFAULT_LAMBDA_JAR));
             build(app, environment, requireJar(jar));
         } catch (SettingsException e) {
@@ -38,7 +38,7 @@ public final class InfraApp {
     }
 
     /** The environment's stack in the app, checked by the cdk-nag AwsSolutions pack. */
-    public static AuroraEchoStack build(App app, Settings.Environment environment, Path lambdaJar) {
+    public static AuroraEchoStack build(App app, EnvironmentSettings environment, Path lambdaJar) {
         StackProps.Builder props = StackProps.builder()
                 .stackName(Names.stackName(environment.name()))
                 .description("aurora-echo " + environment.name() + ": scheduled fresh copies of Aurora clusters");

@@ -64,7 +64,7 @@ public final class StagePermissions {
     }
 
     /** Every statement of one stage function, for the lifecycles that schedule this stage. */
-    List<PolicyStatement> statements(Operation operation, List<Settings.Lifecycle> lifecycles) {
+    List<PolicyStatement> statements(Operation operation, List<LifecycleSchedule> lifecycles) {
         List<PolicyStatement> statements = new ArrayList<>();
         if (lifecycles.isEmpty()) {
             return statements;
@@ -76,7 +76,7 @@ public final class StagePermissions {
         statements.add(statement("ReadRds", describe, List.of("*"), Map.of()));
         boolean route53 = false;
         Set<String> sids = new LinkedHashSet<>();
-        for (Settings.Lifecycle lifecycle : lifecycles) {
+        for (LifecycleSchedule lifecycle : lifecycles) {
             LifecycleConfig config = lifecycle.config(operation);
             String sid = sidOf(lifecycle.managedName(), sids);
             switch (operation) {

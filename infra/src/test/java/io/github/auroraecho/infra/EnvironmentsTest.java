@@ -25,7 +25,7 @@ class EnvironmentsTest {
         assertTrue(settings.environmentNames().containsAll(List.of("dev", "prod")), settings.environmentNames()
                 .toString());
         for (String name : settings.environmentNames()) {
-            Settings.Environment environment = settings.environment(name);
+            EnvironmentSettings environment = settings.environment(name);
             AuroraEchoStack stack = Fixtures.stack(environment);
             assertEquals(List.of(), Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp(
                     "AwsSolutions-.*")), name);
@@ -38,7 +38,7 @@ class EnvironmentsTest {
 
     @Test
     void devSchedulesTheTestEventsDocumentsAsTheyAre() throws Exception {
-        Settings.Environment dev = Settings.load(REAL_SETTINGS).environment("dev");
+        EnvironmentSettings dev = Settings.load(REAL_SETTINGS).environment("dev");
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         for (String event : List.of("new", "clone")) {
             String document = mapper.readTree(java.nio.file.Files.readString(

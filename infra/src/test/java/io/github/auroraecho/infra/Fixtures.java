@@ -49,7 +49,7 @@ final class Fixtures {
     }
 
     /** The stack of one environment, with the cdk-nag pack applied as the real app does. */
-    static AuroraEchoStack stack(Settings.Environment environment) {
+    static AuroraEchoStack stack(EnvironmentSettings environment) {
         return InfraApp.build(app(), environment, fakeJar());
     }
 

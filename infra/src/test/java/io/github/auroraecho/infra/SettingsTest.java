@@ -1,5 +1,6 @@
 package io.github.auroraecho.infra;
 
+import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,21 +36,39 @@ class SettingsTest {
     void readsTheTestSettings() {
         Settings settings = Fixtures.testSettings();
         assertEquals(List.of("test", "agnostic"), List.copyOf(settings.environmentNames()));
-        Settings.Environment test = settings.environment("test");
+        EnvironmentSettings test = settings.environment("test");
         assertEquals("123456789012", test.account());
         assertEquals("eu-west-1", test.region());
         assertEquals(2, test.lifecycles().size());
-        Settings.Lifecycle staging = test.lifecycles().get(0);
+        LifecycleSchedule staging = test.lifecycles().get(0);
         assertEquals("staging", staging.managedName());
         assertTrue(staging.schedules(Operation.NEW));
         assertFalse(staging.schedules(Operation.CLONE));
         assertEquals("America/New_York", staging.schedules().get(2).timeZone());
         assertFalse(staging.schedules().get(3).enabled());
         assertEquals("UTC", test.lifecycles().get(1).schedules().get(0).timeZone());
-        Settings.Environment agnostic = settings.environment("agnostic");
+        EnvironmentSettings agnostic = settings.environment("agnostic");
         assertNull(agnostic.account());
         assertNull(agnostic.region());
-        assertEquals(Settings.DEFAULT_LOG_RETENTION_DAYS, agnostic.logRetentionDays());
+        assertEquals(LogRetention.DEFAULT_DAYS, agnostic.logRetentionDays());
+    }
+
+    @Test
+    void theSettingsFileBindsToRecords() {
+        String document = "{\"managedName\":\"tiny\",\"hostedZoneIds\":[\"Z0123456789ABC\"],"
+                + "\"recordSetName\":\"db.example.com\"}";
+        EnvironmentSettings dev = Settings.parse(settings("{\"account\": \"123456789012\", \"logRetentionDays\": 90, "
+                + "\"timeZone\": \"Europe/Paris\", \"lifecycles\": [{\"document\": " + RETIRE_DOC + ", \"schedules\": "
+                + "{\"promote\": \"rate(1 hour)\", \"retire\": {\"expression\": \"rate(1 day)\", \"timeZone\": \"UTC\"}}}]}"),
+                Path.of(".")).environment("dev");
+        assertEquals(new EnvironmentSettings("dev", "123456789012", null, null, 90, List.of(new LifecycleSchedule(
+                "tiny", document, Map.of(
+                        Operation.PROMOTE, LifecycleConfig.parse(document, Operation.PROMOTE),
+                        Operation.RETIRE, LifecycleConfig.parse(document, Operation.RETIRE)),
+                List.of(new StageSchedule(Operation.PROMOTE, "rate(1 hour)", "Europe/Paris", true),
+                        new StageSchedule(Operation.RETIRE, "rate(1 day)", "UTC", true))))), dev);
+        assertEquals(List.of(dev.lifecycles().get(0)), dev.lifecyclesFor(Operation.RETIRE));
+        assertEquals(List.of(), dev.lifecyclesFor(Operation.MODIFY));
     }
 
     @Test
@@ -92,7 +112,7 @@ class SettingsTest {
                 {"{\"retire\": \"every day\"}", "not a schedule expression"},
                 {"{\"retire\": {\"expression\": \"rate(1 day)\", \"timeZone\": \"Mars/Olympus\"}}", "IANA time zone"},
                 {"{\"retire\": {\"expression\": \"rate(1 day)\", \"enabled\": \"yes\"}}", "true or false"},
-                {"{\"retire\": {\"expression\": \"rate(1 day)\", \"timezone\": \"UTC\"}}", "unknown key(s) [timezone]"},
+                {"{\"retire\": {\"expression\": \"rate(1 day)\", \"timezone\": \"UTC\"}}", "unknown field \"environments.dev.lifecycles[0].schedules.retire.timezone\""},
                 {"{\"retrie\": \"rate(1 day)\"}", "unknown stage"},
                 {"{}", "at least one stage"},
         }) {
@@ -113,12 +133,12 @@ class SettingsTest {
     void badEnvironmentSettingsAreRefused() {
         String lifecycles = "\"lifecycles\": [{\"document\": " + RETIRE_DOC + ", \"schedules\": {\"retire\": \"rate(1 day)\"}}]";
         for (String[] bad : new String[][] {
-                {"{\"account\": \"12345\", " + lifecycles + "}", "dev.account must be a 12-digit"},
-                {"{\"region\": \"Ireland\", " + lifecycles + "}", "dev.region must be an AWS region"},
-                {"{\"alarmEmail\": \"nobody\", " + lifecycles + "}", "dev.alarmEmail must be an e-mail"},
-                {"{\"logRetentionDays\": 10, " + lifecycles + "}", "dev.logRetentionDays must be one of"},
-                {"{\"regoin\": \"eu-west-1\", " + lifecycles + "}", "unknown key(s) [regoin]"},
-                {"{}", "dev.lifecycles is required"},
+                {"{\"account\": \"12345\", " + lifecycles + "}", "dev.account\" must be a 12-digit"},
+                {"{\"region\": \"Ireland\", " + lifecycles + "}", "dev.region\" must be an AWS region"},
+                {"{\"alarmEmail\": \"nobody\", " + lifecycles + "}", "dev.alarmEmail\" must be an e-mail"},
+                {"{\"logRetentionDays\": 10, " + lifecycles + "}", "dev.logRetentionDays\" must be one of"},
+                {"{\"regoin\": \"eu-west-1\", " + lifecycles + "}", "unknown field \"environments.dev.regoin\""},
+                {"{}", "dev.lifecycles\" is required"},
                 {"{\"lifecycles\": [{\"document\": " + RETIRE_DOC + ", \"schedules\": {\"retire\": \"rate(1 day)\"}}, "
                         + "{\"document\": " + RETIRE_DOC + ", \"schedules\": {\"retire\": \"rate(2 days)\"}}]}",
                         "already used"},
@@ -127,9 +147,11 @@ class SettingsTest {
             String message = error(settings(bad[0]));
             assertTrue(message.contains(bad[1]), bad[0] + " -> " + message);
         }
-        assertTrue(error("{\"environments\": {\"Dev\": {}}}").contains("environment name \"Dev\""));
+        assertTrue(error("{\"environments\": {\"Dev\": {}}}").contains("\"environments.Dev\" is not a valid environment name"));
         assertTrue(error("{\"environments\": {}}").contains("no environment"));
         assertTrue(error("{\"environments\": ").contains("not valid JSON"));
+        assertTrue(error("[]").contains("the settings file must be a JSON object"));
+        assertTrue(error("{\"environments\": {\"dev\": {}}} {}").contains("not valid JSON"));
     }
 
     @Test
@@ -140,7 +162,7 @@ class SettingsTest {
         Path file = dir.resolve("environments.json");
         Files.writeString(file, settings("{\"lifecycles\": [{\"documentFile\": \"events/tiny.json\", "
                 + "\"schedules\": {\"retire\": \"rate(1 day)\"}}]}"));
-        Settings.Lifecycle lifecycle = Settings.load(file).environment("dev").lifecycles().get(0);
+        LifecycleSchedule lifecycle = Settings.load(file).environment("dev").lifecycles().get(0);
         assertEquals("tiny", lifecycle.managedName());
         assertEquals("{\"managedName\":\"tiny\",\"hostedZoneIds\":[\"Z0123456789ABC\"],"
                 + "\"recordSetName\":\"db.example.com\"}", lifecycle.documentJson());

@@ -49,8 +49,13 @@ class StackTest {
         return Stack.of(construct).getLogicalId((CfnElement) (resource != null ? resource : construct));
     }
 
+    /** The logical ID of the construct at {@code path} below the stack, such as {@code New/Logs}. */
     private String logicalIdOf(String path) {
-        return logicalId(stack.getNode().findChild(path));
+        IConstruct construct = stack;
+        for (String id : path.split("/")) {
+            construct = construct.getNode().findChild(id);
+        }
+        return logicalId(construct);
     }
 
     private static String id(Operation operation) {
@@ -68,7 +73,7 @@ class StackTest {
                     "Runtime", "java21",
                     "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
                     "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON",
-                            "LogGroup", Map.of("Ref", logicalIdOf(id(operation) + "Logs")))),
+                            "LogGroup", Map.of("Ref", logicalIdOf(id(operation) + "/Logs")))),
                     "Environment", Map.of("Variables", Map.of("JAVA_TOOL_OPTIONS",
                             "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")),
                     "MemorySize", stack.sizeOf(operation).memoryMb(),
@@ -81,13 +86,53 @@ class StackTest {
     }
 
     @Test
+    void oneStageFunctionConstructPerStageHoldsThatStagesResources() {
+        List<StageFunction> constructs = stack.getNode().getChildren().stream()
+                .filter(StageFunction.class::isInstance).map(StageFunction.class::cast).toList();
+        assertEquals(List.of(Operation.values()), constructs.stream().map(StageFunction::operation).toList());
+        for (StageFunction stage : constructs) {
+            assertEquals(stack.stages().get(stage.operation()), stage);
+            assertEquals(Set.of("Logs", "Role", "Function", "Alias", "DeadLetters", "ErrorsAlarm", "DeadLettersAlarm"),
+                    Set.copyOf(stage.getNode().getChildren().stream().map(c -> c.getNode().getId()).toList()));
+            Map<?, ?> function = (Map<?, ?>) ((Map<?, ?>) json.get("Resources")).get(logicalId(stage.function()));
+            assertEquals("aurora-echo-test-" + stage.operation().cliName(),
+                    ((Map<?, ?>) function.get("Properties")).get("FunctionName"));
+        }
+    }
+
+    @Test
+    void stageResourcesKeepTheLogicalIdsTheyHadBeforeStageFunctionGroupedThem() {
+        // New/Function is NewFunction<hash of NewFunction/Resource>, as when the function was the stack's child:
+        // a deployed stack updates its stage resources in place instead of replacing them.
+        for (Operation operation : Operation.values()) {
+            for (String child : List.of("Logs", "Role", "Function", "Alias", "DeadLetters", "ErrorsAlarm",
+                    "DeadLettersAlarm")) {
+                assertEquals(LogicalIds.of(List.of(id(operation) + child, "Resource")),
+                        logicalIdOf(id(operation) + "/" + child));
+            }
+        }
+        // LogicalIds is CDK's own rule: it gives every other resource the ID CDK gave it.
+        int checked = 0;
+        for (IConstruct construct : stack.getNode().findAll()) {
+            if (construct instanceof CfnElement element && element.getNode().getScopes().stream()
+                    .noneMatch(StageFunction.class::isInstance)) {
+                List<String> path = element.getNode().getScopes().stream().skip(2)
+                        .map(scope -> scope.getNode().getId()).toList();
+                assertEquals(stack.resolve(element.getLogicalId()), LogicalIds.of(path), String.join("/", path));
+                checked++;
+            }
+        }
+        assertTrue(checked >= 10, "checked " + checked);
+    }
+
+    @Test
     void eachFunctionHasALiveAliasOnAPublishedVersion() {
         template.resourceCountIs("AWS::Lambda::Alias", 5);
         template.resourceCountIs("AWS::Lambda::Version", 5);
         for (Operation operation : Operation.values()) {
             template.hasResourceProperties("AWS::Lambda::Alias", Map.of(
                     "Name", "live",
-                    "FunctionName", Map.of("Ref", logicalIdOf(id(operation) + "Function")),
+                    "FunctionName", Map.of("Ref", logicalIdOf(id(operation) + "/Function")),
                     "FunctionVersion", Match.objectLike(Map.of("Fn::GetAtt", Match.arrayWith(List.of("Version"))))));
         }
     }
@@ -115,11 +160,11 @@ class StackTest {
                         "State", enabled ? "ENABLED" : "DISABLED",
                         "FlexibleTimeWindow", Map.of("Mode", "OFF"),
                         "Target", Map.of(
-                                "Arn", Map.of("Ref", logicalIdOf(id(operation) + "Alias")),
+                                "Arn", Map.of("Ref", logicalIdOf(id(operation) + "/Alias")),
                                 "Input", document,
                                 "RoleArn", Map.of("Fn::GetAtt", List.of(logicalIdOf("SchedulerRole"), "Arn")),
                                 "DeadLetterConfig", Map.of("Arn", Map.of("Fn::GetAtt",
-                                        List.of(logicalIdOf(id(operation) + "DeadLetters"), "Arn"))),
+                                        List.of(logicalIdOf(id(operation) + "/DeadLetters"), "Arn"))),
                                 "RetryPolicy", Map.of("MaximumRetryAttempts", 3,
                                         "MaximumEventAgeInSeconds", 3600))));
                 expected++;
@@ -150,8 +195,8 @@ class StackTest {
         Set<String> aliases = new java.util.HashSet<>();
         Set<String> queues = new java.util.HashSet<>();
         for (Operation operation : Operation.values()) {
-            aliases.add("${" + logicalIdOf(id(operation) + "Alias") + "}");
-            queues.add("${" + logicalIdOf(id(operation) + "DeadLetters") + ".Arn}");
+            aliases.add("${" + logicalIdOf(id(operation) + "/Alias") + "}");
+            queues.add("${" + logicalIdOf(id(operation) + "/DeadLetters") + ".Arn}");
         }
         assertFalse(statements.isEmpty());
         for (TemplateJson.Statement statement : statements) {
@@ -354,7 +399,7 @@ class StackTest {
         for (Operation operation : Operation.values()) {
             TemplateJson.Statement logs = stageStatements(operation).stream()
                     .filter(s -> s.hasAction("logs:")).findFirst().orElseThrow();
-            assertEquals(List.of("${" + logicalIdOf(id(operation) + "Logs") + ".Arn}"), logs.resources());
+            assertEquals(List.of("${" + logicalIdOf(id(operation) + "/Logs") + ".Arn}"), logs.resources());
         }
         template.resourcePropertiesCountIs("AWS::IAM::Role", Match.objectLike(Map.of(
                 "ManagedPolicyArns", Match.anyValue())), 0);
@@ -368,13 +413,13 @@ class StackTest {
             template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
                     "Namespace", "AWS/Lambda", "MetricName", "Errors",
                     "Dimensions", List.of(Map.of("Name", "FunctionName",
-                            "Value", Map.of("Ref", logicalIdOf(id(operation) + "Function")))),
+                            "Value", Map.of("Ref", logicalIdOf(id(operation) + "/Function")))),
                     "Threshold", 1, "ComparisonOperator", "GreaterThanOrEqualToThreshold",
                     "AlarmActions", List.of(toTopic))));
             template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
                     "Namespace", "AWS/SQS", "MetricName", "ApproximateNumberOfMessagesVisible",
                     "Dimensions", List.of(Map.of("Name", "QueueName", "Value", Map.of("Fn::GetAtt",
-                            List.of(logicalIdOf(id(operation) + "DeadLetters"), "QueueName")))),
+                            List.of(logicalIdOf(id(operation) + "/DeadLetters"), "QueueName")))),
                     "Threshold", 1, "AlarmActions", List.of(toTopic))));
         }
         template.hasResourceProperties("AWS::SNS::Subscription", Map.of(

@@ -1,6 +1,11 @@
 package io.github.auroraecho.lifecycle;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 
 import java.util.ArrayList;
@@ -15,16 +20,21 @@ import java.util.function.Predicate;
 /**
  * Reads the fields of one JSON object strictly: each value must have the expected type, and
  * {@link #rejectUnread()} turns any field nobody asked for into an error, so a typo cannot silently
- * change what a stage does.
+ * change what a stage does. The one strict reader of the project: lifecycle documents here, the infra module's
+ * settings file there, with one error style ({@code field "a.b[0].c" must be ...}).
  */
-final class DocumentReader {
+public final class DocumentReader {
     private static final int MAX_STRING = 1024;
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private final JsonNode object;
     private final String path;
     private final Set<String> read = new TreeSet<>();
 
-    DocumentReader(JsonNode object, String path) {
+    public DocumentReader(JsonNode object, String path) {
         if (object == null || !object.isObject()) {
             throw new InvalidInputException((path.isEmpty() ? "the document" : field(path))
                     + " must be a JSON object, not " + describe(object));
@@ -33,7 +43,21 @@ final class DocumentReader {
         this.path = path;
     }
 
-    String string(String name, Predicate<String> valid, String rule) {
+    /** Parses JSON text strictly (a key given twice or text after the value is an error); {@code what} names it. */
+    public static JsonNode readTree(String text, String what) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(what + " is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new InvalidInputException(what + " is empty");
+        }
+        return root;
+    }
+
+    public String string(String name, Predicate<String> valid, String rule) {
         JsonNode node = node(name);
         if (node == null) {
             return null;
@@ -42,7 +66,7 @@ final class DocumentReader {
     }
 
     /** A string longer than identifiers may be (SQL text), up to {@code maxLength} characters. */
-    String text(String name, int maxLength) {
+    public String text(String name, int maxLength) {
         JsonNode node = node(name);
         if (node == null) {
             return null;
@@ -61,7 +85,7 @@ final class DocumentReader {
         return value;
     }
 
-    String requiredString(String name, Predicate<String> valid, String rule) {
+    public String requiredString(String name, Predicate<String> valid, String rule) {
         String value = string(name, valid, rule);
         if (value == null) {
             throw missing(name);
@@ -69,7 +93,7 @@ final class DocumentReader {
         return value;
     }
 
-    boolean bool(String name, boolean defaultValue) {
+    public boolean bool(String name, boolean defaultValue) {
         JsonNode node = node(name);
         if (node == null) {
             return defaultValue;
@@ -80,7 +104,7 @@ final class DocumentReader {
         return node.booleanValue();
     }
 
-    double number(String name, double defaultValue, double min, double max) {
+    public double number(String name, double defaultValue, double min, double max) {
         JsonNode node = node(name);
         if (node == null) {
             return defaultValue;
@@ -96,7 +120,7 @@ final class DocumentReader {
         return value;
     }
 
-    long integer(String name, long defaultValue, long min, long max) {
+    public long integer(String name, long defaultValue, long min, long max) {
         JsonNode node = node(name);
         if (node == null) {
             return defaultValue;
@@ -112,7 +136,7 @@ final class DocumentReader {
         return value;
     }
 
-    List<String> strings(String name, int maxItems, Predicate<String> valid, String rule) {
+    public List<String> strings(String name, int maxItems, Predicate<String> valid, String rule) {
         JsonNode node = list(name, maxItems, "strings");
         if (node == null) {
             return List.of();
@@ -129,7 +153,7 @@ final class DocumentReader {
     }
 
     /** A JSON object of string values, in document order. */
-    Map<String, String> stringMap(String name, int maxEntries, Predicate<String> validKey, String keyRule,
+    public Map<String, String> stringMap(String name, int maxEntries, Predicate<String> validKey, String keyRule,
                                   int maxValueLength) {
         JsonNode node = node(name);
         if (node == null) {
@@ -156,7 +180,7 @@ final class DocumentReader {
     }
 
     /** A list of JSON objects, each read by its own reader (path {@code name[i]}). */
-    List<DocumentReader> objects(String name, int maxItems) {
+    public List<DocumentReader> objects(String name, int maxItems) {
         JsonNode node = list(name, maxItems, "objects");
         if (node == null) {
             return List.of();
@@ -168,16 +192,52 @@ final class DocumentReader {
         return List.copyOf(items);
     }
 
-    DocumentReader object(String name) {
+    public DocumentReader object(String name) {
         JsonNode node = node(name);
         return node == null ? null : new DocumentReader(node, path(name));
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return object.has(name) && !object.get(name).isNull();
     }
 
-    void rejectUnread() {
+    /** A required JSON object, read by its own reader. */
+    public DocumentReader requiredObject(String name) {
+        DocumentReader value = object(name);
+        if (value == null) {
+            throw missing(name);
+        }
+        return value;
+    }
+
+    /** Whether the field is a JSON object (fields that take one of several shapes). */
+    public boolean isObject(String name) {
+        return has(name) && object.get(name).isObject();
+    }
+
+    /** The names of this object's fields, in document order (for objects whose keys are data, not field names). */
+    public List<String> fieldNames() {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return List.copyOf(names);
+    }
+
+    /** The object as it was given, for values passed on verbatim (and checked by whoever reads them). */
+    public JsonNode json() {
+        return object.deepCopy();
+    }
+
+    /** An error about a field of this object, in the reader's style: {@code field "a.b" <problem>}. */
+    public InvalidInputException invalid(String name, String problem) {
+        return new InvalidInputException(field(path(name)) + " " + problem);
+    }
+
+    /** An error about this object as a whole. */
+    public InvalidInputException invalid(String problem) {
+        return new InvalidInputException((path.isEmpty() ? "the document" : field(path)) + " " + problem);
+    }
+
+    public void rejectUnread() {
         for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!read.contains(name)) {
@@ -187,16 +247,16 @@ final class DocumentReader {
         }
     }
 
-    InvalidInputException missing(String name) {
+    public InvalidInputException missing(String name) {
         return new InvalidInputException(field(path(name)) + " is required");
     }
 
     /** Where this object is in the document, such as {@code sqlScripts[2]}. */
-    String location() {
+    public String location() {
         return path;
     }
 
-    String path(String name) {
+    public String path(String name) {
         return path.isEmpty() ? name : path + "." + name;
     }
 
@@ -241,11 +301,11 @@ final class DocumentReader {
         return value;
     }
 
-    static String field(String path) {
+    public static String field(String path) {
         return "field \"" + path + "\"";
     }
 
-    static String describe(JsonNode node) {
+    public static String describe(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return "nothing";
         }

@@ -1,0 +1,95 @@
+package io.github.auroraecho.infra;
+
+import io.github.auroraecho.lifecycle.DocumentReader;
+import io.github.auroraecho.lifecycle.InvalidInputException;
+import io.github.auroraecho.lifecycle.LifecycleConfig;
+import io.github.auroraecho.lifecycle.Operation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One lifecycle of an environment: its document (compact JSON, exactly what each schedule sends), parsed by the
+ * Lambda's own parser for each stage it is scheduled for, and its schedules.
+ */
+public record LifecycleSchedule(String managedName, String documentJson, Map<Operation, LifecycleConfig> configs,
+                                List<StageSchedule> schedules) {
+    /** EventBridge Scheduler's limit on a target's constant input. */
+    public static final int MAX_INPUT_LENGTH = 8192;
+
+    public LifecycleSchedule {
+        configs = Collections.unmodifiableMap(new EnumMap<>(configs));
+        schedules = List.copyOf(schedules);
+    }
+
+    /** The parsed document for a stage it is scheduled for. */
+    public LifecycleConfig config(Operation operation) {
+        return configs.get(operation);
+    }
+
+    public boolean schedules(Operation operation) {
+        return configs.containsKey(operation);
+    }
+
+    /** One entry of an environment's {@code lifecycles}; {@code documentFile} is relative to {@code baseDirectory}. */
+    static LifecycleSchedule read(DocumentReader reader, String defaultTimeZone, Path baseDirectory) {
+        String where = reader.location();
+        DocumentReader document = reader.object("document");
+        String documentFile = reader.string("documentFile", file -> !file.isBlank(), "must be a file path");
+        if ((document == null) == (documentFile == null)) {
+            throw reader.invalid("must give exactly one of \"document\" (the lifecycle document) and "
+                    + "\"documentFile\" (a path to it, relative to the settings file)");
+        }
+        if (documentFile != null) {
+            Path file = baseDirectory.resolve(documentFile).normalize();
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw reader.invalid("documentFile", "cannot read " + file + " (" + e + ")");
+            }
+            where = where + " (" + documentFile + ")";
+            document = new DocumentReader(DocumentReader.readTree(text, "document file " + file), where);
+        }
+        String documentJson = document.json().toString();
+        if (documentJson.length() > MAX_INPUT_LENGTH) {
+            throw new InvalidInputException(where + ": the lifecycle document is " + documentJson.length()
+                    + " characters; a schedule's input can hold at most " + MAX_INPUT_LENGTH);
+        }
+        String timeZone = StageSchedule.timeZone(reader, defaultTimeZone);
+        DocumentReader schedulesReader = reader.requiredObject("schedules");
+        reader.rejectUnread();
+
+        Map<Operation, LifecycleConfig> configs = new EnumMap<>(Operation.class);
+        List<StageSchedule> schedules = new ArrayList<>();
+        for (String stage : schedulesReader.fieldNames()) {
+            Operation operation = Operation.fromCliName(stage).orElseThrow(() -> schedulesReader.invalid(stage,
+                    "is an unknown stage; the stages are "
+                            + Arrays.stream(Operation.values()).map(Operation::cliName).toList()));
+            schedules.add(StageSchedule.read(operation, schedulesReader, stage, timeZone));
+            try {
+                configs.put(operation, LifecycleConfig.parse(documentJson, operation));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(where + ": the document is not valid for stage " + stage + ": "
+                        + e.getMessage());
+            }
+        }
+        if (schedules.isEmpty()) {
+            throw schedulesReader.invalid("must schedule at least one stage");
+        }
+        if (configs.containsKey(Operation.NEW) && configs.containsKey(Operation.CLONE)) {
+            throw schedulesReader.invalid("must schedule either \"new\" (restore a snapshot) or \"clone\" "
+                    + "(copy-on-write clone), not both: both make the lifecycle's copies");
+        }
+        String managedName = configs.values().iterator().next().managedName();
+        return new LifecycleSchedule(managedName, documentJson, configs, schedules);
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.auroraecho.infra;
+
+import io.github.auroraecho.lifecycle.Operation;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sns.ITopic;
+
+import java.util.List;
+
+/**
+ * What one {@link StageFunction} needs from its stack.
+ *
+ * @param environmentName names the function and its descriptions
+ * @param statements      the stage's permissions beyond writing its own logs (see {@link StagePermissions})
+ * @param alarmTopic      where its alarms go
+ */
+public record StageFunctionProps(String environmentName, Operation operation, StageSize size, Code code,
+                                 RetentionDays logRetention, List<PolicyStatement> statements, ITopic alarmTopic) {
+    public StageFunctionProps {
+        statements = List.copyOf(statements);
+    }
+}
