@@ -1,6 +1,6 @@
 package io.github.auroraecho.infra;
 
-import io.github.auroraecho.lifecycle.LifecycleConfig;
+import io.github.auroraecho.lifecycle.DnsRecords;
 import io.github.auroraecho.lifecycle.Operation;
 import org.jetbrains.annotations.NotNull;
 import software.amazon.awscdk.CfnElement;
@@ -98,13 +98,13 @@ public final class AuroraEchoStack extends Stack {
             // SQL scripts run one Data API call after another (up to 45 s each); the run stops between two
             // statements before the timeout and the next run goes on, so a longer timeout only means fewer runs.
             case MODIFY -> new StageSize(768, environment.lifecyclesFor(Operation.MODIFY).stream()
-                    .anyMatch(l -> !l.config(Operation.MODIFY).sqlScripts().isEmpty()) ? 900 : 180);
+                    .anyMatch(l -> !l.config(Operation.MODIFY).modification().sqlScripts().isEmpty()) ? 900 : 180);
             case RETIRE -> new StageSize(768, 300);
             case PROMOTE -> {
                 long longestWait = environment.lifecyclesFor(Operation.PROMOTE).stream()
                         .map(l -> l.config(Operation.PROMOTE))
-                        .mapToLong(LifecycleConfig::dnsSyncTimeoutSeconds)
-                        .max().orElse(LifecycleConfig.DEFAULT_DNS_SYNC_TIMEOUT_SECONDS);
+                        .mapToLong(config -> config.dns().dnsSyncTimeoutSeconds())
+                        .max().orElse(DnsRecords.DEFAULT_DNS_SYNC_TIMEOUT_SECONDS);
                 yield new StageSize(768, (int) Math.min(900, Math.max(300, longestWait + 180)));
             }
         };

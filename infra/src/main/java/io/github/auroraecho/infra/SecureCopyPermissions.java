@@ -32,18 +32,18 @@ final class SecureCopyPermissions {
 
     /** What new restores from, when the source is another account's: that snapshot, or any of that cluster's. */
     List<String> sharedSnapshotSources(LifecycleConfig config) {
-        if (config.sourceSnapshotArn() != null) {
-            return List.of(config.sourceSnapshotArn());
+        if (config.source().sourceSnapshotArn() != null) {
+            return List.of(config.source().sourceSnapshotArn());
         }
         // A shared snapshot's name is chosen by its owner: any snapshot of the owner's account and region.
-        String[] cluster = config.sourceClusterName().split(":", 7);
+        String[] cluster = config.source().sourceClusterName().split(":", 7);
         return List.of("arn:" + cluster[1] + ":rds:" + cluster[3] + ":" + cluster[4] + ":cluster-snapshot:*");
     }
 
     /** RDS encrypts the copy with the configured key on the caller's behalf: only through RDS, grants only for RDS. */
     List<PolicyStatement> useKey(LifecycleConfig config, String sid) {
         String region = region(config);
-        String key = config.kmsKeyId();
+        String key = config.placement().kmsKeyId();
         List<String> resources;
         Map<String, Object> aliasCondition = new LinkedHashMap<>();
         if (key.startsWith("arn:") && key.contains(":key/")) {
@@ -77,19 +77,19 @@ final class SecureCopyPermissions {
         // Backup retention and deletion protection are enforced on every copy, so retire can delete it.
         statements.add(StagePermissions.statement("ModifyNewCopies" + sid, List.of("rds:ModifyDBCluster"),
                 List.of(copies), onNewCopies));
-        if (config.dbClusterParameterGroupName() != null) {
+        if (config.placement().dbClusterParameterGroupName() != null) {
             statements.add(StagePermissions.statement("UseClusterParameterGroup" + sid, List.of("rds:ModifyDBCluster"),
-                    List.of(base.rdsArn(config, "cluster-pg", config.dbClusterParameterGroupName().toLowerCase(
+                    List.of(base.rdsArn(config, "cluster-pg", config.placement().dbClusterParameterGroupName().toLowerCase(
                             java.util.Locale.ROOT))), Map.of()));
         }
         String managedSecrets = "arn:" + stack.getPartition() + ":secretsmanager:" + region(config) + ":"
                 + stack.getAccount() + ":secret:" + MANAGED_SECRET_NAME;
-        if (config.manageMasterUserPassword()) {
+        if (config.modification().manageMasterUserPassword()) {
             // RDS creates, tags and sets up rotation of the copy's secret with the caller's permissions.
             statements.add(StagePermissions.statement("CreateManagedSecret" + sid, List.of("secretsmanager:CreateSecret",
                     "secretsmanager:TagResource", "secretsmanager:RotateSecret"), List.of(managedSecrets), Map.of()));
         }
-        if (!config.sqlScripts().isEmpty()) {
+        if (!config.modification().sqlScripts().isEmpty()) {
             statements.add(StagePermissions.statement("EnableDataApi" + sid, List.of("rds:EnableHttpEndpoint"),
                     List.of(copies), onNewCopies));
             statements.add(StagePermissions.statement("RunSql" + sid, List.of("rds-data:ExecuteStatement"),
@@ -102,7 +102,7 @@ final class SecureCopyPermissions {
                     List.of(SqlProgress.tagKey(config.managedName()))));
             statements.add(StagePermissions.statement("RecordSqlProgress" + sid, List.of("rds:AddTagsToResource"),
                     List.of(copies), progressOnly));
-            List<String> objects = config.sqlScripts().stream().filter(script -> script.s3Uri() != null)
+            List<String> objects = config.modification().sqlScripts().stream().filter(script -> script.s3Uri() != null)
                     .map(script -> "arn:" + stack.getPartition() + ":s3:::" + script.bucket() + "/" + script.key())
                     .distinct().toList();
             if (!objects.isEmpty()) {

@@ -112,28 +112,28 @@ public final class StagePermissions {
                 Map.of("StringEquals", Map.of("aws:RequestTag/" + config.stageTagKey(), Stage.NEW.tagValue()))));
         // What the copy is made from and with: used, not changed.
         List<String> sources = new ArrayList<>();
-        if (operation == Operation.NEW && (config.sourceSnapshotArn() != null || config.sourceIsSharedCluster())) {
+        if (operation == Operation.NEW && (config.source().sourceSnapshotArn() != null || config.source().isSharedCluster())) {
             sources.addAll(secure.sharedSnapshotSources(config));
         } else if (operation == Operation.NEW) {
             // Manual snapshot names are free-form: any snapshot may be the source's newest.
             sources.add(rdsArn(config, "cluster-snapshot", "*"));
         } else {
-            sources.add(rdsArn(config, "cluster", config.sourceClusterName().toLowerCase(Locale.ROOT)));
+            sources.add(rdsArn(config, "cluster", config.source().sourceClusterName().toLowerCase(Locale.ROOT)));
         }
-        sources.add(rdsArn(config, "subgrp", config.dbSubnetGroupName().toLowerCase(Locale.ROOT)));
-        if (config.dbClusterParameterGroupName() != null) {
-            sources.add(rdsArn(config, "cluster-pg", config.dbClusterParameterGroupName().toLowerCase(Locale.ROOT)));
+        sources.add(rdsArn(config, "subgrp", config.placement().dbSubnetGroupName().toLowerCase(Locale.ROOT)));
+        if (config.placement().dbClusterParameterGroupName() != null) {
+            sources.add(rdsArn(config, "cluster-pg", config.placement().dbClusterParameterGroupName().toLowerCase(Locale.ROOT)));
         }
         statements.add(statement("UseSources" + sid, List.of(restore), sources, Map.of()));
-        if (config.kmsKeyId() != null) {
+        if (config.placement().kmsKeyId() != null) {
             statements.addAll(secure.useKey(config, sid));
         }
         // A broken copy of the lifecycle (failed, incompatible, stuck creating) is marked retired, so retire deletes it.
         statements.add(moveStage("RetireBrokenCopies" + sid, config, List.of("cluster", "db"), Stage.RETIRED));
         // The instance joins the copy's cluster (no subnet group of its own); only a configured parameter group.
-        if (config.dbParameterGroupName() != null) {
+        if (config.placement().dbParameterGroupName() != null) {
             statements.add(statement("UseInstanceSources" + sid, List.of("rds:CreateDBInstance"),
-                    List.of(rdsArn(config, "pg", config.dbParameterGroupName().toLowerCase(Locale.ROOT))), Map.of()));
+                    List.of(rdsArn(config, "pg", config.placement().dbParameterGroupName().toLowerCase(Locale.ROOT))), Map.of()));
         }
         return statements;
     }
@@ -141,12 +141,12 @@ public final class StagePermissions {
     private List<PolicyStatement> modify(LifecycleConfig config, String sid) {
         String pattern = copyPattern(config.managedName());
         List<PolicyStatement> statements = new ArrayList<>();
-        if (!config.iamRoleNames().isEmpty()) {
+        if (!config.modification().iamRoleNames().isEmpty()) {
             statements.add(statement("AssociateRoles" + sid, List.of("rds:AddRoleToDBCluster"),
                     List.of(rdsArn(config, "cluster", pattern)),
                     Map.of("StringEquals", Map.of("aws:ResourceTag/" + config.stageTagKey(), Stage.NEW.tagValue()))));
             statements.add(statement("PassRoles" + sid, List.of("iam:PassRole"),
-                    config.iamRoleNames().stream().map(this::roleArn).distinct().toList(),
+                    config.modification().iamRoleNames().stream().map(this::roleArn).distinct().toList(),
                     Map.of("StringEquals", Map.of("iam:PassedToService", "rds.amazonaws.com"))));
         }
         statements.addAll(secure.modify(config, sid));
@@ -157,11 +157,11 @@ public final class StagePermissions {
     }
 
     private List<PolicyStatement> promote(LifecycleConfig config, String sid) {
-        List<String> zones = config.hostedZoneIds().stream().map(this::hostedZoneArn).distinct().toList();
+        List<String> zones = config.dns().hostedZoneIds().stream().map(this::hostedZoneArn).distinct().toList();
         List<PolicyStatement> statements = new ArrayList<>();
         Map<String, Object> onlyTheRecord = new LinkedHashMap<>();
         onlyTheRecord.put("route53:ChangeResourceRecordSetsNormalizedRecordNames",
-                List.of(config.recordSetName().toLowerCase(Locale.ROOT)));
+                List.of(config.dns().recordSetName().toLowerCase(Locale.ROOT)));
         onlyTheRecord.put("route53:ChangeResourceRecordSetsRecordTypes", List.of("CNAME"));
         onlyTheRecord.put("route53:ChangeResourceRecordSetsActions", List.of("UPSERT"));
         statements.add(statement("PointRecord" + sid, List.of("route53:ChangeResourceRecordSets"), zones,
@@ -177,7 +177,7 @@ public final class StagePermissions {
         String tag = "aws:ResourceTag/" + config.stageTagKey();
         List<PolicyStatement> statements = new ArrayList<>();
         statements.add(statement("ReadRecords" + sid, READ_ZONE_ACTIONS,
-                config.hostedZoneIds().stream().map(this::hostedZoneArn).distinct().toList(), Map.of()));
+                config.dns().hostedZoneIds().stream().map(this::hostedZoneArn).distinct().toList(), Map.of()));
         // A 2.x copy still says "new" on its cluster: retire writes "retired" on the cluster (and any instance not
         // yet saying so) before deleting.
         statements.add(moveStage("MarkRetired" + sid, config, List.of("cluster", "db"), Stage.RETIRED));
@@ -187,7 +187,7 @@ public final class StagePermissions {
         statements.add(statement("DeleteRetiredClusters" + sid, List.of("rds:DeleteDBCluster"),
                 List.of(rdsArn(config, "cluster", pattern)),
                 Map.of("StringEquals", Map.of(tag, Stage.RETIRED.tagValue()))));
-        if (config.finalSnapshot()) {
+        if (config.retirement().finalSnapshot()) {
             statements.add(statement("FinalSnapshotOfRetired" + sid, List.of("rds:CreateDBClusterSnapshot"),
                     List.of(rdsArn(config, "cluster", pattern)),
                     Map.of("StringEquals", Map.of(tag, Stage.RETIRED.tagValue()))));

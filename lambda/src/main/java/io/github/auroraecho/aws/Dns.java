@@ -20,8 +20,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
-/** The records that send clients to a copy: the CNAMEs promote moves, and every record set retire must respect. */
-public final class Dns {
+/** The {@link CnameRecords} in Route53 hosted zones. */
+public final class Dns implements CnameRecords {
     private static final Duration POLL = Duration.ofSeconds(5);
     /** Route53's largest page of record sets. */
     private static final String PAGE = "300";
@@ -35,11 +35,7 @@ public final class Dns {
         this.changes = changes;
     }
 
-    /**
-     * What the simple CNAME points to in each zone (empty where there is none), for promote to move. Refuses,
-     * touching nothing, a name that holds another type or record sets with a routing policy (weighted,
-     * latency, failover, geolocation, multivalue): one simple CNAME beside them would be in conflict.
-     */
+    @Override
     public Map<String, Optional<String>> targets(List<String> zoneIds, String recordName) {
         Map<String, Optional<String>> targets = new LinkedHashMap<>();
         for (String zoneId : zoneIds) {
@@ -61,10 +57,7 @@ public final class Dns {
         return targets;
     }
 
-    /**
-     * Everything any record set of the name points to, in every zone: each routing policy, CNAME values and
-     * aliases of any type. Retire keeps a copy that any of them still serves.
-     */
+    @Override
     public Set<String> everyTarget(List<String> zoneIds, String recordName) {
         Set<String> all = new TreeSet<>();
         for (String zoneId : zoneIds) {
@@ -112,7 +105,7 @@ public final class Dns {
         return set.resourceRecords().stream().findFirst().map(record -> normalize(record.value()));
     }
 
-    /** UPSERTs the CNAME in every zone and returns the change ids to wait for. */
+    @Override
     public List<String> upsert(List<String> zoneIds, String recordName, String target, long ttl, String comment) {
         List<String> changeIds = new ArrayList<>();
         for (String zoneId : zoneIds) {
@@ -130,7 +123,7 @@ public final class Dns {
         return changeIds;
     }
 
-    /** Waits, up to the timeout, until Route53 reports every change INSYNC. */
+    @Override
     public boolean waitInSync(List<String> changeIds, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         List<String> pending = new ArrayList<>(changeIds);

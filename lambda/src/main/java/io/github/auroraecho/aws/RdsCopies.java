@@ -1,19 +1,16 @@
 package io.github.auroraecho.aws;
 
 import io.github.auroraecho.lifecycle.Copy;
-import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Ownership;
+import io.github.auroraecho.lifecycle.Placement;
 import io.github.auroraecho.lifecycle.SqlProgress;
 import io.github.auroraecho.lifecycle.Stage;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.CreateDbInstanceRequest;
 import software.amazon.awssdk.services.rds.model.DBCluster;
 import software.amazon.awssdk.services.rds.model.DBClusterSnapshot;
-import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DbClusterNotFoundException;
-import software.amazon.awssdk.services.rds.model.DBClusterRole;
 import software.amazon.awssdk.services.rds.model.Filter;
-import software.amazon.awssdk.services.rds.model.ServerlessV2ScalingConfiguration;
 import software.amazon.awssdk.services.rds.model.Tag;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping;
@@ -23,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,11 +28,12 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * Finding, creating, re-tagging and deleting a lifecycle's copies. Reads page through every result and
- * take tags from the describe results (the Tagging API only says which resources to describe), so the number of calls grows with pages, never with one call per
- * resource; every write goes through {@link Changes}.
+ * The {@link CopyStore} on RDS. Reads page through every result and take tags from the describe results
+ * (the Tagging API only says which resources to describe),
+ * so the number of calls grows with pages, never with one call per resource; every write goes through
+ * {@link Changes}. What RDS reports becomes the model in {@link RdsMapping}.
  */
-public final class RdsCopies {
+public final class RdsCopies implements CopyStore {
     /** RDS accepts up to 100 values in one describe filter; more copies than that take more calls. */
     private static final int FILTER_VALUES = 100;
 
@@ -56,14 +53,15 @@ public final class RdsCopies {
     }
 
     /**
-     * The copies of one lifecycle, sorted by the ownership rule from everything that carries its stage tag.
-     * The Tagging API names those resources (by the tag key, so 2.x copies, whose clusters carry it from
-     * creation, are found too), and only they are described: a run's calls grow with the lifecycle's own
-     * resources, not with the account's clusters or other lifecycles' copies.
+     * The Tagging API names the resources that carry the lifecycle's stage tag key (so 2.x copies, whose
+     * clusters carry it from creation, are found too), and only they are described: a run's calls grow with
+     * the lifecycle's own resources, not with the account's clusters or other lifecycles' copies.
      */
+    @Override
     public Ownership.Found list(Ownership ownership) {
-        Tagged tagged = tagged(List.of(TagFilter.builder().key(Stage.tagKey(ownership.managedName())).build()));
-        return ownership.sort(describe(tagged.clusterArns()), tagged.instances(Stage.tagKey(ownership.managedName())));
+        String key = Stage.tagKey(ownership.managedName());
+        Tagged tagged = tagged(List.of(TagFilter.builder().key(key).build()));
+        return ownership.sort(describe(tagged.clusterArns()), tagged.instances(key));
     }
 
     /** Every lifecycle's copies (and strays), by managed name, for the status report. */
@@ -102,7 +100,10 @@ public final class RdsCopies {
         return new Tagged(clusters, instances, tags);
     }
 
-    /** What the Tagging API reported: resource ARNs with the tags it saw, used only to choose what to describe. */
+    /**
+     * What the Tagging API reported: resource ARNs with the tags it saw, used only to choose what to describe
+     * (it may still list a deleted or untagged resource; the describe results decide).
+     */
     private record Tagged(List<String> clusterArns, List<String> instanceArns, Map<String, Map<String, String>> tags) {
         /** The instances carrying this tag key, with its value. */
         Map<String, String> instances(String key) {
@@ -131,7 +132,7 @@ public final class RdsCopies {
         }
         Map<String, List<Copy.Instance>> instances = instancesOf(clusters.stream().map(DBCluster::dbClusterIdentifier).toList());
         return clusters.stream()
-                .map(cluster -> toCopy(cluster, instances.getOrDefault(cluster.dbClusterIdentifier(), List.of())))
+                .map(cluster -> RdsMapping.toCopy(cluster, instances.getOrDefault(cluster.dbClusterIdentifier(), List.of())))
                 .toList();
     }
 
@@ -151,18 +152,23 @@ public final class RdsCopies {
                             .filters(Filter.builder().name("db-cluster-id").values(chunk).build()))
                     .dbInstances()
                     .forEach(instance -> byCluster.computeIfAbsent(instance.dbClusterIdentifier(), k -> new ArrayList<>())
-                            .add(toInstance(instance)));
+                            .add(RdsMapping.toInstance(instance)));
         }
         return byCluster;
     }
 
-    /** One copy read again, after a step changed it; empty when the cluster is gone. */
+    @Override
     public Optional<Copy> reread(Copy copy) {
-        return findCluster(copy.name()).map(cluster -> toCopy(cluster,
+        return describeCluster(copy.name()).map(cluster -> RdsMapping.toCopy(cluster,
                 instancesOf(List.of(cluster.dbClusterIdentifier())).getOrDefault(cluster.dbClusterIdentifier(), List.of())));
     }
 
-    public Optional<DBCluster> findCluster(String clusterId) {
+    @Override
+    public Optional<Copy> cluster(String clusterId) {
+        return describeCluster(clusterId).map(cluster -> RdsMapping.toCopy(cluster, List.of()));
+    }
+
+    private Optional<DBCluster> describeCluster(String clusterId) {
         try {
             return rds.describeDBClusters(r -> r.dbClusterIdentifier(clusterId)).dbClusters().stream().findFirst();
         } catch (DbClusterNotFoundException e) {
@@ -170,7 +176,8 @@ public final class RdsCopies {
         }
     }
 
-    /** The newest snapshot with status {@code available} of a cluster, manual or automated, across all pages. */
+    /** Across all pages. */
+    @Override
     public Optional<DBClusterSnapshot> newestAvailableSnapshot(String sourceClusterId) {
         List<DBClusterSnapshot> available = new ArrayList<>();
         rds.describeDBClusterSnapshotsPaginator(r -> r.dbClusterIdentifier(sourceClusterId).maxRecords(100))
@@ -185,7 +192,8 @@ public final class RdsCopies {
                 .thenComparing(DBClusterSnapshot::dbClusterSnapshotIdentifier));
     }
 
-    /** Every snapshot other accounts share with this one, across all pages. */
+    /** Across all pages. */
+    @Override
     public List<DBClusterSnapshot> sharedSnapshots() {
         List<DBClusterSnapshot> shared = new ArrayList<>();
         rds.describeDBClusterSnapshotsPaginator(r -> r.snapshotType("shared").includeShared(true).maxRecords(100))
@@ -194,67 +202,53 @@ public final class RdsCopies {
         return shared;
     }
 
-    /**
-     * Restores a copy; with {@code kmsKeyId} it is encrypted with that key.
-     *
-     * @param shared true for a snapshot of another account, which RDS takes only by its ARN
-     */
-    public void restoreFromSnapshot(LifecycleConfig config, String name, DBClusterSnapshot snapshot, boolean shared,
-                                    List<Tag> tags) {
-        String engine = config.engine() != null ? config.engine() : snapshot.engine();
+    @Override
+    public void restoreFromSnapshot(String name, DBClusterSnapshot snapshot, boolean shared, Placement placement,
+                                    Map<String, String> tags) {
+        String engine = placement.engineOr(snapshot.engine());
         // A version is only taken from the snapshot when the engine is too: another engine needs its own.
-        String version = config.engineVersion() != null ? config.engineVersion()
-                : config.engine() == null ? snapshot.engineVersion() : null;
+        String version = placement.engineVersion() != null ? placement.engineVersion()
+                : placement.engine() == null ? snapshot.engineVersion() : null;
         // The identifier names a snapshot of this account and region; another account's needs the ARN.
         String reference = shared ? snapshot.dbClusterSnapshotArn() : snapshot.dbClusterSnapshotIdentifier();
-        changes.apply("restore cluster " + name + " from snapshot " + reference + keyWords(config),
-                () -> rds.restoreDBClusterFromSnapshot(r -> r
-                        .dbClusterIdentifier(name)
+        changes.apply("restore cluster " + name + " from snapshot " + reference + ClusterPlacement.keyWords(placement),
+                () -> rds.restoreDBClusterFromSnapshot(r -> ClusterPlacement.restore(r, name, placement, tags)
                         .snapshotIdentifier(reference)
-                        .kmsKeyId(config.kmsKeyId())
                         .engine(engine)
                         .engineVersion(version)
-                        .dbSubnetGroupName(config.dbSubnetGroupName())
-                        .vpcSecurityGroupIds(nullIfEmpty(config.vpcSecurityGroupIds()))
-                        .availabilityZones(config.availabilityZone() == null ? null : List.of(config.availabilityZone()))
-                        .dbClusterParameterGroupName(config.dbClusterParameterGroupName())
-                        .serverlessV2ScalingConfiguration(serverless(config))
-                        .tags(tags)),
+                        .availabilityZones(placement.availabilityZone() == null ? null
+                                : List.of(placement.availabilityZone()))),
                 "copy", name, "stageTo", Stage.NEW.tagValue());
     }
 
-    /** A copy-on-write clone at the latest restorable time; the tags are given so it never inherits the source's. */
-    public void cloneCluster(LifecycleConfig config, String name, List<Tag> tags) {
-        changes.apply("clone cluster " + config.sourceClusterName() + " to " + name + " (copy-on-write)" + keyWords(config),
-                () -> rds.restoreDBClusterToPointInTime(r -> r
-                        .dbClusterIdentifier(name)
-                        .kmsKeyId(config.kmsKeyId())
-                        .sourceDBClusterIdentifier(config.sourceClusterName())
+    @Override
+    public void cloneCluster(String name, String sourceClusterName, Placement placement, Map<String, String> tags) {
+        changes.apply("clone cluster " + sourceClusterName + " to " + name + " (copy-on-write)"
+                        + ClusterPlacement.keyWords(placement),
+                () -> rds.restoreDBClusterToPointInTime(r -> ClusterPlacement.clone(r, name, placement, tags)
+                        .sourceDBClusterIdentifier(sourceClusterName)
                         .restoreType("copy-on-write")
-                        .useLatestRestorableTime(true)
-                        .dbSubnetGroupName(config.dbSubnetGroupName())
-                        .vpcSecurityGroupIds(nullIfEmpty(config.vpcSecurityGroupIds()))
-                        .dbClusterParameterGroupName(config.dbClusterParameterGroupName())
-                        .serverlessV2ScalingConfiguration(serverless(config))
-                        .tags(tags)),
+                        .useLatestRestorableTime(true)),
                 "copy", name, "stageTo", Stage.NEW.tagValue());
     }
 
-    public void createInstance(LifecycleConfig config, String name, String engine, List<Tag> tags) {
+    @Override
+    public void createInstance(String name, String engine, Placement placement, Map<String, String> tags) {
         CreateDbInstanceRequest request = CreateDbInstanceRequest.builder()
                 .dbInstanceIdentifier(name)
                 .dbClusterIdentifier(name)
                 .engine(engine)
-                .dbInstanceClass(config.dbInstanceClass())
-                .availabilityZone(config.availabilityZone())
-                .dbParameterGroupName(config.dbParameterGroupName())
-                .tags(tags)
+                .dbInstanceClass(placement.dbInstanceClass())
+                .availabilityZone(placement.availabilityZone())
+                .dbParameterGroupName(placement.dbParameterGroupName())
+                .tags(RdsMapping.tagList(tags))
                 .build();
-        changes.apply("create instance " + name + " (" + config.dbInstanceClass() + ")",
+        changes.apply("create instance " + name + " (" + placement.dbInstanceClass() + ")",
                 () -> rds.createDBInstance(request), "copy", name);
     }
 
-    /** Writes the stage on the cluster and on every instance, so both tools read the same stage. */
+    /** Both the cluster and its instances, so both tools read the same stage. */
+    @Override
     public void setStage(Copy copy, String managedName, Stage stage) {
         Tag tag = Tag.builder().key(Stage.tagKey(managedName)).value(stage.tagValue()).build();
         String from = copy.stage(managedName).map(Stage::tagValue).orElse(null);
@@ -272,63 +266,53 @@ public final class RdsCopies {
         }
     }
 
+    @Override
     public void addRole(Copy copy, String roleArn) {
         changes.apply("associate role " + roleArn + " with cluster " + copy.name(),
                 () -> rds.addRoleToDBCluster(r -> r.dbClusterIdentifier(copy.name()).roleArn(roleArn)), "copy", copy.name());
     }
 
     /**
-     * Applies the given settings at once (not in the next maintenance window). A managed master password
-     * replaces the copy's password, which is production's, by a secret RDS creates in Secrets Manager.
-     *
-     * @param parameterGroup        null leaves it as it is
-     * @param backupRetentionPeriod null leaves it as it is
+     * A managed master password replaces the copy's password, which is production's, by a secret RDS
+     * creates in Secrets Manager.
      */
-    public void modifyCluster(Copy copy, boolean manageMasterUserPassword, String parameterGroup,
-                              Long backupRetentionPeriod, boolean disableDeletionProtection) {
-        List<String> what = new ArrayList<>();
-        if (manageMasterUserPassword) {
-            what.add("master password managed by RDS in Secrets Manager");
-        }
-        if (parameterGroup != null) {
-            what.add("cluster parameter group " + parameterGroup);
-        }
-        if (backupRetentionPeriod != null) {
-            what.add("backup retention " + backupRetentionPeriod + " days");
-        }
-        if (disableDeletionProtection) {
-            what.add("deletion protection off");
-        }
-        changes.apply("modify cluster " + copy.name() + ": " + String.join(", ", what),
+    @Override
+    public void modifyCluster(Copy copy, ClusterChange change) {
+        changes.apply("modify cluster " + copy.name() + ": " + change.describe(),
                 () -> rds.modifyDBCluster(r -> r.dbClusterIdentifier(copy.name())
                         .applyImmediately(true)
-                        .manageMasterUserPassword(manageMasterUserPassword ? Boolean.TRUE : null)
-                        .dbClusterParameterGroupName(parameterGroup)
-                        .backupRetentionPeriod(backupRetentionPeriod == null ? null : backupRetentionPeriod.intValue())
-                        .deletionProtection(disableDeletionProtection ? Boolean.FALSE : null)), "copy", copy.name());
+                        .manageMasterUserPassword(change.manageMasterUserPassword() ? Boolean.TRUE : null)
+                        .dbClusterParameterGroupName(change.parameterGroup())
+                        .backupRetentionPeriod(change.backupRetentionPeriod() == null ? null
+                                : change.backupRetentionPeriod().intValue())
+                        .deletionProtection(change.disableDeletionProtection() ? Boolean.FALSE : null)),
+                "copy", copy.name());
     }
 
     /**
-     * Turns on the RDS Data API. Provisioned and Serverless v2 clusters take this call; ModifyDBCluster's
+     * Provisioned and Serverless v2 clusters take this call; ModifyDBCluster's
      * EnableHttpEndpoint is for Serverless v1 only, which a restore never makes.
      */
+    @Override
     public void enableHttpEndpoint(Copy copy) {
         changes.apply("enable the RDS Data API (HTTP endpoint) on cluster " + copy.name(),
                 () -> rds.enableHttpEndpoint(r -> r.resourceArn(copy.clusterArn())), "copy", copy.name());
     }
 
-    /** Records on the cluster how many SQL scripts have run, right after each one. */
+    @Override
     public void setSqlProgress(Copy copy, String managedName, SqlProgress progress) {
         Tag tag = Tag.builder().key(SqlProgress.tagKey(managedName)).value(progress.tagValue()).build();
         changes.apply("tag cluster " + copy.name() + " " + tag.key() + "=" + tag.value(),
                 () -> rds.addTagsToResource(r -> r.resourceName(copy.clusterArn()).tags(tag)), "copy", copy.name());
     }
 
+    @Override
     public void deleteInstance(Copy copy, Copy.Instance instance) {
         changes.apply("delete instance " + instance.id(),
                 () -> rds.deleteDBInstance(r -> r.dbInstanceIdentifier(instance.id())), "copy", copy.name());
     }
 
+    @Override
     public void deleteCluster(Copy copy, boolean finalSnapshot, Instant now) {
         if (finalSnapshot) {
             String snapshotId = copy.name() + "-final-" + now.getEpochSecond();
@@ -340,55 +324,5 @@ public final class RdsCopies {
                     () -> rds.deleteDBCluster(r -> r.dbClusterIdentifier(copy.name()).skipFinalSnapshot(true)),
                     "copy", copy.name());
         }
-    }
-
-    /** The tags a new copy carries from its first call: the stage tag and the document's own. */
-    public static List<Tag> creationTags(LifecycleConfig config) {
-        Map<String, String> all = new LinkedHashMap<>(config.tags());
-        all.put(config.stageTagKey(), Stage.NEW.tagValue());
-        return all.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
-    }
-
-    public static Map<String, String> tags(List<Tag> tagList) {
-        Map<String, String> tags = new HashMap<>();
-        for (Tag tag : tagList) {
-            tags.put(tag.key(), tag.value() == null ? "" : tag.value());
-        }
-        return tags;
-    }
-
-    static Copy toCopy(DBCluster cluster, List<Copy.Instance> instances) {
-        return new Copy(cluster.dbClusterIdentifier(), cluster.dbClusterArn(), cluster.status(), cluster.engine(),
-                cluster.clusterCreateTime(), cluster.endpoint(), cluster.readerEndpoint(),
-                Boolean.TRUE.equals(cluster.deletionProtection()), tags(cluster.tagList()),
-                cluster.associatedRoles().stream().map(DBClusterRole::roleArn).toList(), instances,
-                new Copy.Settings(cluster.dbClusterParameterGroup(), cluster.backupRetentionPeriod(),
-                        Boolean.TRUE.equals(cluster.httpEndpointEnabled()),
-                        cluster.masterUserSecret() == null ? null : cluster.masterUserSecret().secretArn(),
-                        cluster.masterUserSecret() == null ? null : cluster.masterUserSecret().secretStatus()));
-    }
-
-    private static Copy.Instance toInstance(DBInstance instance) {
-        return new Copy.Instance(instance.dbInstanceIdentifier(), instance.dbInstanceArn(),
-                instance.dbInstanceStatus(), instance.endpoint() == null ? null : instance.endpoint().address(),
-                tags(instance.tagList()));
-    }
-
-    private static String keyWords(LifecycleConfig config) {
-        return config.kmsKeyId() == null ? "" : ", encrypted with KMS key " + config.kmsKeyId();
-    }
-
-    private static ServerlessV2ScalingConfiguration serverless(LifecycleConfig config) {
-        if (config.serverlessV2() == null) {
-            return null;
-        }
-        return ServerlessV2ScalingConfiguration.builder()
-                .minCapacity(config.serverlessV2().minCapacity())
-                .maxCapacity(config.serverlessV2().maxCapacity())
-                .build();
-    }
-
-    private static <T> List<T> nullIfEmpty(List<T> list) {
-        return list.isEmpty() ? null : list;
     }
 }

@@ -9,10 +9,11 @@ public final class CloneStage extends CopyCreation {
     @Override
     protected Source source(StageContext context) {
         LifecycleConfig config = context.config();
-        String engine = context.copies().findCluster(config.sourceClusterName())
-                .orElseThrow(() -> new RefusedException("source cluster " + config.sourceClusterName() + " does not exist"))
+        String source = config.source().sourceClusterName();
+        String engine = context.copies().cluster(source)
+                .orElseThrow(() -> new RefusedException("source cluster " + source + " does not exist"))
                 .engine();
-        return new Source(engine, "a copy-on-write clone of " + config.sourceClusterName(),
-                (name, tags) -> context.copies().cloneCluster(config, name, tags));
+        return new Source(engine, "a copy-on-write clone of " + source,
+                (name, tags) -> context.copies().cloneCluster(name, source, config.placement(), tags));
     }
 }

@@ -1,22 +1,21 @@
 package io.github.auroraecho.stages;
 
-import io.github.auroraecho.aws.RdsCopies;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.CopyName;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.RefusedException;
 import io.github.auroraecho.lifecycle.Stage;
-import software.amazon.awssdk.services.rds.model.DBCluster;
 import software.amazon.awssdk.services.rds.model.DbClusterAlreadyExistsException;
 import software.amazon.awssdk.services.rds.model.DbInstanceAlreadyExistsException;
-import software.amazon.awssdk.services.rds.model.Tag;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** What new and clone share: when to make a copy, resuming a half-made one, and duplicate delivery. */
@@ -53,7 +52,7 @@ abstract class CopyCreation implements LifecycleStage {
 
     @FunctionalInterface
     protected interface ClusterFactory {
-        void create(String name, List<Tag> tags);
+        void create(String name, Map<String, String> tags);
     }
 
     protected abstract Source source(StageContext context);
@@ -64,16 +63,16 @@ abstract class CopyCreation implements LifecycleStage {
                 .filter(copy -> copy.stage(managedName).equals(Optional.of(Stage.NEW)) && copy.instances().isEmpty())
                 .min(Copy.newestFirst(managedName));
         if (halfMade.isPresent()) {
-            Optional<String> problem = halfMade.get().problem(managedName, now, config.stuckAfter());
+            Optional<String> problem = halfMade.get().problem(managedName, now, config.timing().stuckAfter());
             return problem.<Plan>map(p -> new Plan.Abandon(halfMade.get(), p))
                     .orElseGet(() -> new Plan.Resume(halfMade.get()));
         }
-        Duration minimumAge = Duration.ofSeconds(Math.round(config.minimumAgeHours() * 3600));
+        Duration minimumAge = config.timing().minimumAge();
         Optional<Copy> youngest = copies.stream().min(Copy.newestFirst(managedName));
         if (youngest.isPresent() && youngest.get().age(managedName, now).compareTo(minimumAge) < 0) {
             return new Plan.TooYoung(youngest.get(), youngest.get().age(managedName, now));
         }
-        String name = CopyName.of(managedName, now.atZone(ZoneOffset.UTC).toLocalDate(), config.suffix());
+        String name = CopyName.of(managedName, now.atZone(ZoneOffset.UTC).toLocalDate(), config.labels().suffix());
         return copies.stream().filter(copy -> copy.name().equals(name)).findFirst()
                 .<Plan>map(Plan.AlreadyExists::new)
                 .orElseGet(() -> new Plan.Create(name));
@@ -82,7 +81,7 @@ abstract class CopyCreation implements LifecycleStage {
     @Override
     public Result run(StageContext context, List<Copy> copies) {
         LifecycleConfig config = context.config();
-        List<Tag> tags = RdsCopies.creationTags(config);
+        Map<String, String> tags = creationTags(config);
         Plan plan = decide(copies, config, context.now());
         return switch (plan) {
             case Plan.Resume(Copy copy) -> {
@@ -93,15 +92,22 @@ abstract class CopyCreation implements LifecycleStage {
             case Plan.Abandon(Copy copy, String problem) -> BrokenCopy.retire(context, copy, problem);
             case Plan.TooYoung(Copy copy, Duration age) -> context.result(Outcome.NOTHING_TO_DO,
                     "copy " + copy.name() + " is " + hours(age) + " hours old, younger than minimumAgeHours "
-                            + config.minimumAgeHours() + ": no new copy", copy.name());
+                            + config.timing().minimumAgeHours() + ": no new copy", copy.name());
             case Plan.AlreadyExists(Copy copy) -> context.result(Outcome.NOTHING_TO_DO,
                     "copy " + copy.name() + " already exists (the schedule ran twice today)", copy.name());
             case Plan.Create(String name) -> create(context, name, tags);
         };
     }
 
-    private Result create(StageContext context, String name, List<Tag> tags) {
-        Optional<DBCluster> existing = context.copies().findCluster(name);
+    /** The tags a new copy carries from its first call: the document's own and the stage tag. */
+    private static Map<String, String> creationTags(LifecycleConfig config) {
+        Map<String, String> all = new LinkedHashMap<>(config.labels().tags());
+        all.put(config.stageTagKey(), Stage.NEW.tagValue());
+        return all;
+    }
+
+    private Result create(StageContext context, String name, Map<String, String> tags) {
+        Optional<Copy> existing = context.copies().cluster(name);
         if (existing.isPresent()) {
             return alreadyThere(context, name, existing.get());
         }
@@ -109,7 +115,7 @@ abstract class CopyCreation implements LifecycleStage {
         try {
             source.factory().create(name, tags);
         } catch (DbClusterAlreadyExistsException e) {
-            return context.copies().findCluster(name)
+            return context.copies().cluster(name)
                     .map(cluster -> alreadyThere(context, name, cluster))
                     .orElseThrow(() -> e);
         }
@@ -121,10 +127,10 @@ abstract class CopyCreation implements LifecycleStage {
      * Today's name exists although our listing did not show it: another delivery of the same schedule made
      * it in between (a copy by the ownership rule), or it is someone else's cluster, which is never touched.
      */
-    private static Result alreadyThere(StageContext context, String name, DBCluster cluster) {
+    private static Result alreadyThere(StageContext context, String name, Copy cluster) {
         LifecycleConfig config = context.config();
-        Optional<String> notACopy = new Ownership(config.managedName(), config.sourceClusterName())
-                .notACopy(cluster.dbClusterIdentifier(), RdsCopies.tags(cluster.tagList()));
+        Optional<String> notACopy = new Ownership(config.managedName(), config.source().sourceClusterName())
+                .notACopy(cluster.name(), cluster.clusterTags());
         if (notACopy.isPresent()) {
             throw new RefusedException("a cluster named " + name + " exists but is not a copy of lifecycle "
                     + context.managedName() + " (" + notACopy.get() + "): nothing was changed; remove it or set a suffix");
@@ -133,9 +139,9 @@ abstract class CopyCreation implements LifecycleStage {
                 + " was created by a concurrent run of the same schedule", name);
     }
 
-    private static void createInstance(StageContext context, String name, String engine, List<Tag> tags) {
+    private static void createInstance(StageContext context, String name, String engine, Map<String, String> tags) {
         try {
-            context.copies().createInstance(context.config(), name, engine, tags);
+            context.copies().createInstance(name, engine, context.config().placement(), tags);
         } catch (DbInstanceAlreadyExistsException e) {
             // A concurrent run created it first; the copy is complete either way.
         }

@@ -2,9 +2,8 @@ package io.github.auroraecho.stages;
 
 import io.github.auroraecho.aws.AwsClients;
 import io.github.auroraecho.aws.Changes;
-import io.github.auroraecho.aws.Dns;
+import io.github.auroraecho.aws.Gateways;
 import io.github.auroraecho.aws.Log;
-import io.github.auroraecho.aws.RdsCopies;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.lifecycle.Ownership;
@@ -20,10 +19,17 @@ import java.time.Instant;
 public final class Engine {
     private final AwsClients aws;
     private final Clock clock;
+    private final Gateways gateways;
 
     public Engine(AwsClients aws, Clock clock) {
+        this(aws, clock, Gateways.of(aws));
+    }
+
+    /** With other gateways to RDS and DNS (in-memory ones in tests); {@code aws} serves the rest (STS, Data API, S3). */
+    public Engine(AwsClients aws, Clock clock, Gateways gateways) {
         this.aws = aws;
         this.clock = clock;
+        this.gateways = gateways;
     }
 
     /** Runs with no time limit beyond the stage's own bounded waits (the CLI). */
@@ -35,10 +41,10 @@ public final class Engine {
     public Result run(Operation operation, LifecycleConfig config, Duration budget) {
         Changes changes = new Changes(config.dryRun(), config.managedName());
         Instant now = clock.instant();
-        StageContext context = new StageContext(operation, config, aws, new RdsCopies(aws.rds(), aws::tagging, changes),
-                new Dns(aws::route53, changes), changes, now, Instant.now().plus(budget));
+        StageContext context = new StageContext(operation, config, aws, gateways.copies().apply(changes),
+                gateways.dns().apply(changes), changes, now, Instant.now().plus(budget));
         try {
-            Ownership.Found found = context.copies().list(new Ownership(config.managedName(), config.sourceClusterName()));
+            Ownership.Found found = context.copies().list(new Ownership(config.managedName(), config.source().sourceClusterName()));
             return Strays.report(context, stage(operation).run(context, found.copies()), found.strays());
         } catch (RefusedException e) {
             return context.result(Outcome.FAILED, e.getMessage(), null);

@@ -1,6 +1,7 @@
 package io.github.auroraecho.stages;
 
 import io.github.auroraecho.aws.CallerIdentity;
+import io.github.auroraecho.aws.ClusterChange;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.RefusedException;
@@ -42,7 +43,7 @@ public final class ModifyStage implements LifecycleStage {
             return new Plan.Nothing();
         }
         Copy copy = newest.get();
-        Optional<String> problem = copy.problem(managedName, now, config.stuckAfter());
+        Optional<String> problem = copy.problem(managedName, now, config.timing().stuckAfter());
         if (problem.isPresent()) {
             return new Plan.Broken(copy, problem.get());
         }
@@ -109,10 +110,9 @@ public final class ModifyStage implements LifecycleStage {
                     why + "; the next run continues", copy.name()));
             case Step.Refuse(String why) -> Optional.of(context.result(Outcome.FAILED, why, copy.name()));
             case Step.AssociateRoles(List<String> arns) -> associateRoles(context, copy, arns);
-            case Step.ModifyCluster modify -> {
+            case Step.ModifyCluster(ClusterChange change) -> {
                 try {
-                    context.copies().modifyCluster(copy, modify.manageMasterUserPassword(), modify.parameterGroup(),
-                            modify.backupRetentionPeriod(), modify.disableDeletionProtection());
+                    context.copies().modifyCluster(copy, change);
                     yield Optional.empty();
                 } catch (InvalidDbClusterStateException e) {
                     yield Optional.of(busy(context, copy, e));
@@ -161,17 +161,17 @@ public final class ModifyStage implements LifecycleStage {
     /** What the operator needs to know: the secret to hand out (its ARN, never a password) and what ran. */
     private static String modifiedMessage(StageContext context, Copy copy) {
         StringBuilder message = new StringBuilder("copy " + copy.name() + " is modified");
-        List<String> roles = context.config().iamRoleNames();
+        List<String> roles = context.config().modification().iamRoleNames();
         if (!roles.isEmpty()) {
             message.append("; roles: ").append(String.join(", ", roles));
         }
         if (copy.settings().masterUserSecretArn() != null) {
             message.append("; master password in secret ").append(copy.settings().masterUserSecretArn());
-        } else if (context.config().manageMasterUserPassword()) {
+        } else if (context.config().modification().manageMasterUserPassword()) {
             message.append("; master password in the secret RDS creates");
         }
-        if (!context.config().sqlScripts().isEmpty()) {
-            message.append("; ").append(context.config().sqlScripts().size()).append(" SQL statements run");
+        if (!context.config().modification().sqlScripts().isEmpty()) {
+            message.append("; ").append(context.config().modification().sqlScripts().size()).append(" SQL statements run");
         }
         return message.toString();
     }
@@ -179,7 +179,7 @@ public final class ModifyStage implements LifecycleStage {
     private static String describe(Step step) {
         return switch (step) {
             case Step.AssociateRoles(List<String> arns) -> "associate roles " + String.join(", ", arns);
-            case Step.ModifyCluster modify -> "modify cluster settings";
+            case Step.ModifyCluster(ClusterChange change) -> "modify cluster settings";
             case Step.EnableDataApi() -> "enable the RDS Data API";
             case Step.RunSql(int next, String secretArn) -> "run SQL statements from " + (next + 1);
             case Step.MarkModified() -> "mark modified";
@@ -189,14 +189,13 @@ public final class ModifyStage implements LifecycleStage {
     }
 
     private static boolean isAssociated(StageContext context, Copy copy, String arn) {
-        return context.copies().findCluster(copy.name()).stream()
-                .flatMap(cluster -> cluster.associatedRoles().stream())
-                .anyMatch(role -> arn.equals(role.roleArn()));
+        return context.copies().cluster(copy.name()).stream()
+                .anyMatch(cluster -> cluster.associatedRoleArns().contains(arn));
     }
 
     /** The document's roles as ARNs; STS is asked for the account only when a role is given by name. */
     private static List<String> roleArnsOf(StageContext context) {
-        List<String> roles = context.config().iamRoleNames();
+        List<String> roles = context.config().modification().iamRoleNames();
         if (roles.stream().allMatch(role -> role.startsWith("arn:"))) {
             return roles;
         }

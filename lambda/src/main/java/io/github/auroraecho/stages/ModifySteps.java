@@ -1,7 +1,9 @@
 package io.github.auroraecho.stages;
 
+import io.github.auroraecho.aws.ClusterChange;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
+import io.github.auroraecho.lifecycle.Modification;
 import io.github.auroraecho.lifecycle.SqlProgress;
 
 import java.util.ArrayList;
@@ -29,14 +31,7 @@ final class ModifySteps {
         record AssociateRoles(List<String> roleArns) implements Step {
         }
 
-        /**
-         * One ModifyDBCluster call carrying every setting that differs, so RDS modifies the cluster once.
-         *
-         * @param parameterGroup        null leaves the parameter group as it is
-         * @param backupRetentionPeriod null leaves the retention as it is
-         */
-        record ModifyCluster(boolean manageMasterUserPassword, String parameterGroup, Long backupRetentionPeriod,
-                             boolean disableDeletionProtection) implements Step {
+        record ModifyCluster(ClusterChange change) implements Step {
         }
 
         record EnableDataApi() implements Step {
@@ -59,7 +54,7 @@ final class ModifySteps {
             return new Step.Wait("copy " + copy.name() + " is not available (" + Statuses.of(copy) + ")");
         }
         Optional<SqlProgress> progress = SqlProgress.of(copy.clusterTags(), config.managedName());
-        if (progress.isEmpty() || !progress.get().matches(config.sqlScripts())) {
+        if (progress.isEmpty() || !progress.get().matches(config.modification().sqlScripts())) {
             return new Step.Refuse("the tag " + SqlProgress.tagKey(config.managedName()) + " of copy " + copy.name()
                     + " records SQL statements that are not the first ones of this document's sqlScripts (\""
                     + copy.clusterTags().get(SqlProgress.tagKey(config.managedName())) + "\"): statements that already "
@@ -70,7 +65,7 @@ final class ModifySteps {
         Step first = pending.get(0);
         boolean needsSecret = first instanceof Step.EnableDataApi || first instanceof Step.RunSql
                 || first instanceof Step.MarkModified;
-        if (needsSecret && config.manageMasterUserPassword() && !SECRET_ACTIVE.equals(secretStatus)) {
+        if (needsSecret && config.modification().manageMasterUserPassword() && !SECRET_ACTIVE.equals(secretStatus)) {
             if ("impaired".equals(secretStatus)) {
                 return new Step.Refuse("the managed secret " + copy.settings().masterUserSecretArn() + " of copy "
                         + copy.name() + " is impaired (RDS cannot use its KMS key): fix the key's policy or grants");
@@ -89,17 +84,19 @@ final class ModifySteps {
             steps.add(new Step.AssociateRoles(missingRoles));
         }
         Copy.Settings settings = copy.settings();
-        boolean manage = config.manageMasterUserPassword() && settings.masterUserSecretArn() == null;
-        String parameterGroup = config.dbClusterParameterGroupName() != null
-                && !config.dbClusterParameterGroupName().equals(settings.parameterGroup())
-                ? config.dbClusterParameterGroupName() : null;
-        Long retention = Objects.equals(settings.backupRetentionPeriod(), (int) config.backupRetentionPeriod())
-                ? null : config.backupRetentionPeriod();
-        if (manage || parameterGroup != null || retention != null || copy.deletionProtection()) {
-            steps.add(new Step.ModifyCluster(manage, parameterGroup, retention, copy.deletionProtection()));
+        Modification wanted = config.modification();
+        String parameterGroup = config.placement().dbClusterParameterGroupName();
+        ClusterChange change = new ClusterChange(
+                wanted.manageMasterUserPassword() && settings.masterUserSecretArn() == null,
+                parameterGroup != null && !parameterGroup.equals(settings.parameterGroup()) ? parameterGroup : null,
+                Objects.equals(settings.backupRetentionPeriod(), (int) wanted.backupRetentionPeriod())
+                        ? null : wanted.backupRetentionPeriod(),
+                copy.deletionProtection());
+        if (!change.isEmpty()) {
+            steps.add(new Step.ModifyCluster(change));
         }
         int done = SqlProgress.of(copy.clusterTags(), config.managedName()).map(SqlProgress::done).orElse(0);
-        if (done < config.sqlScripts().size()) {
+        if (done < config.modification().sqlScripts().size()) {
             if (!settings.httpEndpointEnabled()) {
                 steps.add(new Step.EnableDataApi());
             }

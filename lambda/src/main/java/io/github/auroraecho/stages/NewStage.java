@@ -1,5 +1,6 @@
 package io.github.auroraecho.stages;
 
+import io.github.auroraecho.lifecycle.CopySource;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.RefusedException;
 import software.amazon.awssdk.services.rds.model.DBClusterSnapshot;
@@ -12,30 +13,32 @@ public final class NewStage extends CopyCreation {
     @Override
     protected Source source(StageContext context) {
         LifecycleConfig config = context.config();
-        if (config.sourceSnapshotArn() != null || config.sourceIsSharedCluster()) {
+        CopySource source = config.source();
+        if (source.isShared()) {
             return shared(context);
         }
-        DBClusterSnapshot snapshot = context.copies().newestAvailableSnapshot(config.sourceClusterName())
+        DBClusterSnapshot snapshot = context.copies().newestAvailableSnapshot(source.sourceClusterName())
                 .orElseThrow(() -> new RefusedException("no snapshot with status available found for source cluster "
-                        + config.sourceClusterName()));
-        return new Source(config.engine() != null ? config.engine() : snapshot.engine(),
-                "snapshot " + snapshot.dbClusterSnapshotIdentifier() + " of " + config.sourceClusterName(),
-                (name, tags) -> context.copies().restoreFromSnapshot(config, name, snapshot, false, tags));
+                        + source.sourceClusterName()));
+        return new Source(config.placement().engineOr(snapshot.engine()),
+                "snapshot " + snapshot.dbClusterSnapshotIdentifier() + " of " + source.sourceClusterName(),
+                (name, tags) -> context.copies().restoreFromSnapshot(name, snapshot, false, config.placement(), tags));
     }
 
     /** A snapshot another account shares with this one: the one named, or the newest of the cluster named. */
     private static Source shared(StageContext context) {
         LifecycleConfig config = context.config();
+        CopySource source = config.source();
         List<DBClusterSnapshot> shared = context.copies().sharedSnapshots();
-        DBClusterSnapshot snapshot = config.sourceSnapshotArn() != null
-                ? SharedSnapshots.byArn(shared, config.sourceSnapshotArn()).orElseThrow(() -> new RefusedException(
-                        "snapshot " + config.sourceSnapshotArn() + " is not shared with this account, or not available: "
+        DBClusterSnapshot snapshot = source.sourceSnapshotArn() != null
+                ? SharedSnapshots.byArn(shared, source.sourceSnapshotArn()).orElseThrow(() -> new RefusedException(
+                        "snapshot " + source.sourceSnapshotArn() + " is not shared with this account, or not available: "
                                 + "its owner shares it with ModifyDBClusterSnapshotAttribute (restore)"))
-                : SharedSnapshots.newestOf(shared, config.sourceClusterName()).orElseThrow(() -> new RefusedException(
-                        "no available snapshot of " + config.sourceClusterName() + " is shared with this account: its "
+                : SharedSnapshots.newestOf(shared, source.sourceClusterName()).orElseThrow(() -> new RefusedException(
+                        "no available snapshot of " + source.sourceClusterName() + " is shared with this account: its "
                                 + "owner shares each snapshot with ModifyDBClusterSnapshotAttribute (restore)"));
-        return new Source(config.engine() != null ? config.engine() : snapshot.engine(),
+        return new Source(config.placement().engineOr(snapshot.engine()),
                 "snapshot " + snapshot.dbClusterSnapshotArn() + " shared with this account",
-                (name, tags) -> context.copies().restoreFromSnapshot(config, name, snapshot, true, tags));
+                (name, tags) -> context.copies().restoreFromSnapshot(name, snapshot, true, config.placement(), tags));
     }
 }

@@ -48,7 +48,7 @@ public final class PromoteStage implements LifecycleStage {
             return new Plan.Nothing("copy " + newerPromoted.get().name() + " is promoted and newer than "
                     + copy.name() + ": DNS is not moved back to an older copy");
         }
-        Optional<String> problem = copy.problem(managedName, now, config.stuckAfter());
+        Optional<String> problem = copy.problem(managedName, now, config.timing().stuckAfter());
         if (problem.isPresent()) {
             return new Plan.Broken(copy, problem.get());
         }
@@ -85,16 +85,16 @@ public final class PromoteStage implements LifecycleStage {
     private Result promote(StageContext context, Copy copy, List<Copy> replaced) {
         LifecycleConfig config = context.config();
         String target = copy.endpoint();
-        Map<String, Optional<String>> current = context.dns().targets(config.hostedZoneIds(), config.recordSetName());
-        List<String> stale = config.hostedZoneIds().stream()
+        Map<String, Optional<String>> current = context.dns().targets(config.dns().hostedZoneIds(), config.dns().recordSetName());
+        List<String> stale = config.dns().hostedZoneIds().stream()
                 .filter(zone -> !current.get(zone).equals(Optional.of(target)))
                 .toList();
         if (!stale.isEmpty()) {
-            List<String> changeIds = context.dns().upsert(stale, config.recordSetName(), target, config.ttl(),
+            List<String> changeIds = context.dns().upsert(stale, config.dns().recordSetName(), target, config.dns().ttl(),
                     "aurora-echo: promote " + copy.name() + " for " + config.managedName());
-            if (!context.dns().waitInSync(changeIds, context.waitBudget(Duration.ofSeconds(config.dnsSyncTimeoutSeconds())))) {
+            if (!context.dns().waitInSync(changeIds, context.waitBudget(Duration.ofSeconds(config.dns().dnsSyncTimeoutSeconds())))) {
                 return context.result(Outcome.WAITING, "the CNAME change for " + copy.name() + " is not in sync after "
-                        + config.dnsSyncTimeoutSeconds() + " s; the next run checks again before retiring anything",
+                        + config.dns().dnsSyncTimeoutSeconds() + " s; the next run checks again before retiring anything",
                         copy.name());
             }
         }
@@ -102,7 +102,7 @@ public final class PromoteStage implements LifecycleStage {
             context.copies().setStage(old, config.managedName(), Stage.RETIRED);
         }
         context.copies().setStage(copy, config.managedName(), Stage.PROMOTED);
-        return context.result(Outcome.CHANGED, "promoted " + copy.name() + ": " + config.recordSetName() + " -> "
+        return context.result(Outcome.CHANGED, "promoted " + copy.name() + ": " + config.dns().recordSetName() + " -> "
                 + target + (replaced.isEmpty() ? "" : "; retired "
                 + String.join(", ", replaced.stream().map(Copy::name).toList())), copy.name());
     }

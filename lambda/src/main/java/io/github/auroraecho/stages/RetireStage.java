@@ -33,7 +33,7 @@ public final class RetireStage implements LifecycleStage {
                 .filter(endpoint -> dnsTargets.contains(endpoint.toLowerCase(Locale.ROOT)))
                 .toList();
         if (!pointedAt.isEmpty()) {
-            return Optional.of(copy.name() + " is still what " + config.recordSetName() + " points to ("
+            return Optional.of(copy.name() + " is still what " + config.dns().recordSetName() + " points to ("
                     + String.join(", ", pointedAt) + ")");
         }
         if (copy.deletionProtection()) {
@@ -53,7 +53,7 @@ public final class RetireStage implements LifecycleStage {
         if (retired.isEmpty()) {
             return context.result(Outcome.NOTHING_TO_DO, "no copy in stage retired", null);
         }
-        Set<String> dnsTargets = context.dns().everyTarget(config.hostedZoneIds(), config.recordSetName());
+        Set<String> dnsTargets = context.dns().everyTarget(config.dns().hostedZoneIds(), config.dns().recordSetName());
         List<String> refused = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
         List<String> pending = new ArrayList<>();
@@ -104,7 +104,7 @@ public final class RetireStage implements LifecycleStage {
             }
         }
         try {
-            context.copies().deleteCluster(copy, context.config().finalSnapshot(), context.now());
+            context.copies().deleteCluster(copy, context.config().retirement().finalSnapshot(), context.now());
             return true;
         } catch (InvalidDbClusterStateException e) {
             // Its instances are still being deleted (minutes on AWS): the next run deletes the cluster.

@@ -32,7 +32,7 @@ final class SqlRun {
         this.context = context;
         this.copy = copy;
         this.secretArn = secretArn;
-        this.scripts = context.config().sqlScripts();
+        this.scripts = context.config().modification().sqlScripts();
     }
 
     /** Runs scripts {@code next} (0-based) to the last; a result when the run must stop. */

@@ -2,16 +2,16 @@ package io.github.auroraecho.stages;
 
 import io.github.auroraecho.aws.AwsClients;
 import io.github.auroraecho.aws.Changes;
-import io.github.auroraecho.aws.Dns;
+import io.github.auroraecho.aws.CnameRecords;
 import io.github.auroraecho.aws.Log;
-import io.github.auroraecho.aws.RdsCopies;
+import io.github.auroraecho.aws.CopyStore;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
 
 import java.time.Instant;
 
 /** Everything one run of a stage works with: the document, the effects, and the time it started. */
-public record StageContext(Operation operation, LifecycleConfig config, AwsClients aws, RdsCopies copies, Dns dns,
+public record StageContext(Operation operation, LifecycleConfig config, AwsClients aws, CopyStore copies, CnameRecords dns,
                            Changes changes, Instant now, Instant deadline) {
     /** Time kept back from the Lambda budget to report the result after the last wait. */
     private static final java.time.Duration MARGIN = java.time.Duration.ofSeconds(10);

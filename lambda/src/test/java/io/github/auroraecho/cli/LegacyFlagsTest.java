@@ -37,20 +37,20 @@ class LegacyFlagsTest {
 
         assertEquals("staging", config.managedName());
         assertEquals("eu-west-1", config.region());
-        assertEquals("production", config.sourceClusterName());
-        assertEquals("private", config.dbSubnetGroupName());
-        assertEquals("db.r6g.large", config.dbInstanceClass());
-        assertEquals("aurora-postgresql", config.engine());
-        assertEquals("eu-west-1a", config.availabilityZone());
-        assertEquals(List.of("sg-0123abcd", "sg-4567ef01"), config.vpcSecurityGroupIds());
-        assertEquals(Map.of("team", "data", "purpose", "qa=copy"), config.tags());
-        assertEquals(12.5, config.minimumAgeHours());
-        assertEquals("b2", config.suffix());
-        assertEquals("custom-params", config.dbParameterGroupName());
-        assertEquals(List.of("s3-import", "arn:aws:iam::123456789012:role/other"), config.iamRoleNames());
-        assertEquals(List.of("Z1", "Z2"), config.hostedZoneIds());
-        assertEquals("db.staging.example.com", config.recordSetName());
-        assertEquals(300, config.ttl());
+        assertEquals("production", config.source().sourceClusterName());
+        assertEquals("private", config.placement().dbSubnetGroupName());
+        assertEquals("db.r6g.large", config.placement().dbInstanceClass());
+        assertEquals("aurora-postgresql", config.placement().engine());
+        assertEquals("eu-west-1a", config.placement().availabilityZone());
+        assertEquals(List.of("sg-0123abcd", "sg-4567ef01"), config.placement().vpcSecurityGroupIds());
+        assertEquals(Map.of("team", "data", "purpose", "qa=copy"), config.labels().tags());
+        assertEquals(12.5, config.timing().minimumAgeHours());
+        assertEquals("b2", config.labels().suffix());
+        assertEquals("custom-params", config.placement().dbParameterGroupName());
+        assertEquals(List.of("s3-import", "arn:aws:iam::123456789012:role/other"), config.modification().iamRoleNames());
+        assertEquals(List.of("Z1", "Z2"), config.dns().hostedZoneIds());
+        assertEquals("db.staging.example.com", config.dns().recordSetName());
+        assertEquals(300, config.dns().ttl());
         assertFalse(config.dryRun());
     }
 
@@ -62,9 +62,9 @@ class LegacyFlagsTest {
         LifecycleConfig fromSourceName = config(Operation.CLONE, "--managed-name", "staging",
                 "--source-cluster-name", "production", "--db-subnet-group-name", "private",
                 "--db-instance-class", "db.r6g.large", "--db-parameter-group-name", "p");
-        assertEquals("production", fromSnapshotName.sourceClusterName());
-        assertEquals("production", fromSourceName.sourceClusterName());
-        assertEquals("p", fromSourceName.dbParameterGroupName());
+        assertEquals("production", fromSnapshotName.source().sourceClusterName());
+        assertEquals("production", fromSourceName.source().sourceClusterName());
+        assertEquals("p", fromSourceName.placement().dbParameterGroupName());
     }
 
     @Test

@@ -23,11 +23,11 @@ class LifecycleConfigTest {
     void readsEveryFieldWithDefaults() {
         LifecycleConfig config = LifecycleConfig.parse(newDoc(""), Operation.NEW);
         assertEquals("staging", config.managedName());
-        assertEquals(20, config.minimumAgeHours());
-        assertEquals(60, config.ttl());
+        assertEquals(20, config.timing().minimumAgeHours());
+        assertEquals(60, config.dns().ttl());
         assertFalse(config.dryRun());
-        assertFalse(config.finalSnapshot());
-        assertEquals(List.of(), config.iamRoleNames());
+        assertFalse(config.retirement().finalSnapshot());
+        assertEquals(List.of(), config.modification().iamRoleNames());
         assertEquals("aurora-echo:staging:stage", config.stageTagKey());
     }
 
@@ -45,12 +45,12 @@ class LifecycleConfigTest {
                  "dnsSyncTimeoutSeconds": 30, "finalSnapshot": true}""", Operation.PROMOTE);
         assertEquals("eu-west-1", config.region());
         assertTrue(config.dryRun());
-        assertEquals(new ServerlessV2(0.5, 8), config.serverlessV2());
-        assertEquals(Map.of("team", "data", "cost-center", "42"), config.tags());
-        assertEquals("db.qa.example.com", config.recordSetName());
-        assertEquals(300, config.ttl());
-        assertEquals(30, config.dnsSyncTimeoutSeconds());
-        assertEquals(List.of("Z0123456789ABC"), config.hostedZoneIds());
+        assertEquals(new ServerlessV2(0.5, 8), config.placement().serverlessV2());
+        assertEquals(Map.of("team", "data", "cost-center", "42"), config.labels().tags());
+        assertEquals("db.qa.example.com", config.dns().recordSetName());
+        assertEquals(300, config.dns().ttl());
+        assertEquals(30, config.dns().dnsSyncTimeoutSeconds());
+        assertEquals(List.of("Z0123456789ABC"), config.dns().hostedZoneIds());
     }
 
     @Test
@@ -59,7 +59,7 @@ class LifecycleConfigTest {
                 {"version": "0", "id": "1", "source": "aws.scheduler", "detail-type": "Scheduled Event",
                  "account": "123456789012", "time": "2026-11-25T02:00:00Z", "region": "eu-west-1",
                  "resources": [], "detail": %s}""".formatted(newDoc(""));
-        assertEquals("prod", LifecycleConfig.parse(event, Operation.NEW).sourceClusterName());
+        assertEquals("prod", LifecycleConfig.parse(event, Operation.NEW).source().sourceClusterName());
     }
 
     @Test

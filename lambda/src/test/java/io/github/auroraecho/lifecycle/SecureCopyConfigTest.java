@@ -28,10 +28,10 @@ class SecureCopyConfigTest {
     @Test
     void defaultsKeepACopyDeletableWithOneDayOfBackups() {
         LifecycleConfig config = LifecycleConfig.parse(modifyDoc("\"dryRun\": false"), Operation.MODIFY);
-        assertEquals(1, config.backupRetentionPeriod());
-        assertFalse(config.manageMasterUserPassword());
-        assertEquals(List.of(), config.sqlScripts());
-        assertNull(config.kmsKeyId());
+        assertEquals(1, config.modification().backupRetentionPeriod());
+        assertFalse(config.modification().manageMasterUserPassword());
+        assertEquals(List.of(), config.modification().sqlScripts());
+        assertNull(config.placement().kmsKeyId());
     }
 
     @Test
@@ -40,12 +40,12 @@ class SecureCopyConfigTest {
                 "manageMasterUserPassword": true, "backupRetentionPeriod": 7, "deletionProtection": false,
                 "sqlScripts": [{"sql": "UPDATE users SET email = id || '@example.invalid'", "database": "app"},
                                {"s3": "s3://sanitizing-scripts/app/drop-payments.sql"}]"""), Operation.MODIFY);
-        assertTrue(config.manageMasterUserPassword());
-        assertEquals(7, config.backupRetentionPeriod());
+        assertTrue(config.modification().manageMasterUserPassword());
+        assertEquals(7, config.modification().backupRetentionPeriod());
         assertEquals(List.of(new SqlScript("UPDATE users SET email = id || '@example.invalid'", null, "app"),
-                new SqlScript(null, "s3://sanitizing-scripts/app/drop-payments.sql", null)), config.sqlScripts());
-        assertEquals("sanitizing-scripts", config.sqlScripts().get(1).bucket());
-        assertEquals("app/drop-payments.sql", config.sqlScripts().get(1).key());
+                new SqlScript(null, "s3://sanitizing-scripts/app/drop-payments.sql", null)), config.modification().sqlScripts());
+        assertEquals("sanitizing-scripts", config.modification().sqlScripts().get(1).bucket());
+        assertEquals("app/drop-payments.sql", config.modification().sqlScripts().get(1).key());
     }
 
     @Test
@@ -55,10 +55,10 @@ class SecureCopyConfigTest {
                 "sqlScripts": [{"sql": "DELETE FROM sessions"}]"""), Operation.NEW);
         LifecycleConfig dry = config.asDryRun();
         assertTrue(dry.dryRun());
-        assertEquals("alias/staging", dry.kmsKeyId());
-        assertTrue(dry.manageMasterUserPassword());
-        assertEquals(3, dry.backupRetentionPeriod());
-        assertEquals(config.sqlScripts(), dry.sqlScripts());
+        assertEquals("alias/staging", dry.placement().kmsKeyId());
+        assertTrue(dry.modification().manageMasterUserPassword());
+        assertEquals(3, dry.modification().backupRetentionPeriod());
+        assertEquals(config.modification().sqlScripts(), dry.modification().sqlScripts());
     }
 
     @Test
@@ -67,22 +67,22 @@ class SecureCopyConfigTest {
                 {"managedName": "staging", "sourceSnapshotArn": "%s", "dbSubnetGroupName": "default",
                  "dbInstanceClass": "db.r6g.large", "kmsKeyId": "arn:aws:kms:eu-west-1:123456789012:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"}"""
                 .formatted(SNAPSHOT_ARN), Operation.NEW);
-        assertEquals(SNAPSHOT_ARN, config.sourceSnapshotArn());
-        assertNull(config.sourceClusterName());
+        assertEquals(SNAPSHOT_ARN, config.source().sourceSnapshotArn());
+        assertNull(config.source().sourceClusterName());
     }
 
     @Test
     void aClusterArnAsSourceMeansItsNewestSharedSnapshot() {
         LifecycleConfig config = LifecycleConfig.parse(newDoc("").replace("\"prod\"",
                 "\"arn:aws:rds:eu-west-1:111122223333:cluster:prod\""), Operation.NEW);
-        assertTrue(config.sourceIsSharedCluster());
+        assertTrue(config.source().isSharedCluster());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0", "mrk-0123456789abcdef0123456789abcdef", "alias/staging-copies",
             "arn:aws:kms:eu-west-1:123456789012:alias/staging", "arn:aws-us-gov:kms:us-gov-west-1:123456789012:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"})
     void acceptsEveryFormOfKmsKey(String key) {
-        assertEquals(key, LifecycleConfig.parse(newDoc("\"kmsKeyId\": \"" + key + "\""), Operation.NEW).kmsKeyId());
+        assertEquals(key, LifecycleConfig.parse(newDoc("\"kmsKeyId\": \"" + key + "\""), Operation.NEW).placement().kmsKeyId());
     }
 
     static Stream<Arguments> badDocuments() {

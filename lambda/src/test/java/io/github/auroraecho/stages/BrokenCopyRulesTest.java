@@ -29,7 +29,7 @@ class BrokenCopyRulesTest {
     @ValueSource(strings = {"failed", "incompatible-restore", "incompatible-parameters", "inaccessible-encryption-credentials"})
     void aFailedOrIncompatibleCopyIsBroken(String status) {
         Copy copy = copy("staging-2026-11-25", Stage.NEW, NOW.minus(Duration.ofHours(1)), status, true);
-        assertTrue(copy.problem("staging", NOW, CONFIG.stuckAfter()).orElseThrow().contains(status));
+        assertTrue(copy.problem("staging", NOW, CONFIG.timing().stuckAfter()).orElseThrow().contains(status));
         assertInstanceOf(ModifyStage.Plan.Broken.class, ModifyStage.decide(List.of(copy), CONFIG, NOW));
     }
 
@@ -37,9 +37,9 @@ class BrokenCopyRulesTest {
     void creatingIsWaitingUntilTheLimitAndBrokenAfter() {
         Copy recent = copy("staging-2026-11-25", Stage.NEW, NOW.minus(Duration.ofHours(5)), "creating", true);
         Copy stuck = copy("staging-2026-11-25", Stage.NEW, NOW.minus(Duration.ofHours(7)), "creating", true);
-        assertEquals(Optional.empty(), recent.problem("staging", NOW, CONFIG.stuckAfter()));
+        assertEquals(Optional.empty(), recent.problem("staging", NOW, CONFIG.timing().stuckAfter()));
         assertInstanceOf(ModifyStage.Plan.Waiting.class, ModifyStage.decide(List.of(recent), CONFIG, NOW));
-        assertTrue(stuck.problem("staging", NOW, CONFIG.stuckAfter()).orElseThrow().contains("creating for 7 hours"));
+        assertTrue(stuck.problem("staging", NOW, CONFIG.timing().stuckAfter()).orElseThrow().contains("creating for 7 hours"));
         assertInstanceOf(ModifyStage.Plan.Broken.class, ModifyStage.decide(List.of(stuck), CONFIG, NOW));
     }
 

@@ -104,26 +104,6 @@ class LifecycleTest {
     }
 
     @Test
-    void retireRefusesACopyThatDnsStillPointsTo(TestAccount aws) {
-        aws.production();
-        String zone = aws.zone("example.com");
-        ObjectNode doc = TestAccount.document("staging", "prod", zone);
-        Result first = aws.night(doc, Operation.NEW);
-        Copy copy = aws.copies("staging").get(0);
-        // Someone marks the live copy retired by hand.
-        aws.rds().addTagsToResource(r -> r.resourceName(copy.instances().get(0).arn())
-                .tags(Tag.builder().key(Stage.tagKey("staging")).value("retired").build()));
-        aws.calls().clear();
-
-        Result retire = aws.run(Operation.RETIRE, doc);
-
-        assertEquals(Outcome.FAILED, retire.outcome());
-        assertTrue(retire.message().contains("still what db.staging.example.com points to"), retire.message());
-        assertTrue(aws.cluster(first.copy()).isPresent());
-        assertEquals(List.of(), aws.calls().mutatingCalls());
-    }
-
-    @Test
     void rolesAlreadyAssociatedAreNotAssociatedTwice(TestAccount aws) {
         aws.production();
         ObjectNode doc = TestAccount.document("staging", "prod", "Z1");
@@ -180,14 +160,5 @@ class LifecycleTest {
         assertTrue(aws.run(Operation.PROMOTE, doc).message().contains("A record"));
         assertTrue(aws.run(Operation.PROMOTE, outsideZone).message().contains("not inside hosted zone"));
         assertTrue(aws.run(Operation.PROMOTE, missingZone).message().contains("does not exist"));
-    }
-
-    @Test
-    void everyStageWithNothingInItsStageHasNothingToDo(TestAccount aws) {
-        ObjectNode doc = TestAccount.document("staging", "prod", aws.zone("example.com"));
-        for (Operation operation : List.of(Operation.MODIFY, Operation.PROMOTE, Operation.RETIRE)) {
-            assertEquals(Outcome.NOTHING_TO_DO, aws.run(operation, doc).outcome(), operation.cliName());
-        }
-        assertEquals(List.of(), aws.calls().mutatingCalls());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.auroraecho.stages;
 
+import io.github.auroraecho.aws.ClusterChange;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
@@ -50,7 +51,7 @@ class ModifyStepsTest {
     }
 
     private static Map<String, String> progress(int done) {
-        return Map.of(SqlProgress.tagKey("staging"), SqlProgress.after(SECURE.sqlScripts(), done).tagValue());
+        return Map.of(SqlProgress.tagKey("staging"), SqlProgress.after(SECURE.modification().sqlScripts(), done).tagValue());
     }
 
     @Test
@@ -58,7 +59,7 @@ class ModifyStepsTest {
         List<Step> pending = ModifySteps.pending(restored(), SECURE, List.of(ROLE));
         assertEquals(List.of(
                 new Step.AssociateRoles(List.of(ROLE)),
-                new Step.ModifyCluster(true, "staging-params", 1L, true),
+                new Step.ModifyCluster(new ClusterChange(true, "staging-params", 1L, true)),
                 new Step.EnableDataApi(),
                 new Step.RunSql(0, null),
                 new Step.MarkModified()), pending);
@@ -69,12 +70,12 @@ class ModifyStepsTest {
     void oneModifyCallCarriesOnlyTheSettingsThatDiffer() {
         Copy copy = with(restored(), List.of(ROLE), Map.of(),
                 new Copy.Settings("staging-params", 7, false, SECRET, "active"), false);
-        assertEquals(new Step.ModifyCluster(false, null, 1L, false), ModifySteps.next(copy, SECURE, List.of(ROLE)));
+        assertEquals(new Step.ModifyCluster(new ClusterChange(false, null, 1L, false)), ModifySteps.next(copy, SECURE, List.of(ROLE)));
     }
 
     @Test
     void aPlainDocumentStillEnforcesOneDayOfBackupsAndNoDeletionProtection() {
-        assertEquals(new Step.ModifyCluster(false, null, 1L, true), ModifySteps.next(restored(), PLAIN, List.of()));
+        assertEquals(new Step.ModifyCluster(new ClusterChange(false, null, 1L, true)), ModifySteps.next(restored(), PLAIN, List.of()));
         Copy fine = with(restored(), List.of(), Map.of(), new Copy.Settings("default.aurora-postgresql15", 1, false, null, null), false);
         assertEquals(List.of(new Step.MarkModified()), ModifySteps.pending(fine, PLAIN, List.of()));
     }

@@ -1,0 +1,29 @@
+package io.github.auroraecho.lifecycle;
+
+import java.util.Map;
+
+/**
+ * What new and clone put on a copy besides its stage: the name's suffix and the document's own tags.
+ *
+ * @param tags in document order, on cluster and instance from their first call
+ */
+public record Labels(String suffix, Map<String, String> tags) {
+    /** RDS allows 50 tags a resource; one is the stage tag (and with sqlScripts one more the SQL progress tag). */
+    public static final int MAX_EXTRA_TAGS = 49;
+
+    public Labels {
+        tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
+    }
+
+    static Labels read(DocumentReader doc) {
+        return new Labels(
+                doc.string("suffix", Identifiers::isSuffix,
+                        "must be letters, digits and single hyphens, starting and ending with a letter or digit"),
+                doc.stringMap("tags", MAX_EXTRA_TAGS, Labels::isUserTagKey,
+                        "must be 1 to 128 characters and must not start with \"aurora-echo:\" or \"aws:\" (reserved)", 256));
+    }
+
+    private static boolean isUserTagKey(String key) {
+        return !key.isEmpty() && key.length() <= 128 && !Stage.isReservedTagKey(key) && !key.startsWith("aws:");
+    }
+}

@@ -1,0 +1,111 @@
+package io.github.auroraecho.lifecycle;
+
+/**
+ * The rules between fields of a lifecycle document, and the fields each operation needs. Each field's own
+ * type and form are checked where its section reads it; these run on the whole document once it is read.
+ */
+public final class LifecycleRules {
+    private LifecycleRules() {
+    }
+
+    /** Checks the document as a whole and for one operation; the first broken rule is the error. */
+    public static void check(LifecycleConfig config, Operation operation) {
+        checkConsistent(config);
+        checkFieldsOf(config, operation);
+    }
+
+    /** Rules between fields, whatever the operation: one document drives every stage. */
+    static void checkConsistent(LifecycleConfig config) {
+        String managedName = config.managedName();
+        String suffix = config.labels().suffix();
+        if (suffix != null || managedName.length() + CopyName.DATE_PART_LENGTH > Identifiers.MAX_RDS_IDENTIFIER) {
+            int length = CopyName.of(managedName, java.time.LocalDate.EPOCH, suffix).length();
+            if (length > Identifiers.MAX_RDS_IDENTIFIER) {
+                throw new InvalidInputException("field \"" + (suffix == null ? "managedName" : "suffix")
+                        + "\" makes copy names " + length + " characters long (<managedName>-YYYY-MM-DD[-<suffix>]); "
+                        + "RDS allows " + Identifiers.MAX_RDS_IDENTIFIER);
+            }
+        }
+        Placement placement = config.placement();
+        if (placement.serverlessV2() != null && placement.dbInstanceClass() != null
+                && !Placement.SERVERLESS_CLASS.equals(placement.dbInstanceClass())) {
+            throw new InvalidInputException("field \"serverlessV2\" is only for dbInstanceClass "
+                    + Placement.SERVERLESS_CLASS + ", not " + placement.dbInstanceClass());
+        }
+        CopySource source = config.source();
+        if (source.sourceClusterName() != null && source.sourceClusterName().equals(managedName)) {
+            throw new InvalidInputException("field \"sourceClusterName\" must differ from managedName: "
+                    + "the source must never look like one of the lifecycle's copies");
+        }
+        Modification modification = config.modification();
+        if (!modification.sqlScripts().isEmpty() && !modification.manageMasterUserPassword()) {
+            throw new InvalidInputException("field \"sqlScripts\" needs \"manageMasterUserPassword\": true: the RDS "
+                    + "Data API signs in with the copy's managed secret, never with production's password");
+        }
+        int tags = config.labels().tags().size();
+        if (!modification.sqlScripts().isEmpty() && tags == Labels.MAX_EXTRA_TAGS) {
+            throw new InvalidInputException("field \"tags\" has " + tags + " entries; with sqlScripts at most "
+                    + (Labels.MAX_EXTRA_TAGS - 1) + " are allowed (the copy carries a tag for its SQL progress)");
+        }
+        if (source.sourceSnapshotArn() != null && source.sourceClusterName() != null) {
+            throw new InvalidInputException("fields \"sourceClusterName\" and \"sourceSnapshotArn\" exclude each other: "
+                    + "give the cluster (its newest snapshot is restored) or one snapshot");
+        }
+    }
+
+    /** The fields one operation cannot run without, and the ones it cannot use. */
+    static void checkFieldsOf(LifecycleConfig config, Operation operation) {
+        switch (operation) {
+            case NEW -> {
+                if (config.source().sourceClusterName() == null && config.source().sourceSnapshotArn() == null) {
+                    throw new InvalidInputException("field \"sourceClusterName\" is required for new (or "
+                            + "\"sourceSnapshotArn\", a snapshot shared from another account)");
+                }
+                checkPlacement(config.placement(), operation);
+            }
+            case CLONE -> {
+                CopySource source = config.source();
+                require(source.sourceClusterName(), "sourceClusterName", operation);
+                if (source.isSharedCluster()) {
+                    throw new InvalidInputException("field \"sourceClusterName\" must be a cluster of this account "
+                            + "for clone (a name, not an ARN): clones are made in the source's account");
+                }
+                if (source.sourceSnapshotArn() != null) {
+                    throw new InvalidInputException("field \"sourceSnapshotArn\" cannot be used with clone: "
+                            + "a clone is made from a cluster, not a snapshot");
+                }
+                checkPlacement(config.placement(), operation);
+                if (config.placement().engine() != null || config.placement().engineVersion() != null) {
+                    throw new InvalidInputException("field \""
+                            + (config.placement().engine() != null ? "engine" : "engineVersion")
+                            + "\" cannot be used with clone: a clone always has its source's engine and version");
+                }
+            }
+            // Retire reads the DNS fields too: it must know what DNS points to before it deletes anything.
+            case PROMOTE, RETIRE -> {
+                if (config.dns().hostedZoneIds().isEmpty()) {
+                    throw new InvalidInputException(DocumentReader.field("hostedZoneIds") + " is required for "
+                            + operation.cliName() + " (a non-empty list of hosted zone ids)");
+                }
+                require(config.dns().recordSetName(), "recordSetName", operation);
+            }
+            case MODIFY -> {
+            }
+        }
+    }
+
+    private static void checkPlacement(Placement placement, Operation operation) {
+        require(placement.dbSubnetGroupName(), "dbSubnetGroupName", operation);
+        require(placement.dbInstanceClass(), "dbInstanceClass", operation);
+        if (Placement.SERVERLESS_CLASS.equals(placement.dbInstanceClass()) && placement.serverlessV2() == null) {
+            throw new InvalidInputException("field \"serverlessV2\" is required with dbInstanceClass "
+                    + Placement.SERVERLESS_CLASS + " ({\"minCapacity\": n, \"maxCapacity\": n})");
+        }
+    }
+
+    private static void require(Object value, String name, Operation operation) {
+        if (value == null) {
+            throw new InvalidInputException(DocumentReader.field(name) + " is required for " + operation.cliName());
+        }
+    }
+}
