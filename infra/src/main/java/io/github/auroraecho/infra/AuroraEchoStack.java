@@ -10,6 +10,9 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.TimeZone;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.events.EventBus;
+import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Code;
@@ -33,7 +36,9 @@ import java.util.Map;
 
 /**
  * One environment: five {@link StageFunction}s (shared by all its lifecycles), one EventBridge Scheduler schedule
- * group with a schedule per lifecycle and scheduled stage, and one SNS topic for the alarms.
+ * group with a schedule per lifecycle and scheduled stage, one SNS topic for the alarms (which also receives every
+ * failed run's whole result), a staleness alarm per promoted lifecycle (in nested stacks, see
+ * {@link StalenessAlarm}), and a dashboard.
  */
 public final class AuroraEchoStack extends Stack {
     /** Scheduler retries a failed delivery (throttling, service errors) this often before the dead-letter queue. */
@@ -43,6 +48,7 @@ public final class AuroraEchoStack extends Stack {
     private final EnvironmentSettings environment;
     private final Map<Operation, StageFunction> stages = new EnumMap<>(Operation.class);
     private final Topic alarmTopic;
+    private final List<Alarm> stalenessAlarms;
     private final ScheduleGroup scheduleGroup;
     private final Role schedulerRole;
 
@@ -59,6 +65,10 @@ public final class AuroraEchoStack extends Stack {
         if (environment.alarmEmail() != null) {
             alarmTopic.addSubscription(new EmailSubscription(environment.alarmEmail()));
         }
+        IEventBus resultBus = environment.resultEventBus() == null ? null
+                : environment.resultEventBus().startsWith("arn:")
+                ? EventBus.fromEventBusArn(this, "ResultBus", environment.resultEventBus())
+                : EventBus.fromEventBusName(this, "ResultBus", environment.resultEventBus());
 
         scheduleGroup = ScheduleGroup.Builder.create(this, "ScheduleGroup")
                 .scheduleGroupName(Names.scheduleGroupName(environment.name()))
@@ -78,13 +88,17 @@ public final class AuroraEchoStack extends Stack {
             stages.put(operation, new StageFunction(this, StageFunction.idOf(operation), new StageFunctionProps(
                     environment.name(), operation, sizeOf(operation), code,
                     LogRetention.of(environment.logRetentionDays()),
-                    permissions.statements(operation, environment.lifecyclesFor(operation)), alarmTopic)));
+                    permissions.statements(operation, environment.lifecyclesFor(operation)), alarmTopic, resultBus)));
         }
         for (LifecycleSchedule lifecycle : environment.lifecycles()) {
             for (StageSchedule schedule : lifecycle.schedules()) {
                 createSchedule(lifecycle, schedule);
             }
         }
+        stalenessAlarms = StalenessAlarm.createAll(this, environment, alarmTopic);
+        EnvironmentDashboard.create(this, environment, stages);
+        CfnOutput.Builder.create(this, "DashboardName").value(Names.dashboardName(environment.name()))
+                .description("CloudWatch dashboard of this environment").build();
         CfnOutput.Builder.create(this, "AlarmTopicArn").value(alarmTopic.getTopicArn())
                 .description("SNS topic of the aurora-echo alarms").build();
         CfnOutput.Builder.create(this, "ScheduleGroupName").value(scheduleGroup.getScheduleGroupName())
@@ -158,6 +172,11 @@ public final class AuroraEchoStack extends Stack {
     /** The five stage functions, one per stage. */
     public Map<Operation, StageFunction> stages() {
         return Collections.unmodifiableMap(stages);
+    }
+
+    /** One per lifecycle that promotes, in nested stacks. */
+    public List<Alarm> stalenessAlarms() {
+        return Collections.unmodifiableList(stalenessAlarms);
     }
 
     public Topic alarmTopic() {

@@ -12,10 +12,11 @@ import java.util.Set;
 
 /**
  * One environment of the settings file, deployed as one stack. {@code account} and {@code region} may be null: the
- * stack then resolves them at deploy time.
+ * stack then resolves them at deploy time. {@code resultEventBus} (a bus name or ARN) is null when no bus receives
+ * the runs' results.
  */
 public record EnvironmentSettings(String name, String account, String region, String alarmEmail,
-                                  int logRetentionDays, List<LifecycleSchedule> lifecycles) {
+                                  int logRetentionDays, String resultEventBus, List<LifecycleSchedule> lifecycles) {
     public EnvironmentSettings {
         lifecycles = List.copyOf(lifecycles);
     }
@@ -36,6 +37,9 @@ public record EnvironmentSettings(String name, String account, String region, St
                     + retention);
         }
         String timeZone = StageSchedule.timeZone(reader, StageSchedule.DEFAULT_TIME_ZONE);
+        String resultEventBus = reader.string("resultEventBus", v -> v.matches("[A-Za-z0-9._-]{1,256}"
+                        + "|arn:aws[a-z-]*:events:[a-z]{2}(-[a-z]+)+-\\d{1,2}:\\d{12}:event-bus/[A-Za-z0-9._/-]{1,256}"),
+                "must be an EventBridge event bus name (such as default) or ARN");
         if (!reader.has("lifecycles")) {
             throw reader.missing("lifecycles");
         }
@@ -52,6 +56,6 @@ public record EnvironmentSettings(String name, String account, String region, St
             }
             lifecycles.add(lifecycle);
         }
-        return new EnvironmentSettings(name, account, region, alarmEmail, (int) retention, lifecycles);
+        return new EnvironmentSettings(name, account, region, alarmEmail, (int) retention, resultEventBus, lifecycles);
     }
 }

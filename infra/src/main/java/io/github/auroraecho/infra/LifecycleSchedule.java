@@ -18,12 +18,17 @@ import java.util.Map;
 
 /**
  * One lifecycle of an environment: its document (compact JSON, exactly what each schedule sends), parsed by the
- * Lambda's own parser for each stage it is scheduled for, and its schedules.
+ * Lambda's own parser for each stage it is scheduled for, its schedules, and after how many hours without a fresher
+ * served copy its staleness alarm fires.
  */
 public record LifecycleSchedule(String managedName, String documentJson, Map<Operation, LifecycleConfig> configs,
-                                List<StageSchedule> schedules) {
+                                List<StageSchedule> schedules, int staleAfterHours) {
     /** EventBridge Scheduler's limit on a target's constant input. */
     public static final int MAX_INPUT_LENGTH = 8192;
+    /** A nightly refresh that missed one night is late, not yet stale; two missed nights are. */
+    public static final int DEFAULT_STALE_AFTER_HOURS = 36;
+    /** CloudWatch evaluates an alarm with one-hour periods over at most seven days. */
+    public static final int MAX_STALE_AFTER_HOURS = 7 * 24;
 
     public LifecycleSchedule {
         configs = Collections.unmodifiableMap(new EnumMap<>(configs));
@@ -65,6 +70,7 @@ public record LifecycleSchedule(String managedName, String documentJson, Map<Ope
                     + " characters; a schedule's input can hold at most " + MAX_INPUT_LENGTH);
         }
         String timeZone = StageSchedule.timeZone(reader, defaultTimeZone);
+        long staleAfterHours = reader.integer("staleAfterHours", DEFAULT_STALE_AFTER_HOURS, 1, MAX_STALE_AFTER_HOURS);
         DocumentReader schedulesReader = reader.requiredObject("schedules");
         reader.rejectUnread();
 
@@ -90,6 +96,6 @@ public record LifecycleSchedule(String managedName, String documentJson, Map<Ope
                     + "(copy-on-write clone), not both: both make the lifecycle's copies");
         }
         String managedName = configs.values().iterator().next().managedName();
-        return new LifecycleSchedule(managedName, documentJson, configs, schedules);
+        return new LifecycleSchedule(managedName, documentJson, configs, schedules, (int) staleAfterHours);
     }
 }

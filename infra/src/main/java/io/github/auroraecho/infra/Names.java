@@ -23,6 +23,14 @@ public final class Names {
         return managedName + "-" + operation.cliName();
     }
 
+    public static String stalenessAlarmName(String environment, String managedName) {
+        return "aurora-echo-" + environment + "-" + managedName + "-stale";
+    }
+
+    public static String dashboardName(String environment) {
+        return "aurora-echo-" + environment;
+    }
+
     public static String handlerOf(Operation operation) {
         String stage = operation.cliName();
         return "io.github.auroraecho.lambda." + Character.toUpperCase(stage.charAt(0)) + stage.substring(1)

@@ -92,7 +92,9 @@ final class SecureCopyPermissions {
         if (!config.modification().sqlScripts().isEmpty()) {
             statements.add(StagePermissions.statement("EnableDataApi" + sid, List.of("rds:EnableHttpEndpoint"),
                     List.of(copies), onNewCopies));
-            statements.add(StagePermissions.statement("RunSql" + sid, List.of("rds-data:ExecuteStatement"),
+            // Each statement runs in its own transaction (SqlStatements), so it takes effect exactly once.
+            statements.add(StagePermissions.statement("RunSql" + sid, List.of("rds-data:BeginTransaction",
+                    "rds-data:ExecuteStatement", "rds-data:CommitTransaction", "rds-data:RollbackTransaction"),
                     List.of(copies), onNewCopies));
             // The Data API reads the secret with the caller's permissions: only the secrets of this lifecycle's copies.
             statements.add(StagePermissions.statement("ReadCopySecrets" + sid, List.of("secretsmanager:GetSecretValue"),

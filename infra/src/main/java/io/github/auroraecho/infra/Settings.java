@@ -20,10 +20,12 @@ import java.util.Set;
  * {"environments": {"dev": {
  *    "account": "123456789012", "region": "eu-west-1",          (both optional)
  *    "alarmEmail": "ops@example.com", "logRetentionDays": 30,   (optional)
+ *    "resultEventBus": "default",                               (optional: a bus name or ARN receiving every run's result)
  *    "timeZone": "Europe/London",                               (optional, default UTC)
  *    "lifecycles": [{
  *       "document": { ...lifecycle document... }  or  "documentFile": "../test-events/staging.json",
  *       "timeZone": "...",                                      (optional)
+ *       "staleAfterHours": 36,                                  (optional: the staleness alarm's threshold)
  *       "schedules": {"new": "cron(0 2 * * ? *)", "modify": {"expression": "rate(1 hour)", "timeZone": "UTC", "enabled": true}}
  *    }]}}}
  * </pre>

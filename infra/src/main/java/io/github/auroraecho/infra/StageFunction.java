@@ -18,6 +18,9 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.destinations.EventBridgeDestination;
+import software.amazon.awscdk.services.lambda.destinations.SnsDestination;
+import io.github.auroraecho.lambda.StageHandler;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
@@ -28,8 +31,8 @@ import java.util.Map;
 
 /**
  * One stage's function with everything that is its alone: its log group, a role that may write only there (plus the
- * stage's permissions), the {@value #ALIAS_NAME} alias its schedules target, the dead-letter queue of those schedules,
- * and alarms on its errors and on undelivered events.
+ * stage's permissions), the {@value #ALIAS_NAME} alias its schedules target with its asynchronous invocation settings
+ * and destinations, the dead-letter queue of those schedules, and alarms on its errors and on undelivered events.
  */
 public final class StageFunction extends Construct {
     /** The alias every schedule targets: SnapStart snapshots published versions, never $LATEST. */
@@ -76,12 +79,19 @@ public final class StageFunction extends Construct {
                 .loggingFormat(LoggingFormat.JSON)
                 .logGroup(logGroup)
                 .role(role)
-                .environment(Map.of("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS))
+                .environment(Map.of("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS,
+                        StageHandler.ENVIRONMENT_VARIABLE, environment))
                 .build();
-        // The alias publishes a version (currentVersion) on every code or configuration change.
+        // The alias publishes a version (currentVersion) on every code or configuration change. The schedules
+        // invoke the alias, so its event-invoke configuration is the one Lambda applies.
+        AsyncInvocation async = AsyncInvocation.of(operation);
         alias = Alias.Builder.create(this, "Alias")
                 .aliasName(ALIAS_NAME)
                 .version(function.getCurrentVersion())
+                .retryAttempts(async.retryAttempts())
+                .maxEventAge(async.maxEventAge())
+                .onFailure(new SnsDestination(props.alarmTopic()))
+                .onSuccess(props.resultBus() == null ? null : new EventBridgeDestination(props.resultBus()))
                 .build();
         deadLetterQueue = Queue.Builder.create(this, "DeadLetters")
                 .encryption(QueueEncryption.SQS_MANAGED)

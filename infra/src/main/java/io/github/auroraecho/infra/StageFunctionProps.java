@@ -2,6 +2,7 @@ package io.github.auroraecho.infra;
 
 import io.github.auroraecho.lifecycle.Operation;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sns.ITopic;
@@ -13,10 +14,12 @@ import java.util.List;
  *
  * @param environmentName names the function and its descriptions
  * @param statements      the stage's permissions beyond writing its own logs (see {@link StagePermissions})
- * @param alarmTopic      where its alarms go
+ * @param alarmTopic      where its alarms go, and the whole result of each failed run (its on-failure destination)
+ * @param resultBus       where each successful run's result goes (its on-success destination); null for none
  */
 public record StageFunctionProps(String environmentName, Operation operation, StageSize size, Code code,
-                                 RetentionDays logRetention, List<PolicyStatement> statements, ITopic alarmTopic) {
+                                 RetentionDays logRetention, List<PolicyStatement> statements, ITopic alarmTopic,
+                                 IEventBus resultBus) {
     public StageFunctionProps {
         statements = List.copyOf(statements);
     }

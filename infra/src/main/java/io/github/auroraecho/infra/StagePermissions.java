@@ -3,6 +3,7 @@ package io.github.auroraecho.infra;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.lifecycle.Stage;
+import io.github.auroraecho.lifecycle.TimeTag;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -199,15 +200,27 @@ public final class StagePermissions {
         return statements;
     }
 
-    /** Writing only the stage tag, only with the given values, only where the lifecycle's stage tag already is. */
+    /**
+     * Writing only the stage tag (with, on the cluster, the time of the move: modified-at, retired-at), only with the
+     * given values, only where the lifecycle's stage tag already is.
+     */
     private PolicyStatement moveStage(String sid, LifecycleConfig config, List<String> types, Stage... to) {
         String pattern = copyPattern(config.managedName());
         String key = config.stageTagKey();
+        List<String> keys = new ArrayList<>(List.of(key));
+        for (Stage stage : to) {
+            switch (stage) {
+                case MODIFIED -> keys.add(TimeTag.MODIFIED.key(config.managedName()));
+                case RETIRED -> keys.add(TimeTag.RETIRED.key(config.managedName()));
+                case NEW, PROMOTED -> {
+                }
+            }
+        }
         Map<String, Object> conditions = new LinkedHashMap<>();
         conditions.put("Null", Map.of("aws:ResourceTag/" + key, "false"));
         conditions.put("StringEquals", Map.of("aws:RequestTag/" + key,
                 java.util.Arrays.stream(to).map(Stage::tagValue).toList()));
-        conditions.put("ForAllValues:StringEquals", Map.of("aws:TagKeys", List.of(key)));
+        conditions.put("ForAllValues:StringEquals", Map.of("aws:TagKeys", keys));
         return statement(sid, List.of("rds:AddTagsToResource"),
                 types.stream().map(type -> rdsArn(config, type, pattern)).toList(), conditions);
     }

@@ -33,6 +33,20 @@ class EnvironmentsTest {
             int schedules = environment.lifecycles().stream().mapToInt(l -> l.schedules().size()).sum();
             template.resourceCountIs("AWS::Scheduler::Schedule", schedules);
             template.resourceCountIs("AWS::Lambda::Function", 5);
+            // What reaches people: every function's failures, each promoted lifecycle's staleness, one dashboard.
+            template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 5);
+            template.allResourcesProperties("AWS::Lambda::EventInvokeConfig", Match.objectLike(Map.of(
+                    "DestinationConfig", Match.objectLike(Map.of("OnFailure", Match.anyValue())))));
+            template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+            long promoted = environment.lifecycles().stream()
+                    .filter(l -> l.schedules(io.github.auroraecho.lifecycle.Operation.PROMOTE)).count();
+            assertEquals(promoted, stack.stalenessAlarms().size(), name);
+            if (promoted > 0) {
+                Template alarms = Template.fromStack(software.amazon.awscdk.Stack.of(stack.stalenessAlarms().get(0)));
+                alarms.resourceCountIs("AWS::CloudWatch::Alarm", (int) promoted);
+                alarms.allResourcesProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                        "TreatMissingData", "breaching", "MetricName", "ServedCopyAge")));
+            }
         }
     }
 

@@ -50,7 +50,8 @@ class SecureCopyPermissionsTest {
     @Test
     void modifyRunsSqlOnlyOnNewCopiesOfTheLifecycleThatHasScripts() {
         TemplateJson.Statement sql = withSid(Operation.MODIFY, "RunSqlHandout");
-        assertEquals(List.of("rds-data:ExecuteStatement"), sql.actions());
+        assertEquals(List.of("rds-data:BeginTransaction", "rds-data:ExecuteStatement", "rds-data:CommitTransaction",
+                "rds-data:RollbackTransaction"), sql.actions());
         assertEquals(List.of(HANDOUT_COPIES), sql.resources());
         assertEquals("new", sql.condition("StringEquals", "aws:ResourceTag/aurora-echo:handout:stage"));
         assertEquals(List.of("rds:EnableHttpEndpoint"), withSid(Operation.MODIFY, "EnableDataApiHandout").actions());
@@ -71,7 +72,7 @@ class SecureCopyPermissionsTest {
         TemplateJson.Statement create = withSid(Operation.MODIFY, "CreateManagedSecretHandout");
         assertEquals(List.of(SECRETS), create.resources());
         assertTrue(create.actions().contains("secretsmanager:CreateSecret"), create.toString());
-        assertTrue(statements(Operation.MODIFY).stream().noneMatch(s -> s.sid().endsWith("Analytics")
+        assertTrue(statements(Operation.MODIFY).stream().noneMatch(s -> s.sid() != null && s.sid().endsWith("Analytics")
                 && s.hasAction("secretsmanager:")), "analytics manages no secret");
     }
 

@@ -51,6 +51,10 @@ class SettingsTest {
         assertNull(agnostic.account());
         assertNull(agnostic.region());
         assertEquals(LogRetention.DEFAULT_DAYS, agnostic.logRetentionDays());
+        assertNull(test.resultEventBus());
+        assertEquals("team-results", agnostic.resultEventBus());
+        assertEquals(LifecycleSchedule.DEFAULT_STALE_AFTER_HOURS, staging.staleAfterHours());
+        assertEquals(60, test.lifecycles().get(1).staleAfterHours());
     }
 
     @Test
@@ -61,12 +65,13 @@ class SettingsTest {
                 + "\"timeZone\": \"Europe/Paris\", \"lifecycles\": [{\"document\": " + RETIRE_DOC + ", \"schedules\": "
                 + "{\"promote\": \"rate(1 hour)\", \"retire\": {\"expression\": \"rate(1 day)\", \"timeZone\": \"UTC\"}}}]}"),
                 Path.of(".")).environment("dev");
-        assertEquals(new EnvironmentSettings("dev", "123456789012", null, null, 90, List.of(new LifecycleSchedule(
+        assertEquals(new EnvironmentSettings("dev", "123456789012", null, null, 90, null, List.of(new LifecycleSchedule(
                 "tiny", document, Map.of(
                         Operation.PROMOTE, LifecycleConfig.parse(document, Operation.PROMOTE),
                         Operation.RETIRE, LifecycleConfig.parse(document, Operation.RETIRE)),
                 List.of(new StageSchedule(Operation.PROMOTE, "rate(1 hour)", "Europe/Paris", true),
-                        new StageSchedule(Operation.RETIRE, "rate(1 day)", "UTC", true))))), dev);
+                        new StageSchedule(Operation.RETIRE, "rate(1 day)", "UTC", true)),
+                LifecycleSchedule.DEFAULT_STALE_AFTER_HOURS))), dev);
         assertEquals(List.of(dev.lifecycles().get(0)), dev.lifecyclesFor(Operation.RETIRE));
         assertEquals(List.of(), dev.lifecyclesFor(Operation.MODIFY));
     }
@@ -143,6 +148,12 @@ class SettingsTest {
                         + "{\"document\": " + RETIRE_DOC + ", \"schedules\": {\"retire\": \"rate(2 days)\"}}]}",
                         "already used"},
                 {"{\"lifecycles\": [{\"schedules\": {\"retire\": \"rate(1 day)\"}}]}", "exactly one of"},
+                {"{\"resultEventBus\": \"arn:aws:sns:eu-west-1:123456789012:topic\", " + lifecycles + "}",
+                        "dev.resultEventBus\" must be an EventBridge event bus name"},
+                {"{\"lifecycles\": [{\"document\": " + RETIRE_DOC + ", \"staleAfterHours\": 169, "
+                        + "\"schedules\": {\"retire\": \"rate(1 day)\"}}]}", "dev.lifecycles[0].staleAfterHours\" must be between 1 and 168"},
+                {"{\"lifecycles\": [{\"document\": " + RETIRE_DOC + ", \"staleAfterHours\": 1.5, "
+                        + "\"schedules\": {\"retire\": \"rate(1 day)\"}}]}", "staleAfterHours\" must be a whole number"},
         }) {
             String message = error(settings(bad[0]));
             assertTrue(message.contains(bad[1]), bad[0] + " -> " + message);

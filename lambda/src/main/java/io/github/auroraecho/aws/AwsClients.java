@@ -2,8 +2,10 @@ package io.github.auroraecho.aws;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
@@ -13,98 +15,104 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The SDK clients of one region, each built on first use and then kept for the life of the container, and
- * the few calls made by hand (signed HTTP) where an SDK module would cost more jar than it does for us.
+ * The SDK clients of one region, each built on first use and then kept for the life of the container.
  * The endpoint comes from {@code AWS_ENDPOINT_URL} (read by the SDK itself) unless one is given here,
  * which is how the tests and the demo point at the emulator.
  */
 public final class AwsClients implements AutoCloseable {
+    /**
+     * Longer than the Data API's own 45 s limit, so the service's answer (or its StatementTimeoutException)
+     * arrives before the HTTP client gives up on a statement that is still running.
+     */
+    static final Duration DATA_API_READ_TIMEOUT = Duration.ofSeconds(75);
+
     private final Region region;
     private final URI endpoint;
     private final AwsCredentialsProvider credentials;
     private final List<ExecutionInterceptor> interceptors;
     private final SdkHttpClient http;
+    private final SdkHttpClient dataApiHttp;
     private final Lazy<RdsClient> rds;
     private final Lazy<Route53Client> route53;
     private final Lazy<ResourceGroupsTaggingApiClient> tagging;
-    private final SignedHttp signedHttp;
-    private final S3Objects s3;
-    private final CallerIdentity callerIdentity;
-    private final DataApi dataApi;
+    private final Lazy<StsClient> sts;
+    private final Lazy<RdsDataClient> rdsData;
+    private final Lazy<S3Client> s3;
     /** The IAM action of the last call each thread made, so a permission error can name what is missing. */
     private final ThreadLocal<String> lastAction = new ThreadLocal<>();
 
     private AwsClients(Region region, URI endpoint, AwsCredentialsProvider credentials,
-                       List<ExecutionInterceptor> interceptors, SdkHttpClient http) {
+                       List<ExecutionInterceptor> interceptors, SdkHttpClient http, SdkHttpClient dataApiHttp) {
         this.region = region;
         this.endpoint = endpoint;
         this.credentials = credentials;
-        this.interceptors = java.util.stream.Stream.concat(Stream.of(actionRecorder()), interceptors.stream()).toList();
+        this.interceptors = Stream.concat(Stream.of(actionRecorder()), interceptors.stream()).toList();
         this.http = http;
-        this.rds = new Lazy<>(() -> configure(RdsClient.builder(), region).build());
+        this.dataApiHttp = dataApiHttp;
+        this.rds = new Lazy<>(() -> configure(RdsClient.builder(), region, http, o -> { }).build());
         // Route53 is a global service: its API lives in aws-global whatever the copies' region.
-        this.route53 = new Lazy<>(() -> configure(Route53Client.builder(), endpoint == null ? Region.AWS_GLOBAL : region).build());
-        this.tagging = new Lazy<>(() -> configure(ResourceGroupsTaggingApiClient.builder(), region).build());
-        // The calls made by hand are cheap to set up (no client to build), so they are ready from the start.
-        this.signedHttp = new SignedHttp(http, credentials, lastAction::set);
-        this.s3 = new S3Objects(signedHttp, handEndpoint(endpoint, "AWS_ENDPOINT_URL_S3"), region);
-        this.callerIdentity = new CallerIdentity(signedHttp, handEndpoint(endpoint, "AWS_ENDPOINT_URL_STS"), region);
-        this.dataApi = new DataApi(signedHttp, handEndpoint(endpoint, "AWS_ENDPOINT_URL_RDS_DATA"), region);
-    }
-
-    /**
-     * The endpoint of a call made by hand: the one given here, else the one the SDK clients would read from
-     * the environment (the service's own variable first), else null for AWS's.
-     */
-    private static URI handEndpoint(URI given, String serviceVariable) {
-        if (given != null) {
-            return given;
-        }
-        for (String name : List.of(serviceVariable, "AWS_ENDPOINT_URL")) {
-            String value = System.getenv(name);
-            if (value != null && !value.isBlank()) {
-                return URI.create(value);
-            }
-        }
-        return null;
+        this.route53 = new Lazy<>(() -> configure(Route53Client.builder(), endpoint == null ? Region.AWS_GLOBAL : region,
+                http, o -> { }).build());
+        this.tagging = new Lazy<>(() -> configure(ResourceGroupsTaggingApiClient.builder(), region, http, o -> { }).build());
+        this.sts = new Lazy<>(() -> configure(StsClient.builder(), region, http, o -> { }).build());
+        // A statement is sent once: a retry after the request may have reached the service could run it twice.
+        this.rdsData = new Lazy<>(() -> configure(RdsDataClient.builder(), region, dataApiHttp,
+                o -> o.retryStrategy(r -> r.maxAttempts(1))).build());
+        // A bucket in another region is read there (the SDK follows S3's redirect); an emulator by path.
+        this.s3 = new Lazy<>(() -> configure(S3Client.builder(), region, http, o -> { })
+                .crossRegionAccessEnabled(true)
+                .forcePathStyle(endpoint != null || System.getenv("AWS_ENDPOINT_URL") != null
+                        || System.getenv("AWS_ENDPOINT_URL_S3") != null)
+                .build());
     }
 
     /** Region from the argument, else the default chain (AWS_REGION on Lambda); credentials from the default chain. */
     public static AwsClients forRegion(String region) {
         Region resolved = region != null ? Region.of(region) : new DefaultAwsRegionProviderChain().getRegion();
-        return new AwsClients(resolved, null, DefaultCredentialsProvider.builder().build(), List.of(), urlConnection());
+        return of(resolved, null, DefaultCredentialsProvider.builder().build(), List.of());
     }
 
     public static AwsClients of(Region region, URI endpoint, AwsCredentialsProvider credentials,
                                 List<ExecutionInterceptor> interceptors) {
-        return new AwsClients(region, endpoint, credentials, interceptors, urlConnection());
+        return new AwsClients(region, endpoint, credentials, interceptors, urlConnection(Duration.ofSeconds(30)),
+                urlConnection(DATA_API_READ_TIMEOUT));
     }
 
     /** Clients on a given HTTP client: SnapStart priming passes one that never leaves the process. */
     public static AwsClients of(Region region, URI endpoint, AwsCredentialsProvider credentials,
                                 List<ExecutionInterceptor> interceptors, SdkHttpClient http) {
-        return new AwsClients(region, endpoint, credentials, interceptors, http);
+        return new AwsClients(region, endpoint, credentials, interceptors, http, http);
     }
 
-    private static SdkHttpClient urlConnection() {
+    private static SdkHttpClient urlConnection(Duration readTimeout) {
         return UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(Duration.ofSeconds(30))
+                .socketTimeout(readTimeout)
                 .build();
     }
 
     public Region region() {
         return region;
+    }
+
+    /** The credentials every client signs with, so the CLI can learn before its first call whether there are any. */
+    public AwsCredentialsProvider credentials() {
+        return credentials;
     }
 
     /** The IAM action ({@code rds:RestoreDBClusterFromSnapshot}) of this thread's last AWS call. */
@@ -115,12 +123,16 @@ public final class AwsClients implements AutoCloseable {
     private ExecutionInterceptor actionRecorder() {
         return new ExecutionInterceptor() {
             @Override
-            public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
-                                        ExecutionAttributes attributes) {
-                lastAction.set(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(java.util.Locale.ROOT)
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                lastAction.set(iamPrefix(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME))
                         + ":" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
             }
         };
+    }
+
+    /** The IAM service prefix of an SDK service name: {@code RDS Data} is {@code rds-data}. */
+    static String iamPrefix(String serviceName) {
+        return serviceName.toLowerCase(Locale.ROOT).replace(' ', '-');
     }
 
     public RdsClient rds() {
@@ -136,33 +148,28 @@ public final class AwsClients implements AutoCloseable {
         return tagging.get();
     }
 
-
-    /** Signed calls made by hand, on these clients' HTTP client and credentials. */
-    public SignedHttp signedHttp() {
-        return signedHttp;
+    /** STS: who the credentials are (the CLI's {@code -a}, role ARNs in the caller's account and partition). */
+    public StsClient sts() {
+        return sts.get();
     }
 
-    /** S3 reads, made by hand: the SDK's S3 module would add a third to the jar for modify's scripts. */
-    public S3Objects s3() {
-        return s3;
+    /** The RDS Data API, without retries: each statement is sent once (see {@code SqlStatements}). */
+    public RdsDataClient rdsData() {
+        return rdsData.get();
     }
 
-    /** STS GetCallerIdentity, made by hand: the STS module for one read would outweigh the call. */
-    public CallerIdentity callerIdentity() {
-        return callerIdentity;
+    /** S3: modify's SQL scripts kept as objects. */
+    public S3Client s3() {
+        return s3.get();
     }
 
-    /** The RDS Data API's ExecuteStatement, made by hand: the only Data API call modify makes. */
-    public DataApi dataApi() {
-        return dataApi;
-    }
-
-    private <B extends AwsSyncClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>>
-            B configure(B builder, Region clientRegion) {
+    private <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B configure(
+            B builder, Region clientRegion, SdkHttpClient httpClient, Consumer<ClientOverrideConfiguration.Builder> extra) {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
                 .retryStrategy(RetryMode.STANDARD);
         interceptors.forEach(override::addExecutionInterceptor);
-        builder.httpClient(http)
+        extra.accept(override);
+        builder.httpClient(httpClient)
                 .region(clientRegion)
                 .credentialsProvider(credentials)
                 .overrideConfiguration(override.build());
@@ -174,10 +181,11 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
-        rds.close();
-        route53.close();
-        tagging.close();
+        Stream.of(rds, route53, tagging, sts, rdsData, s3).forEach(Lazy::close);
         http.close();
+        if (dataApiHttp != http) {
+            dataApiHttp.close();
+        }
     }
 
     private static final class Lazy<T extends AutoCloseable> implements Supplier<T> {

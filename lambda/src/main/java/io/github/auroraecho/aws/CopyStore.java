@@ -5,6 +5,7 @@ import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.Placement;
 import io.github.auroraecho.lifecycle.SqlProgress;
 import io.github.auroraecho.lifecycle.Stage;
+import io.github.auroraecho.lifecycle.TimeTag;
 import software.amazon.awssdk.services.rds.model.DBClusterSnapshot;
 
 import java.time.Instant;
@@ -25,6 +26,9 @@ public interface CopyStore {
      * its stage tag without being one of its copies.
      */
     Ownership.Found list(Ownership ownership);
+
+    /** The copies {@link #list} last returned, empty when it was not called: a run's metrics come from it. */
+    Optional<List<Copy>> lastListed();
 
     /** One copy read again, after a step changed it; empty when the cluster is gone. */
     Optional<Copy> reread(Copy copy);
@@ -52,7 +56,16 @@ public interface CopyStore {
     void createInstance(String name, String engine, Placement placement, Map<String, String> tags);
 
     /** Writes the stage on the cluster and on every instance that does not carry it yet. */
-    void setStage(Copy copy, String managedName, Stage stage);
+    default void setStage(Copy copy, String managedName, Stage stage) {
+        setStage(copy, managedName, stage, Map.of());
+    }
+
+    /**
+     * Writes the stage as {@link #setStage(Copy, String, Stage)} does, and in the same call on the cluster the
+     * given times that it does not carry yet: a time, once written, stays what it first was. The stage tag goes
+     * along with a time even when unchanged: the roles allow tagging only with it.
+     */
+    void setStage(Copy copy, String managedName, Stage stage, Map<TimeTag, Instant> times);
 
     void addRole(Copy copy, String roleArn);
 

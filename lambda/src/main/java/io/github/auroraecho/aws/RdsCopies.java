@@ -5,6 +5,7 @@ import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.Placement;
 import io.github.auroraecho.lifecycle.SqlProgress;
 import io.github.auroraecho.lifecycle.Stage;
+import io.github.auroraecho.lifecycle.TimeTag;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.CreateDbInstanceRequest;
 import software.amazon.awssdk.services.rds.model.DBCluster;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The {@link CopyStore} on RDS. Reads page through every result and take tags from the describe results
@@ -45,6 +47,8 @@ public final class RdsCopies implements CopyStore {
     private final RdsClient rds;
     private final Supplier<ResourceGroupsTaggingApiClient> tagging;
     private final Changes changes;
+    /** What {@link #list} last read: a run's metrics come from it, without a call of their own. */
+    private List<Copy> lastListed;
 
     public RdsCopies(RdsClient rds, Supplier<ResourceGroupsTaggingApiClient> tagging, Changes changes) {
         this.rds = rds;
@@ -61,7 +65,14 @@ public final class RdsCopies implements CopyStore {
     public Ownership.Found list(Ownership ownership) {
         String key = Stage.tagKey(ownership.managedName());
         Tagged tagged = tagged(List.of(TagFilter.builder().key(key).build()));
-        return ownership.sort(describe(tagged.clusterArns()), tagged.instances(key));
+        Ownership.Found found = ownership.sort(describe(tagged.clusterArns()), tagged.instances(key));
+        lastListed = found.copies();
+        return found;
+    }
+
+    @Override
+    public Optional<List<Copy>> lastListed() {
+        return Optional.ofNullable(lastListed);
     }
 
     /** Every lifecycle's copies (and strays), by managed name, for the status report. */
@@ -249,12 +260,20 @@ public final class RdsCopies implements CopyStore {
 
     /** Both the cluster and its instances, so both tools read the same stage. */
     @Override
-    public void setStage(Copy copy, String managedName, Stage stage) {
+    public void setStage(Copy copy, String managedName, Stage stage, Map<TimeTag, Instant> times) {
         Tag tag = Tag.builder().key(Stage.tagKey(managedName)).value(stage.tagValue()).build();
         String from = copy.stage(managedName).map(Stage::tagValue).orElse(null);
-        if (!stage.tagValue().equals(copy.clusterTags().get(tag.key()))) {
-            changes.apply("tag cluster " + copy.name() + " " + tag.key() + "=" + tag.value(),
-                    () -> rds.addTagsToResource(r -> r.resourceName(copy.clusterArn()).tags(tag)),
+        List<Tag> clusterTags = new ArrayList<>();
+        times.entrySet().stream()
+                .filter(time -> !copy.clusterTags().containsKey(time.getKey().key(managedName)))
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(time -> clusterTags.add(Tag.builder().key(time.getKey().key(managedName))
+                        .value(TimeTag.value(time.getValue())).build()));
+        if (!clusterTags.isEmpty() || !stage.tagValue().equals(copy.clusterTags().get(tag.key()))) {
+            clusterTags.add(0, tag);
+            changes.apply("tag cluster " + copy.name() + " " + clusterTags.stream()
+                            .map(t -> t.key() + "=" + t.value()).collect(Collectors.joining(", ")),
+                    () -> rds.addTagsToResource(r -> r.resourceName(copy.clusterArn()).tags(clusterTags)),
                     "copy", copy.name(), "stageFrom", from, "stageTo", stage.tagValue());
         }
         for (Copy.Instance instance : copy.instances()) {

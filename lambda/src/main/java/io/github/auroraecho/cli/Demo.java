@@ -49,6 +49,8 @@ final class Demo {
      */
     private static final List<Operation> STEPS = List.of(Operation.NEW, Operation.MODIFY, Operation.PROMOTE,
             Operation.RETIRE);
+    /** Retire is scheduled past the drain period after promote, as a deployment's schedules should be. */
+    private static final Duration RETIRE_AFTER_PROMOTE = Duration.ofHours(1);
 
     /** One demo lifecycle: its document, and whether it makes copies by new or by clone. */
     private record Lifecycle(String document, Operation creation) {
@@ -134,11 +136,13 @@ final class Demo {
                 out.println("(production's nightly snapshot " + account.takeNightlySnapshot(aws, date) + " is taken)");
             }
             Engine engine = new Engine(aws, nightClock);
+            Engine retireEngine = new Engine(aws, Clock.offset(nightClock, RETIRE_AFTER_PROMOTE));
             for (Operation step : STEPS) {
                 out.println();
                 for (Lifecycle lifecycle : lifecycles) {
                     Operation operation = lifecycle.operation(step);
-                    Result result = engine.run(operation, LifecycleConfig.parse(lifecycle.document(), operation));
+                    Result result = (step == Operation.RETIRE ? retireEngine : engine).run(operation,
+                            LifecycleConfig.parse(lifecycle.document(), operation));
                     out.printf("%-9s %-8s %-13s %s%n", result.managedName(), result.stage(), result.outcome().json(),
                             result.message());
                     if (operation.createsCopies() && result.outcome() == Outcome.CHANGED) {

@@ -1,19 +1,11 @@
 package io.github.auroraecho.cli;
 
 import io.github.auroraecho.aws.AwsClients;
-import io.github.auroraecho.aws.SignedHttp;
-import org.w3c.dom.NodeList;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.Tag;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.RRType;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,6 +19,10 @@ import java.util.List;
 record DemoAccount(String sourceCluster, String subnetGroup, String zoneId, String zoneName, String roleName,
                    List<String> snapshots) {
     static final String SOURCE = "production";
+    /**
+     * Only named, like {@link #ROLE}: making it needs the VPC's subnets, an EC2 read whose SDK module (26 MB)
+     * is not bundled for the demo, and the emulator does not check a cluster's subnet group (AWS does).
+     */
     static final String SUBNET_GROUP = "demo-private";
     static final String ZONE = "example.internal";
     /**
@@ -44,9 +40,6 @@ record DemoAccount(String sourceCluster, String subnetGroup, String zoneId, Stri
             throw new IllegalStateException("the account at " + endpoint + " already has a cluster named " + SOURCE
                     + " (an earlier demo?): the demo needs an empty account, e.g. a restarted emulator");
         }
-        rds.createDBSubnetGroup(r -> r.dbSubnetGroupName(SUBNET_GROUP)
-                .dbSubnetGroupDescription("private subnets of the demo's default VPC")
-                .subnetIds(defaultSubnets(aws, endpoint)));
         rds.createDBCluster(r -> r.dbClusterIdentifier(SOURCE).engine("aurora-postgresql").engineVersion("15.4")
                 .masterUsername("app").masterUserPassword("production-secret").dbSubnetGroupName(SUBNET_GROUP)
                 .tags(Tag.builder().key("environment").value("production").build()));
@@ -84,37 +77,5 @@ record DemoAccount(String sourceCluster, String subnetGroup, String zoneId, Stri
         String id = SOURCE + "-nightly-" + date;
         rds.createDBClusterSnapshot(r -> r.dbClusterIdentifier(SOURCE).dbClusterSnapshotIdentifier(id));
         return id;
-    }
-
-    /**
-     * The subnets of the emulator's default VPC, for the subnet group. One signed call to EC2's query API
-     * by hand: the SDK's EC2 module is too large to bundle in the Lambda jar for the demo's one read.
-     */
-    private static List<String> defaultSubnets(AwsClients aws, URI endpoint) {
-        String body = "Action=DescribeSubnets&Version=2016-11-15&Filter.1.Name=default-for-az&Filter.1.Value.1=true";
-        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.resolve("/"))
-                .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-                .build();
-        SignedHttp.Response response = aws.signedHttp().send(request, body, "ec2", aws.region().id(), "ec2:DescribeSubnets");
-        if (!response.ok()) {
-            throw new IllegalStateException("the emulator's EC2 DescribeSubnets answered " + response.status() + ": "
-                    + new String(response.body(), StandardCharsets.UTF_8));
-        }
-        List<String> subnets = new ArrayList<>();
-        try {
-            DocumentBuilderFactory xmlParser = DocumentBuilderFactory.newInstance();
-            xmlParser.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            NodeList ids = xmlParser.newDocumentBuilder().parse(new ByteArrayInputStream(response.body()))
-                    .getElementsByTagName("subnetId");
-            for (int i = 0; i < ids.getLength(); i++) {
-                subnets.add(ids.item(i).getTextContent());
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the emulator's default subnets: " + e, e);
-        }
-        if (subnets.isEmpty()) {
-            throw new IllegalStateException("the emulator has no default VPC subnets for the subnet group");
-        }
-        return subnets;
     }
 }

@@ -20,20 +20,25 @@ final class Help {
               status    every lifecycle's copies: stage, status, age, and the records pointing at them
               demo      run two lifecycles night by night on an emulated AWS account (moto)
 
-            Region and credentials come from the standard AWS chain; AWS_ENDPOINT_URL points at an emulator.
+            Credentials come from the standard AWS chain (keys in the environment, web identity, the profile of
+            --profile NAME or AWS_PROFILE: static keys, assume-role, web identity or IAM Identity Center/SSO);
+            the region from -r, the document, AWS_REGION, AWS_DEFAULT_REGION, then the profile.
+            AWS_ENDPOINT_URL points at an emulator. Every --option value may also be written --option=value.
             Exit codes: 0 done or nothing to do, 1 AWS or unexpected failure, 2 bad input (no AWS change made).
             """;
 
     static final String STATUS = """
-            usage: aurora-echo status [-n NAME] [--json] [-r REGION] [--endpoint URL]
+            usage: aurora-echo status [-n NAME] [--json] [-r REGION] [--profile NAME] [--endpoint URL] [--verbose]
 
             Every lifecycle's copies in the account and region: copy, stage (both tags where aurora-echo 2.x
             left cluster and instance disagreeing), cluster and instance status, age, and the CNAME records of
             any hosted zone that point at the copy. Read-only.
               -n, --managed-name NAME  only this lifecycle
               --json                   one JSON object for scripts instead of the table
-              -r, --region REGION      default: the AWS chain's region
+              -r, --region REGION      default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region
+              --profile NAME           the AWS profile to use (default: AWS_PROFILE, else the standard chain)
               --endpoint URL           send AWS calls to this endpoint (an emulator)
+              --verbose                with a credentials failure, also the SDK's own exception
 
             Cost: one paginated DescribeDBClusters, one filtered DescribeDBInstances per 100 copies,
             ListHostedZones, and ListResourceRecordSets per hosted zone (it grows with the zones, not the copies).
@@ -54,15 +59,17 @@ final class Help {
             """;
 
     private static final String STAGE = """
-            usage: aurora-echo %1$s --event FILE|- [--dry-run] [--endpoint URL] [-a ACCOUNT] [-i true|false]
-                   aurora-echo %1$s <aurora-echo 2.x flags> [--dry-run] [--endpoint URL] [-a ACCOUNT] [-i true|false]
+            usage: aurora-echo %1$s --event FILE|- [--dry-run] [--profile NAME] [--endpoint URL] [-a ACCOUNT] [-i true|false]
+                   aurora-echo %1$s <aurora-echo 2.x flags> [--dry-run] [--profile NAME] [--endpoint URL] [-a ACCOUNT] [-i true|false]
 
             %2$s
             Needs: %3$s
 
               --event FILE       the lifecycle document (or an EventBridge event with it in "detail"); - reads stdin
               --dry-run          report what would change, change nothing (sets "dryRun": true)
+              --profile NAME     the AWS profile to use (default: AWS_PROFILE, else the standard chain)
               --endpoint URL     send AWS calls to this endpoint (an emulator); default: AWS_ENDPOINT_URL or AWS
+              --verbose          with a credentials failure, also the SDK's own exception
               -a, --aws-account-number ACCOUNT
                                  refuse to run (exit 2) unless the credentials are for this account
               -i, --interactive true|false
@@ -70,7 +77,8 @@ final class Help {
 
             aurora-echo 2.x flags (instead of --event; each sets one field of the document):
             %4$s
-            Region and credentials come from the standard AWS chain; -r or "region" in the document wins.
+            Region: -r or "region" in the document, else AWS_REGION, AWS_DEFAULT_REGION, the profile's region.
+            Every option also takes the form --option=value (-n=NAME too).
             The result is one JSON object on stdout; JSON log lines go to stderr.
             """;
 

@@ -12,10 +12,9 @@ import io.github.auroraecho.stages.Outcome;
 import io.github.auroraecho.stages.Result;
 import io.github.auroraecho.status.StatusReport;
 import io.github.auroraecho.status.StatusTable;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -42,10 +41,10 @@ public final class Main {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Makes the clients for a region and an optional endpoint; tests point it at the emulator. */
+    /** Makes the clients for a region, an optional endpoint and the credentials of a profile; tests point it at the emulator. */
     @FunctionalInterface
     public interface ClientFactory {
-        AwsClients create(Region region, URI endpoint);
+        AwsClients create(Region region, URI endpoint, AwsCredentialsProvider credentials);
     }
 
     private final InputStream stdin;
@@ -63,9 +62,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        ClientFactory fromChain = (region, endpoint) -> endpoint == null
-                ? AwsClients.forRegion(region.id())
-                : AwsClients.of(region, endpoint, DefaultCredentialsProvider.builder().build(), List.of());
+        ClientFactory fromChain = (region, endpoint, credentials) -> AwsClients.of(region, endpoint, credentials, List.of());
         int code = new Main(System.in, System.out, System.err, fromChain, Clock.systemUTC()).run(args);
         System.exit(code);
     }
@@ -85,7 +82,7 @@ public final class Main {
             return BAD_INPUT;
         }
         String command = args.get(0);
-        List<String> options = args.subList(1, args.size());
+        List<String> options = Options.split(args.subList(1, args.size()));
         if ("--help".equals(command) || "help".equals(command)) {
             out.print(Help.MAIN);
             return OK;
@@ -105,10 +102,13 @@ public final class Main {
         StageArguments parsed = StageArguments.parse(operation.cliName(), options);
         LifecycleConfig parsedConfig = config(parsed, operation);
         LifecycleConfig config = parsed.dryRun() ? parsedConfig.asDryRun() : parsedConfig;
-        Region region = region(config.region());
-        try (AwsClients aws = clients.create(region, parsed.endpoint())) {
+        Region region = region(config.region(), parsed.profile());
+        try (AwsClients aws = clients.create(region, parsed.endpoint(), parsed.profile().credentials())) {
+            if (!credentialsFound(aws, parsed.profile(), parsed.verbose())) {
+                return FAILED;
+            }
             if (parsed.account() != null) {
-                String caller = aws.callerIdentity().get().account();
+                String caller = aws.sts().getCallerIdentity().account();
                 if (!caller.equals(parsed.account())) {
                     err.println("aurora-echo: -a " + parsed.account() + " is not the account of these credentials ("
                             + caller + "): nothing was changed");
@@ -123,8 +123,7 @@ public final class Main {
             out.println(result.toJson());
             return result.outcome() == Outcome.FAILED ? FAILED : OK;
         } catch (RuntimeException e) {
-            err.println("aurora-echo: " + e);
-            return FAILED;
+            return failed(e, parsed.profile(), parsed.verbose());
         }
     }
 
@@ -140,8 +139,11 @@ public final class Main {
     }
 
     private int status(StatusArguments parsed) {
-        Region region = region(parsed.region());
-        try (AwsClients aws = clients.create(region, parsed.endpoint())) {
+        Region region = region(parsed.region(), parsed.profile());
+        try (AwsClients aws = clients.create(region, parsed.endpoint(), parsed.profile().credentials())) {
+            if (!credentialsFound(aws, parsed.profile(), parsed.verbose())) {
+                return FAILED;
+            }
             StatusReport status = StatusReport.read(aws, parsed.managedName(), clock.instant());
             if (parsed.json()) {
                 ObjectNode report = JSON.createObjectNode().put("region", region.id());
@@ -155,9 +157,37 @@ public final class Main {
             }
             return OK;
         } catch (RuntimeException e) {
-            err.println("aurora-echo: " + e);
-            return FAILED;
+            return failed(e, parsed.profile(), parsed.verbose());
         }
+    }
+
+    /**
+     * Resolves the credentials before the first call, so that missing or expired ones are said in words
+     * rather than as the SDK's provider-chain exception in a stage's result.
+     */
+    private boolean credentialsFound(AwsClients aws, AwsProfile profile, boolean verbose) {
+        try {
+            aws.credentials().resolveCredentials();
+            return true;
+        } catch (SdkClientException | IllegalStateException e) {
+            if (!CredentialFailure.is(e)) {
+                throw e;
+            }
+            failed(e, profile, verbose);
+            return false;
+        }
+    }
+
+    private int failed(RuntimeException e, AwsProfile profile, boolean verbose) {
+        if (CredentialFailure.is(e)) {
+            err.println(CredentialFailure.words(e, profile.effectiveName(System.getenv())));
+            if (verbose) {
+                err.println("aurora-echo: " + e);
+            }
+        } else {
+            err.println("aurora-echo: " + e);
+        }
+        return FAILED;
     }
 
     private String read(String event) {
@@ -171,15 +201,9 @@ public final class Main {
         }
     }
 
-    /** The given region (-r or the document's), else the AWS chain's. */
-    private static Region region(String given) {
-        if (given != null) {
-            return Region.of(given);
-        }
-        try {
-            return new DefaultAwsRegionProviderChain().getRegion();
-        } catch (SdkClientException e) {
-            throw new InvalidInputException("no region: give -r REGION (or \"region\" in the document), or set AWS_REGION");
-        }
+    /** The given region (-r or the document's), else AWS_REGION, AWS_DEFAULT_REGION, the profile's. */
+    private static Region region(String given, AwsProfile profile) {
+        profile.requireKnown(System.getenv());
+        return AwsProfile.region(given, System.getenv(), profile::configuredRegion, profile.effectiveName(System.getenv()));
     }
 }

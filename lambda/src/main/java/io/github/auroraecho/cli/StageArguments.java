@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * with either.
  */
 record StageArguments(String event, String flagsDocument, boolean dryRun, URI endpoint, String account,
-                      boolean interactive) {
+                      boolean interactive, AwsProfile profile, boolean verbose) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
 
@@ -26,6 +26,8 @@ record StageArguments(String event, String flagsDocument, boolean dryRun, URI en
         URI endpoint = null;
         String account = null;
         boolean interactive = false;
+        String profile = null;
+        boolean verbose = false;
         ObjectNode flags = JSON.createObjectNode();
         String firstFlag = null;
         for (int i = 0; i < args.size(); i++) {
@@ -36,6 +38,8 @@ record StageArguments(String event, String flagsDocument, boolean dryRun, URI en
                 case "--endpoint" -> endpoint = Options.endpoint(Options.value(args, ++i, arg));
                 case "-a", "--aws-account-number" -> account = account(Options.value(args, ++i, arg), arg);
                 case "-i", "--interactive" -> interactive = bool(Options.value(args, ++i, arg), arg);
+                case "--profile" -> profile = Options.profile(Options.value(args, ++i, arg));
+                case "--verbose" -> verbose = true;
                 default -> {
                     LegacyFlag flag = LegacyFlag.named(arg).orElseThrow(() -> Options.unknown(arg, command));
                     flag.addTo(flags, arg, Options.value(args, ++i, arg));
@@ -56,7 +60,7 @@ record StageArguments(String event, String flagsDocument, boolean dryRun, URI en
                     + "there too: use --event FILE");
         }
         return new StageArguments(event, firstFlag == null ? null : flags.toString(), dryRun, endpoint, account,
-                interactive);
+                interactive, new AwsProfile(profile), verbose);
     }
 
     private static String account(String value, String option) {

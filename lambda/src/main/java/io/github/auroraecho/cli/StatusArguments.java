@@ -6,14 +6,17 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
-/** The options of {@code status [-n NAME] [--json] [-r REGION] [--endpoint URL]}. */
-record StatusArguments(Optional<String> managedName, boolean json, String region, URI endpoint) {
+/** The options of {@code status [-n NAME] [--json] [-r REGION] [--profile NAME] [--endpoint URL] [--verbose]}. */
+record StatusArguments(Optional<String> managedName, boolean json, String region, URI endpoint, AwsProfile profile,
+                       boolean verbose) {
 
     static StatusArguments parse(List<String> args) {
         String managedName = null;
         boolean json = false;
         String region = null;
         URI endpoint = null;
+        String profile = null;
+        boolean verbose = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -21,12 +24,14 @@ record StatusArguments(Optional<String> managedName, boolean json, String region
                 case "--json" -> json = true;
                 case "-r", "--region" -> region = Options.value(args, ++i, arg);
                 case "--endpoint" -> endpoint = Options.endpoint(Options.value(args, ++i, arg));
+                case "--profile" -> profile = Options.profile(Options.value(args, ++i, arg));
+                case "--verbose" -> verbose = true;
                 default -> throw Options.unknown(arg, "status");
             }
         }
         if (managedName != null && managedName.isBlank()) {
             throw new InvalidInputException("-n needs a lifecycle name");
         }
-        return new StatusArguments(Optional.ofNullable(managedName), json, region, endpoint);
+        return new StatusArguments(Optional.ofNullable(managedName), json, region, endpoint, new AwsProfile(profile), verbose);
     }
 }

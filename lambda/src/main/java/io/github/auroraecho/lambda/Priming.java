@@ -5,6 +5,7 @@ import io.github.auroraecho.aws.Log;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.stages.Engine;
+import io.github.auroraecho.stages.Result;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -24,6 +25,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -33,8 +35,8 @@ import java.util.regex.Pattern;
  * snapshot holds the SDK's marshalling, signing and unmarshalling, Jackson and the engine loaded and
  * initialised instead of loading them on the first invocation after each restore.
  *
- * <p>Nothing leaves the process: the HTTP client, which the calls made by hand use too, is the SDK's
- * canned-response client, and an interceptor refuses every SDK operation that is not a read, so priming
+ * <p>Nothing leaves the process: the HTTP client is the SDK's canned-response client, and an interceptor
+ * refuses every operation that is not a read (or the Data API's {@code SELECT 1}), so priming
  * cannot change anything even if a stage tried.
  * Its credentials are placeholders (not anonymous ones) so that request signing is primed too.
  * The same workload is the build's AppCDS training run ({@link #main}).
@@ -42,12 +44,15 @@ import java.util.regex.Pattern;
 public final class Priming implements Resource {
     /** org.crac holds resources weakly: this reference keeps ours registered. */
     private static final Priming INSTANCE = new Priming();
-    private static final Pattern READ = Pattern.compile("(Describe|List|Get).*");
-    /** STS's answer, so the hand-made GetCallerIdentity is primed through its XML parsing. */
+    /** Reads, and ExecuteStatement, which priming sends only with {@code SELECT 1}. */
+    private static final Pattern READ = Pattern.compile("(Describe|List|Get).*|ExecuteStatement");
+    /** STS's answer, so GetCallerIdentity is primed through its XML unmarshalling. */
     private static final String CALLER = """
             <GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:sts::000000000000:assumed-role/priming/priming</Arn>
             <UserId>priming</UserId><Account>000000000000</Account></GetCallerIdentityResult></GetCallerIdentityResponse>
             """;
+    /** The Data API's answer to a statement that changed nothing, so its JSON protocol is primed. */
+    private static final String NO_RECORDS = "{\"numberOfRecordsUpdated\": 0, \"records\": []}";
     private static final String SAMPLE = """
             {"managedName": "priming", "sourceClusterName": "priming-source", "dbSubnetGroupName": "priming",
              "dbInstanceClass": "db.r6g.large", "hostedZoneIds": ["ZPRIMING"], "recordSetName": "db.priming.example",
@@ -85,12 +90,21 @@ public final class Priming implements Resource {
             try (AwsClients offline = offline("<Response/>")) {
                 Engine engine = new Engine(offline, Clock.systemUTC());
                 for (Operation operation : Operation.values()) {
-                    engine.run(operation, LifecycleConfig.parse(SAMPLE, operation)).toJson();
+                    Result result = engine.run(operation, LifecycleConfig.parse(SAMPLE, operation));
+                    result.toJson();
+                    // The metric line is built, not written: a priming figure must never reach CloudWatch.
+                    EmfLine.of(result, "priming", Instant.EPOCH).toString();
                 }
             }
             // The sample has no copy, so no stage asks who the caller is; the CLI's -a and modify's role names do.
             try (AwsClients offline = offline(CALLER)) {
-                offline.callerIdentity().get();
+                offline.sts().getCallerIdentity();
+            }
+            // Modify's SQL reads only when a copy takes SQL: the Data API's statement and an S3 script read.
+            try (AwsClients offline = offline(NO_RECORDS)) {
+                offline.rdsData().executeStatement(r -> r.resourceArn("arn:aws:rds:us-east-1:000000000000:cluster:priming")
+                        .secretArn("arn:aws:secretsmanager:us-east-1:000000000000:secret:priming").sql("SELECT 1"));
+                offline.s3().getObjectAsBytes(r -> r.bucket("priming").key("priming.sql"));
             }
         } finally {
             Log.redirect(System.err);
@@ -137,6 +151,9 @@ public final class Priming implements Resource {
             real.rds();
             real.route53();
             real.tagging();
+            real.sts();
+            real.rdsData();
+            real.s3();
         }
     }
 

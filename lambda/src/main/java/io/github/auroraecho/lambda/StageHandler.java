@@ -12,21 +12,26 @@ import io.github.auroraecho.stages.Result;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The Lambda side of one operation: parse the event, run the engine, return the result. A run whose
- * outcome is {@code failed} ends in an error, so the function's Errors metric is the alarm signal.
+ * The Lambda side of one operation: parse the event, run the engine, write the run's metrics, return the result.
+ * A run whose outcome is {@code failed} ends in an error carrying the result, so Lambda counts it in the function's
+ * Errors metric and hands the whole result to the on-failure destination.
  */
 public abstract class StageHandler implements RequestStreamHandler {
     /** Clients live as long as the container, one set per region a document names. */
     private static final Map<String, AwsClients> CLIENTS = new ConcurrentHashMap<>();
     private static final String DEFAULT_REGION = "";
+    /** Set by the stack: the environment's name, a dimension of every metric. */
+    public static final String ENVIRONMENT_VARIABLE = "AURORA_ECHO_ENVIRONMENT";
 
     static {
         Priming.register();
@@ -34,9 +39,12 @@ public abstract class StageHandler implements RequestStreamHandler {
 
     private final Operation operation;
     private final Function<String, AwsClients> clients;
+    private final PrintStream metrics;
+    private final String environment;
 
     protected StageHandler(Operation operation) {
-        this(operation, StageHandler::clientsFor);
+        this(operation, StageHandler::clientsFor, System.out,
+                System.getenv().getOrDefault(ENVIRONMENT_VARIABLE, "unnamed"));
     }
 
     private static AwsClients clientsFor(String region) {
@@ -49,11 +57,17 @@ public abstract class StageHandler implements RequestStreamHandler {
         clients.rds();
         clients.route53();
         clients.tagging();
+        clients.sts();
+        clients.rdsData();
+        clients.s3();
     }
 
-    protected StageHandler(Operation operation, Function<String, AwsClients> clients) {
+    protected StageHandler(Operation operation, Function<String, AwsClients> clients, PrintStream metrics,
+                           String environment) {
         this.operation = operation;
         this.clients = clients;
+        this.metrics = metrics;
+        this.environment = environment;
     }
 
     @Override
@@ -62,6 +76,7 @@ public abstract class StageHandler implements RequestStreamHandler {
         Engine engine = new Engine(clients.apply(config.region()), Clock.systemUTC());
         Result result = context == null ? engine.run(operation, config)
                 : engine.run(operation, config, Duration.ofMillis(context.getRemainingTimeInMillis()));
+        metrics.println(EmfLine.of(result, environment, Instant.now()));
         if (result.outcome() == Outcome.FAILED) {
             throw new StageFailedException(result);
         }

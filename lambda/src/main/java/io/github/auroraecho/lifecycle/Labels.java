@@ -8,8 +8,11 @@ import java.util.Map;
  * @param tags in document order, on cluster and instance from their first call
  */
 public record Labels(String suffix, Map<String, String> tags) {
-    /** RDS allows 50 tags a resource; one is the stage tag (and with sqlScripts one more the SQL progress tag). */
-    public static final int MAX_EXTRA_TAGS = 49;
+    /**
+     * RDS allows 50 tags a resource; one is the stage tag, three keep times ({@link TimeTag}), and with
+     * sqlScripts one more is the SQL progress tag.
+     */
+    public static final int MAX_EXTRA_TAGS = 50 - 1 - TimeTag.values().length;
 
     public Labels {
         tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));

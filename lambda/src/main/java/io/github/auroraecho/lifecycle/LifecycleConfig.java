@@ -78,6 +78,11 @@ public record LifecycleConfig(
         return toBuilder().dryRun(true).build();
     }
 
+    /** How long a retired copy stays before retire deletes it. */
+    public java.time.Duration drain() {
+        return retirement.drain(dns.ttl());
+    }
+
     public String stageTagKey() {
         return Stage.tagKey(managedName);
     }

@@ -47,6 +47,13 @@ public final class LifecycleRules {
             throw new InvalidInputException("field \"tags\" has " + tags + " entries; with sqlScripts at most "
                     + (Labels.MAX_EXTRA_TAGS - 1) + " are allowed (the copy carries a tag for its SQL progress)");
         }
+        Long drainMinutes = config.retirement().drainMinutes();
+        long ttl = config.dns().ttl();
+        if (drainMinutes != null && drainMinutes < Retirement.leastDrainMinutes(ttl)) {
+            throw new InvalidInputException("field \"drainMinutes\" must be at least twice the record's ttl (" + ttl
+                    + " s), so at least " + Retirement.leastDrainMinutes(ttl)
+                    + ": clients still resolve the old copy for up to a ttl");
+        }
         if (source.sourceSnapshotArn() != null && source.sourceClusterName() != null) {
             throw new InvalidInputException("fields \"sourceClusterName\" and \"sourceSnapshotArn\" exclude each other: "
                     + "give the cluster (its newest snapshot is restored) or one snapshot");

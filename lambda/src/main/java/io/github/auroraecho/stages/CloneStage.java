@@ -13,7 +13,8 @@ public final class CloneStage extends CopyCreation {
         String engine = context.copies().cluster(source)
                 .orElseThrow(() -> new RefusedException("source cluster " + source + " does not exist"))
                 .engine();
-        return new Source(engine, "a copy-on-write clone of " + source,
+        // The clone is of the latest restorable time, seconds to minutes before the call: close enough to now.
+        return new Source(engine, "a copy-on-write clone of " + source, context.now(),
                 (name, tags) -> context.copies().cloneCluster(name, source, config.placement(), tags));
     }
 }

@@ -6,6 +6,7 @@ import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.RefusedException;
 import io.github.auroraecho.lifecycle.Stage;
+import io.github.auroraecho.lifecycle.TimeTag;
 import software.amazon.awssdk.services.rds.model.DbClusterAlreadyExistsException;
 import software.amazon.awssdk.services.rds.model.DbInstanceAlreadyExistsException;
 
@@ -44,10 +45,10 @@ abstract class CopyCreation implements LifecycleStage {
 
     /**
      * Where a copy comes from, found (or refused) before anything is created: the engine its instance
-     * needs, words for the result, and the restore or clone call that makes the cluster, tagged from its
-     * first moment.
+     * needs, words for the result, the time its data is from (kept as a tag: RDS does not tell it later),
+     * and the restore or clone call that makes the cluster, tagged from its first moment.
      */
-    protected record Source(String engine, String description, ClusterFactory factory) {
+    protected record Source(String engine, String description, Instant sourcePoint, ClusterFactory factory) {
     }
 
     @FunctionalInterface
@@ -112,8 +113,10 @@ abstract class CopyCreation implements LifecycleStage {
             return alreadyThere(context, name, existing.get());
         }
         Source source = source(context);
+        Map<String, String> clusterTags = new LinkedHashMap<>(tags);
+        clusterTags.put(TimeTag.SOURCE_POINT.key(context.managedName()), TimeTag.value(source.sourcePoint()));
         try {
-            source.factory().create(name, tags);
+            source.factory().create(name, clusterTags);
         } catch (DbClusterAlreadyExistsException e) {
             return context.copies().cluster(name)
                     .map(cluster -> alreadyThere(context, name, cluster))

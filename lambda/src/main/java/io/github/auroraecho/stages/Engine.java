@@ -43,15 +43,21 @@ public final class Engine {
         Instant now = clock.instant();
         StageContext context = new StageContext(operation, config, aws, gateways.copies().apply(changes),
                 gateways.dns().apply(changes), changes, now, Instant.now().plus(budget));
+        Result result;
         try {
             Ownership.Found found = context.copies().list(new Ownership(config.managedName(), config.source().sourceClusterName()));
-            return Strays.report(context, stage(operation).run(context, found.copies()), found.strays());
+            result = Strays.report(context, stage(operation).run(context, found.copies()), found.strays());
         } catch (RefusedException e) {
-            return context.result(Outcome.FAILED, e.getMessage(), null);
+            result = context.result(Outcome.FAILED, e.getMessage(), null);
         } catch (SdkException e) {
             Log.warn("aws-error", "stage", operation.cliName(), "managedName", config.managedName(), "error", e.toString());
-            return context.result(Outcome.FAILED, describe(e, aws.lastAction()), null);
+            result = context.result(Outcome.FAILED, describe(e, aws.lastAction()), null);
         }
+        Result measured = result;
+        return context.copies().lastListed()
+                .flatMap(copies -> Freshness.after(copies, config.managedName(), measured, now))
+                .map(result::withFreshness)
+                .orElse(result);
     }
 
     private static LifecycleStage stage(Operation operation) {

@@ -1,19 +1,21 @@
 package io.github.auroraecho.stages;
 
-import io.github.auroraecho.aws.CallerIdentity;
 import io.github.auroraecho.aws.ClusterChange;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.RefusedException;
 import io.github.auroraecho.lifecycle.Stage;
+import io.github.auroraecho.lifecycle.TimeTag;
 import io.github.auroraecho.stages.ModifySteps.Step;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.rds.model.DbClusterRoleAlreadyExistsException;
 import software.amazon.awssdk.services.rds.model.InvalidDbClusterStateException;
 import software.amazon.awssdk.services.rds.model.InvalidResourceStateException;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Applies the post-restore settings to the copy in stage {@code new} once it is available, then marks it {@code modified}. */
@@ -128,7 +130,8 @@ public final class ModifyStage implements LifecycleStage {
             }
             case Step.RunSql(int next, String secretArn) -> new SqlRun(context, copy, secretArn).from(next);
             case Step.MarkModified() -> {
-                context.copies().setStage(copy, context.managedName(), Stage.MODIFIED);
+                context.copies().setStage(copy, context.managedName(), Stage.MODIFIED,
+                        Map.of(TimeTag.MODIFIED, context.now()));
                 yield Optional.of(context.result(Outcome.CHANGED, modifiedMessage(context, copy), copy.name()));
             }
         };
@@ -199,7 +202,8 @@ public final class ModifyStage implements LifecycleStage {
         if (roles.stream().allMatch(role -> role.startsWith("arn:"))) {
             return roles;
         }
-        CallerIdentity.Identity caller = context.aws().callerIdentity().get();
-        return roleArns(roles, caller.partition(), caller.account());
+        GetCallerIdentityResponse caller = context.aws().sts().getCallerIdentity();
+        // arn:<partition>:sts::<account>:...: the partition role ARNs must name (aws, aws-cn, aws-us-gov).
+        return roleArns(roles, caller.arn().split(":", 3)[1], caller.account());
     }
 }

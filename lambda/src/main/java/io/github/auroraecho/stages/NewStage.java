@@ -22,6 +22,7 @@ public final class NewStage extends CopyCreation {
                         + source.sourceClusterName()));
         return new Source(config.placement().engineOr(snapshot.engine()),
                 "snapshot " + snapshot.dbClusterSnapshotIdentifier() + " of " + source.sourceClusterName(),
+                snapshot.snapshotCreateTime(),
                 (name, tags) -> context.copies().restoreFromSnapshot(name, snapshot, false, config.placement(), tags));
     }
 
@@ -39,6 +40,7 @@ public final class NewStage extends CopyCreation {
                                 + "owner shares each snapshot with ModifyDBClusterSnapshotAttribute (restore)"));
         return new Source(config.placement().engineOr(snapshot.engine()),
                 "snapshot " + snapshot.dbClusterSnapshotArn() + " shared with this account",
+                snapshot.snapshotCreateTime(),
                 (name, tags) -> context.copies().restoreFromSnapshot(name, snapshot, true, config.placement(), tags));
     }
 }

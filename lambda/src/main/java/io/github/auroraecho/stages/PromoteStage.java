@@ -3,6 +3,7 @@ package io.github.auroraecho.stages;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Stage;
+import io.github.auroraecho.lifecycle.TimeTag;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -99,7 +100,7 @@ public final class PromoteStage implements LifecycleStage {
             }
         }
         for (Copy old : replaced) {
-            context.copies().setStage(old, config.managedName(), Stage.RETIRED);
+            context.copies().setStage(old, config.managedName(), Stage.RETIRED, Map.of(TimeTag.RETIRED, context.now()));
         }
         context.copies().setStage(copy, config.managedName(), Stage.PROMOTED);
         return context.result(Outcome.CHANGED, "promoted " + copy.name() + ": " + config.dns().recordSetName() + " -> "

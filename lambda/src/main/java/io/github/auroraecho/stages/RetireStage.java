@@ -3,21 +3,26 @@ package io.github.auroraecho.stages;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Stage;
+import io.github.auroraecho.lifecycle.TimeTag;
 import software.amazon.awssdk.services.rds.model.DbClusterNotFoundException;
 import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
 import software.amazon.awssdk.services.rds.model.InvalidDbClusterStateException;
 import software.amazon.awssdk.services.rds.model.InvalidDbInstanceStateException;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Deletes the retired copies: instances first, then the cluster. A copy that any record set of the name
- * still points to, or that has deletion protection, is refused and left as it is.
+ * Deletes the retired copies once drained: instances first, then the cluster. A copy that any record set of
+ * the name still points to, or that has deletion protection, is refused and left as it is. A copy is deleted
+ * only {@code drainMinutes} after it was retired, so clients that still hold its address finish their work;
+ * a copy retired without a recorded time (aurora-echo 2.x) starts its drain at this run.
  */
 public final class RetireStage implements LifecycleStage {
     private static final Set<String> GONE_OR_GOING = Set.of("deleting");
@@ -42,6 +47,11 @@ public final class RetireStage implements LifecycleStage {
         return Optional.empty();
     }
 
+    /** When a retired copy may be deleted; empty when it carries no retirement time yet. */
+    static Optional<Instant> deletableAt(Copy copy, LifecycleConfig config) {
+        return TimeTag.RETIRED.of(copy.clusterTags(), config.managedName()).map(at -> at.plus(config.drain()));
+    }
+
     @Override
     public Result run(StageContext context, List<Copy> copies) {
         LifecycleConfig config = context.config();
@@ -57,10 +67,20 @@ public final class RetireStage implements LifecycleStage {
         List<String> refused = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
         List<String> pending = new ArrayList<>();
+        List<String> draining = new ArrayList<>();
         for (Copy copy : retired) {
             Optional<String> refusal = refusal(copy, config, dnsTargets);
+            Optional<Instant> deletableAt = deletableAt(copy, config);
             if (refusal.isPresent()) {
                 refused.add(refusal.get());
+            } else if (deletableAt.isEmpty()) {
+                // Retired by 2.x (or before times were kept): its drain starts now, the same for every later run.
+                context.copies().setStage(copy, context.managedName(), Stage.RETIRED,
+                        Map.of(TimeTag.RETIRED, context.now()));
+                draining.add(copy.name() + " until " + TimeTag.value(context.now().plus(config.drain()))
+                        + " (its retirement time was not recorded; recorded now)");
+            } else if (context.now().isBefore(deletableAt.get())) {
+                draining.add(copy.name() + " until " + TimeTag.value(deletableAt.get()));
             } else if (delete(context, copy)) {
                 deleted.add(copy.name());
             } else {
@@ -75,6 +95,10 @@ public final class RetireStage implements LifecycleStage {
         if (!pending.isEmpty()) {
             message.append("deleting ").append(String.join(", ", pending))
                     .append(" (the cluster goes once its instances are gone; the next run finishes). ");
+        }
+        if (!draining.isEmpty()) {
+            message.append("draining (drainMinutes ").append(config.drain().toMinutes()).append(" after retirement; "
+                    + "deletable by the first run after that): ").append(String.join(", ", draining)).append(". ");
         }
         if (!refused.isEmpty()) {
             message.append("refused to delete: ").append(String.join("; ", refused)).append('.');

@@ -1,10 +1,12 @@
 package io.github.auroraecho.stages;
 
 import io.github.auroraecho.aws.SqlStatements;
+import io.github.auroraecho.aws.SqlStatements.Ending;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.SqlProgress;
 import io.github.auroraecho.lifecycle.SqlScript;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,11 +15,12 @@ import java.util.Set;
 
 /**
  * Runs the document's SQL scripts on a copy in order, recording after each one that it ran, so each runs
- * once per copy even across interrupted runs. The first failure stops the run: the copy stays {@code new}
- * and the result names the statement, so a fixed document resumes at that statement.
+ * once per copy even across interrupted runs (see {@link SqlStatements} for how a statement learns that it
+ * committed). The first failure stops the run: the copy stays {@code new} and the result names the
+ * statement, so a fixed document resumes at that statement.
  */
 final class SqlRun {
-    /** The Data API ends a call after 45 seconds; a statement is only started with that much time left. */
+    /** The Data API ends a call after 45 seconds; a statement is only started or asked after with that much time left. */
     private static final Duration STATEMENT_TIME = Duration.ofSeconds(50);
     /** The Data API's answers for a database that cannot take SQL yet but will: the next run tries again. */
     private static final Set<String> NOT_YET = Set.of(
@@ -25,40 +28,87 @@ final class SqlRun {
 
     private final StageContext context;
     private final Copy copy;
-    private final String secretArn;
     private final List<SqlScript> scripts;
+    private final SqlStatements statements;
 
     SqlRun(StageContext context, Copy copy, String secretArn) {
         this.context = context;
         this.copy = copy;
-        this.secretArn = secretArn;
         this.scripts = context.config().modification().sqlScripts();
+        this.statements = new SqlStatements(context.aws(), context.changes(), copy, secretArn);
     }
 
     /** Runs scripts {@code next} (0-based) to the last; a result when the run must stop. */
     Optional<Result> from(int next) {
-        SqlStatements statements = new SqlStatements(context.aws().dataApi(), context.aws().s3(), context.changes());
+        // A statement an earlier run left running in its transaction is asked after, not started again.
+        String running = SqlProgress.of(copy.clusterTags(), context.managedName()).map(SqlProgress::transaction).orElse(null);
         for (int i = next; i < scripts.size(); i++) {
             SqlScript script = scripts.get(i);
-            if (!context.changes().dryRun() && context.waitBudget(STATEMENT_TIME).compareTo(STATEMENT_TIME) < 0) {
-                // Stopping between statements loses nothing: the next run starts at this one.
-                return Optional.of(context.result(Outcome.WAITING, "the run's time is nearly up after SQL statement "
-                        + i + " of " + scripts.size() + " on copy " + copy.name() + "; the next run continues at statement "
-                        + (i + 1), copy.name()));
+            if (context.changes().dryRun()) {
+                statements.run(i + 1, script, null, transaction -> { });
+                continue;
             }
+            if (context.waitBudget(STATEMENT_TIME).compareTo(STATEMENT_TIME) < 0) {
+                return Optional.of(running != null ? stillRunning(i)
+                        // Stopping between statements loses nothing: the next run starts at this one.
+                        : context.result(Outcome.WAITING, "the run's time is nearly up after SQL statement " + i + " of "
+                        + scripts.size() + " on copy " + copy.name() + "; the next run continues at statement " + (i + 1),
+                        copy.name()));
+            }
+            String step = SqlProgress.step(copy.name(), scripts, i + 1);
+            SqlProgress before = SqlProgress.after(scripts, i);
+            String[] started = {null};
+            Ending ending;
             try {
-                statements.execute(copy, secretArn, i + 1, script);
+                ending = running != null ? statements.finish(script, step, running)
+                        : statements.committed(script, step) ? Ending.COMMITTED
+                        : statements.run(i + 1, script, step, transaction -> {
+                            started[0] = transaction;
+                            context.copies().setSqlProgress(copy, context.managedName(), before.running(transaction));
+                        });
             } catch (AwsServiceException e) {
-                if (NOT_YET.contains(e.awsErrorDetails().errorCode())) {
-                    return Optional.of(context.result(Outcome.WAITING, "copy " + copy.name() + " cannot take SQL yet ("
-                            + e.awsErrorDetails().errorMessage() + "); the next run continues at statement " + (i + 1)
-                            + " of " + scripts.size(), copy.name()));
+                if (running != null) {
+                    statements.rollback(running);
+                    context.copies().setSqlProgress(copy, context.managedName(), before);
                 }
-                return Optional.of(failed(i, e));
+                return Optional.of(NOT_YET.contains(e.awsErrorDetails().errorCode()) ? notYet(i, e) : failed(i, e));
+            } catch (SdkClientException e) {
+                // No answer: whether the statement started is unknown; a transaction nobody commits takes no effect.
+                return Optional.of(context.result(Outcome.WAITING, "no answer from the RDS Data API for SQL statement "
+                        + (i + 1) + " of " + scripts.size() + " on copy " + copy.name() + " (" + e.getMessage()
+                        + "); the next run learns whether it committed and runs it otherwise", copy.name()));
             }
-            context.copies().setSqlProgress(copy, context.managedName(), SqlProgress.after(scripts, i + 1));
+            String asked = running;
+            running = null;
+            switch (ending) {
+                case COMMITTED -> context.copies().setSqlProgress(copy, context.managedName(), SqlProgress.after(scripts, i + 1));
+                case GONE -> {
+                    // Rolled back without taking effect: it runs again in a new transaction.
+                    if (asked != null) {
+                        context.copies().setSqlProgress(copy, context.managedName(), before);
+                    }
+                    i--;
+                }
+                case RUNNING -> {
+                    // Still running after the Data API's 45 s: asked after again (each ask waits up to 45 s behind it).
+                    running = started[0] != null ? started[0] : asked;
+                    i--;
+                }
+            }
         }
         return Optional.empty();
+    }
+
+    private Result stillRunning(int index) {
+        return context.result(Outcome.WAITING, "SQL statement " + (index + 1) + " of " + scripts.size() + " still runs on copy "
+                + copy.name() + " after the Data API's 45 s; it goes on in its transaction, which the next run commits "
+                + "once the statement is done", copy.name());
+    }
+
+    private Result notYet(int index, AwsServiceException e) {
+        return context.result(Outcome.WAITING, "copy " + copy.name() + " cannot take SQL yet ("
+                + e.awsErrorDetails().errorMessage() + "); the next run continues at statement " + (index + 1)
+                + " of " + scripts.size(), copy.name());
     }
 
     private Result failed(int index, AwsServiceException e) {

@@ -33,6 +33,6 @@ public record StageContext(Operation operation, LifecycleConfig config, AwsClien
         String said = reported == Outcome.PLANNED ? "dry run, nothing changed; a real run would have: " + message : message;
         Log.info("decision", "stage", operation.cliName(), "managedName", managedName(), "outcome", reported.json(),
                 "copy", copy, "message", said);
-        return new Result(operation.cliName(), managedName(), reported, said, copy, changes.list());
+        return new Result(operation.cliName(), managedName(), reported, said, copy, changes.list(), null);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.auroraecho.aws.CnameIndex;
+import io.github.auroraecho.lifecycle.Hours;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,10 +13,11 @@ import java.util.List;
 /**
  * One copy of one lifecycle as status reports it. {@code clusterStage} and {@code instanceStage} are the
  * raw tag values (null where that resource has no tag), since aurora-echo 2.x moves only the instance's.
+ * {@code sourcePointAge} is how old the data is (its snapshot or clone point); null where the copy does not say.
  */
 public record CopyStatus(String managedName, String copy, String clusterStage, String instanceStage,
                          String clusterStatus, List<Instance> instances, Instant createdAt, Duration age,
-                         List<CnameIndex.Record> records) {
+                         Duration sourcePointAge, List<CnameIndex.Record> records) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public record Instance(String id, String status) {
@@ -28,7 +30,7 @@ public record CopyStatus(String managedName, String copy, String clusterStage, S
 
     public CopyStatus withAge(Duration newAge) {
         return new CopyStatus(managedName, copy, clusterStage, instanceStage, clusterStatus, instances, createdAt, newAge,
-                records);
+                sourcePointAge == null ? null : sourcePointAge.plus(newAge.minus(age)), records);
     }
 
     /** The stage the tools act on (the instance's tag wins), with the cluster's where the two disagree. */
@@ -53,7 +55,12 @@ public record CopyStatus(String managedName, String copy, String clusterStage, S
         ArrayNode instanceNodes = node.putArray("instances");
         instances.forEach(instance -> instanceNodes.addObject().put("id", instance.id()).put("status", instance.status()));
         node.put("createdAt", createdAt.toString());
-        node.put("ageHours", Math.round(age.toMinutes() / 6.0) / 10.0);
+        node.put("ageHours", Hours.of(age));
+        if (sourcePointAge == null) {
+            node.putNull("sourcePointAgeHours");
+        } else {
+            node.put("sourcePointAgeHours", Hours.of(sourcePointAge));
+        }
         ArrayNode recordNodes = node.putArray("records");
         records.forEach(record -> recordNodes.addObject().put("zoneId", record.zoneId()).put("name", record.name()));
         return node;

@@ -7,7 +7,9 @@ import io.github.auroraecho.aws.RdsCopies;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.Stage;
+import io.github.auroraecho.lifecycle.TimeTag;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,6 +59,8 @@ public record StatusReport(List<CopyStatus> copies, List<String> notCopies) {
         return new CopyStatus(managedName, copy.name(), copy.clusterTags().get(key), instanceStage,
                 copy.clusterStatus(),
                 copy.instances().stream().map(i -> new CopyStatus.Instance(i.id(), i.status())).toList(),
-                copy.createdAt(managedName), copy.age(managedName, now), records.pointingAt(copy.endpoints()));
+                copy.createdAt(managedName), copy.age(managedName, now),
+                TimeTag.SOURCE_POINT.of(copy.clusterTags(), managedName).map(at -> Duration.between(at, now)).orElse(null),
+                records.pointingAt(copy.endpoints()));
     }
 }

@@ -7,9 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The status report as a plain-text table for people: one row per copy, columns padded to fit. */
+/**
+ * The status report as a plain-text table for people: one row per copy, columns padded to fit. AGE is the copy's,
+ * DATA-AGE that of the snapshot or clone point it holds; the row with a DNS name is the copy being served.
+ */
 public final class StatusTable {
-    private static final List<String> HEADER = List.of("LIFECYCLE", "COPY", "STAGE", "CLUSTER", "INSTANCE", "AGE", "DNS");
+    private static final List<String> HEADER = List.of("LIFECYCLE", "COPY", "STAGE", "CLUSTER", "INSTANCE", "AGE", "DATA-AGE",
+            "DNS");
 
     private StatusTable() {
     }
@@ -22,7 +26,8 @@ public final class StatusTable {
         rows.add(HEADER);
         for (CopyStatus copy : copies) {
             rows.add(List.of(copy.managedName(), copy.copy(), copy.stage(), copy.clusterStatus(), instances(copy),
-                    age(copy.age()), dns(copy.records())));
+                    age(copy.age()), copy.sourcePointAge() == null ? "-" : age(copy.sourcePointAge()),
+                    dns(copy.records())));
         }
         int[] widths = new int[HEADER.size()];
         rows.forEach(row -> {

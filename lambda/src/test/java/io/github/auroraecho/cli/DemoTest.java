@@ -29,7 +29,7 @@ class DemoTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Main main = new Main(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), (region, endpoint) -> {
+                new PrintStream(err, true, StandardCharsets.UTF_8), (region, endpoint, credentials) -> {
                     throw new AssertionError("the demo makes its own clients for its emulator");
                 }, Clock.systemUTC());
 

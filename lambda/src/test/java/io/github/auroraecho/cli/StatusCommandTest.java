@@ -61,13 +61,13 @@ class StatusCommandTest {
 
         assertEquals(0, run.exit(), run.err());
         List<String> lines = run.out().lines().toList();
-        assertEquals(List.of("LIFECYCLE", "COPY", "STAGE", "CLUSTER", "INSTANCE", "AGE", "DNS"),
+        assertEquals(List.of("LIFECYCLE", "COPY", "STAGE", "CLUSTER", "INSTANCE", "AGE", "DATA-AGE", "DNS"),
                 List.of(lines.get(0).split("\\s+")));
         assertEquals(4, lines.size(), run.out());
-        assertTrue(lines.get(1).matches("legacy +legacy-2026-11-20 +promoted \\(cluster: new\\) +available +available +.* -"),
+        assertTrue(lines.get(1).matches("legacy +legacy-2026-11-20 +promoted \\(cluster: new\\) +available +available +.* - +-"),
                 lines.get(1));
         assertTrue(lines.get(2).matches("staging +staging-\\S+ +new +available +available +.* -"), lines.get(2));
-        assertTrue(lines.get(3).matches("staging +staging-\\S+ +promoted +available +available +1d 0h +db.staging.example.com"),
+        assertTrue(lines.get(3).matches("staging +staging-\\S+ +promoted +available +available +1d 0h +1d 0h +db.staging.example.com"),
                 lines.get(3));
         assertFalse(run.out().contains("prod"), "the source and unrelated databases are not copies");
 
@@ -102,6 +102,7 @@ class StatusCommandTest {
         assertEquals("available", promoted.get("clusterStatus").asText());
         assertEquals("available", promoted.get("instances").get(0).get("status").asText());
         assertEquals(24.0, promoted.get("ageHours").asDouble(), 0.2, "the CLI's clock is a day after the copy was made");
+        assertEquals(24.0, promoted.get("sourcePointAgeHours").asDouble(), 0.2, "and after the snapshot it holds");
         assertEquals(zoneId, promoted.get("records").get(0).get("zoneId").asText());
         assertEquals("db.staging.example.com", promoted.get("records").get(0).get("name").asText());
         assertEquals(List.of(), aws.calls().mutatingCalls());
@@ -134,6 +135,7 @@ class StatusCommandTest {
         JsonNode copy = JSON.readTree(CliRun.of(aws, "", "status", "-r", "us-east-1", "--json", "-n", "legacy").out())
                 .get("copies").get(0);
 
+        assertTrue(copy.get("sourcePointAgeHours").isNull(), "2.x records no source point");
         assertEquals("promoted", copy.get("stage").asText());
         assertEquals("new", copy.get("clusterStage").asText());
         assertEquals("promoted", copy.get("instanceStage").asText());

@@ -6,6 +6,8 @@ import io.github.auroraecho.lifecycle.Operation;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -15,7 +17,12 @@ public final class StageHandlerProbe {
     }
 
     public static String invoke(Operation operation, String event, AwsClients clients) {
-        StageHandler handler = new StageHandler(operation, region -> clients) {
+        return invoke(operation, event, clients, new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    /** As {@link #invoke(Operation, String, AwsClients)}, writing the run's metric lines to {@code metrics}. */
+    public static String invoke(Operation operation, String event, AwsClients clients, PrintStream metrics) {
+        StageHandler handler = new StageHandler(operation, region -> clients, metrics, "test") {
         };
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

@@ -10,11 +10,18 @@ import io.github.auroraecho.testing.TestAccount;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.auroraecho.stages.Result;
+
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(EmulatorExtension.class)
 class StageHandlerTest {
@@ -58,5 +65,34 @@ class StageHandlerTest {
     void badInputIsRejectedBeforeAnyAwsCall(TestAccount aws) {
         assertThrows(InvalidInputException.class, () -> invoke(aws, Operation.NEW, "{\"managedName\": \"staging\"}"));
         assertEquals(List.of(), aws.calls().calls());
+    }
+
+    @Test
+    void eachRunLogsAnEmbeddedMetricLineWithTheServedCopysAge(TestAccount aws) throws Exception {
+        aws.production();
+        ObjectNode doc = TestAccount.document("staging", "prod", aws.zone("example.com"));
+        Result night = aws.night(doc, Operation.NEW);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+        StageHandlerProbe.invoke(Operation.RETIRE, doc.toString(), aws.engineClients(),
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+
+        List<String> lines = log.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(1, lines.size(), "one metric line a run");
+        JsonNode line = EmfSpec.check(lines.get(0), EmfSpec.names());
+        assertEquals("test", line.get("Environment").asText());
+        assertEquals("retire", line.get("Stage").asText());
+        assertEquals(1, line.get("NothingToDo").asInt());
+        assertEquals(night.copy(), line.get("servedCopy").asText());
+        assertTrue(line.get("ServedCopyAge").asDouble() < 60, "the copy was made seconds ago: " + line);
+    }
+
+    @Test
+    void aFailedRunLogsItsMetricLineBeforeTheError(TestAccount aws) {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        assertThrows(StageFailedException.class, () -> StageHandlerProbe.invoke(Operation.CLONE,
+                TestAccount.document("staging", "prod", "Z1").toString(), aws.engineClients(),
+                new PrintStream(log, true, StandardCharsets.UTF_8)));
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("\"Failed\":1"), log.toString(StandardCharsets.UTF_8));
     }
 }

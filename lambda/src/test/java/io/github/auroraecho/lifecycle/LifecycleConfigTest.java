@@ -29,6 +29,17 @@ class LifecycleConfigTest {
         assertFalse(config.retirement().finalSnapshot());
         assertEquals(List.of(), config.modification().iamRoleNames());
         assertEquals("aurora-echo:staging:stage", config.stageTagKey());
+        assertEquals(java.time.Duration.ofMinutes(30), config.drain());
+    }
+
+    @Test
+    void theDefaultDrainIsNeverShorterThanTwiceTheTtl() {
+        assertEquals(java.time.Duration.ofMinutes(60),
+                LifecycleConfig.parse("{\"managedName\": \"s\", \"ttl\": 1800}", Operation.MODIFY).drain());
+        assertEquals(3, LifecycleConfig.parse("{\"managedName\": \"s\", \"ttl\": 61, \"drainMinutes\": 3}",
+                Operation.MODIFY).drain().toMinutes(), "twice 61 s, rounded up to whole minutes");
+        assertEquals(0, LifecycleConfig.parse("{\"managedName\": \"s\", \"ttl\": 0, \"drainMinutes\": 0}",
+                Operation.MODIFY).drain().toMinutes());
     }
 
     @Test

@@ -59,7 +59,8 @@ class LifecycleRulesTest {
         Map<String, String> fullTags = IntStream.range(0, Labels.MAX_EXTRA_TAGS).boxed()
                 .collect(Collectors.toMap(i -> "k" + i, i -> "v"));
         assertRefused(NEW.toBuilder().labels(new Labels(null, fullTags))
-                .modification(new Modification(List.of(), true, scripts, 1)).build(), Operation.MODIFY, "at most 48");
+                .modification(new Modification(List.of(), true, scripts, 1)).build(), Operation.MODIFY,
+                "at most " + (Labels.MAX_EXTRA_TAGS - 1));
     }
 
     @Test

@@ -64,6 +64,7 @@ class ConcurrentDeliveryTest {
         assertEquals(promoted.endpoint(), aws.cname(zone, "db.staging.example.com").orElseThrow());
 
         aws.calls().clear();
+        aws.pastDrain();
         deliverAtOnce(aws, Operation.RETIRE, doc);
         assertEquals(List.of(promoted.name()), aws.copies("staging").stream().map(Copy::name).toList());
         assertTrue(aws.calls().count("DeleteDBCluster") >= 1);

@@ -2,6 +2,7 @@ package io.github.auroraecho.reliability;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.auroraecho.lifecycle.Operation;
+import io.github.auroraecho.lifecycle.Retirement;
 import io.github.auroraecho.lifecycle.Stage;
 import io.github.auroraecho.stages.Outcome;
 import io.github.auroraecho.stages.Result;
@@ -9,6 +10,7 @@ import io.github.auroraecho.testing.MemoryAccount;
 import io.github.auroraecho.testing.TestAccount;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +53,8 @@ class DeletionSafetyInMemoryTest {
     void anInterruptedRetireFinishesTheClusterWhoseInstanceIsAlreadyGone() {
         // 2.x retired it on the instance tag, and the instance was deleted before the run died.
         aws.copy("staging", "staging-2026-01-01", Stage.RETIRED, false);
+        assertEquals(Outcome.WAITING, aws.run(Operation.RETIRE, doc).outcome(), "2.x recorded no retirement time");
+        aws.advance(Duration.ofMinutes(Retirement.DEFAULT_DRAIN_MINUTES + 1));
 
         Result result = aws.run(Operation.RETIRE, doc);
 

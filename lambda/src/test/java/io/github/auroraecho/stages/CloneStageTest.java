@@ -3,6 +3,7 @@ package io.github.auroraecho.stages;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.lifecycle.Stage;
+import io.github.auroraecho.lifecycle.TimeTag;
 import io.github.auroraecho.testing.EmulatorExtension;
 import io.github.auroraecho.testing.TestAccount;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,11 @@ class CloneStageTest {
         assertEquals(1, aws.calls().count("RestoreDBClusterToPointInTime"));
         Copy copy = aws.copies("analytics").get(0);
         assertEquals("aurora-postgresql", copy.engine());
-        assertEquals(Map.of(KEY, "new"), copy.clusterTags());
+        Map<String, String> tags = new java.util.HashMap<>(copy.clusterTags());
+        java.time.Instant clonePoint = java.time.Instant.parse(tags.remove(TimeTag.SOURCE_POINT.key("analytics")));
+        assertEquals(Map.of(KEY, "new"), tags);
+        assertTrue(java.time.Duration.between(clonePoint, aws.now()).abs().toSeconds() < 5,
+                "the clone point is the run's time: " + clonePoint);
         assertEquals(Map.of(KEY, "new"), copy.instances().get(0).tags());
         assertEquals(List.of(), aws.copies("other").stream().filter(c -> !c.name().equals("prod")).toList(),
                 "the clone must not inherit another lifecycle's tag");

@@ -86,6 +86,7 @@ class DryRunTest {
         aws.night(document, Operation.NEW);
         aws.advance(Duration.ofDays(1));
         aws.night(document, Operation.NEW);
+        aws.pastDrain();
         assertPlanned(aws, Operation.RETIRE, document, "delete instance staging-", "delete cluster staging-");
     }
 }

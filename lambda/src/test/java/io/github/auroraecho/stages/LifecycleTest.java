@@ -33,6 +33,7 @@ class LifecycleTest {
         Result first = aws.night(doc, Operation.NEW);
         aws.advance(Duration.ofDays(1));
         Result second = aws.night(doc, Operation.NEW);
+        aws.pastDrain();
         Result retire = aws.run(Operation.RETIRE, doc);
 
         assertEquals(Outcome.CHANGED, retire.outcome(), retire.message());
@@ -69,6 +70,7 @@ class LifecycleTest {
         aws.night(analytics, Operation.CLONE);
         aws.advance(Duration.ofDays(1));
         aws.night(staging, Operation.NEW);
+        aws.pastDrain();
         aws.run(Operation.RETIRE, staging);
 
         assertEquals(1, aws.copies("staging").size());
@@ -97,6 +99,7 @@ class LifecycleTest {
         assertEquals("staging-2026-01-01", promoted.copy(), promoted.message());
         aws.advance(Duration.ofDays(1));
         aws.night(doc, Operation.NEW);
+        aws.pastDrain();
         Result retire = aws.run(Operation.RETIRE, doc);
 
         assertEquals(Outcome.CHANGED, retire.outcome(), retire.message());

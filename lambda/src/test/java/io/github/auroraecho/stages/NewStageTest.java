@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.lifecycle.Stage;
+import io.github.auroraecho.lifecycle.TimeTag;
 import io.github.auroraecho.testing.EmulatorExtension;
 import io.github.auroraecho.testing.TestAccount;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,10 @@ class NewStageTest {
         aws.run(Operation.NEW, doc);
 
         Copy copy = aws.copies("staging").get(0);
-        assertEquals(Map.of(KEY, "new", "team", "data"), copy.clusterTags());
+        java.time.Instant snapshotTime = aws.rds().describeDBClusterSnapshots(r -> r.dbClusterSnapshotIdentifier("prod-1"))
+                .dbClusterSnapshots().get(0).snapshotCreateTime();
+        assertEquals(Map.of(KEY, "new", "team", "data", TimeTag.SOURCE_POINT.key("staging"), TimeTag.value(snapshotTime)),
+                copy.clusterTags(), "the cluster also records the time of the snapshot it holds");
         assertEquals(Map.of(KEY, "new", "team", "data"), copy.instances().get(0).tags());
     }
 

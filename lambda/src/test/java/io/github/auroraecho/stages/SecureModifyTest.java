@@ -6,6 +6,9 @@ import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.lifecycle.SqlProgress;
 import io.github.auroraecho.lifecycle.Stage;
+import io.github.auroraecho.aws.AwsClients;
+import io.github.auroraecho.testing.CannedHttp;
+import io.github.auroraecho.testing.DiesAfter;
 import io.github.auroraecho.testing.EmulatorExtension;
 import io.github.auroraecho.testing.TestAccount;
 import org.junit.jupiter.api.Test;
@@ -71,7 +74,9 @@ class SecureModifyTest {
         assertEquals("2/2", copy.clusterTags().get(SqlProgress.tagKey("staging")).split(" ")[0]);
         assertEquals(1, aws.calls().count("ModifyDBCluster"), "one modification carries every setting");
         assertEquals(1, aws.calls().count("EnableHttpEndpoint"));
-        assertEquals(2, aws.calls().count("ExecuteStatement"));
+        assertEquals(List.of("UPDATE users SET email = id || '@example.invalid'", "DELETE FROM sessions"),
+                aws.dataApi().committed(), "each statement took effect once, the S3 script as the object's text");
+        assertEquals(2, aws.calls().count("CommitTransaction"));
     }
 
     @Test
@@ -119,7 +124,8 @@ class SecureModifyTest {
         Result resumed = aws.run(Operation.MODIFY, doc);
 
         assertEquals(Outcome.CHANGED, resumed.outcome(), resumed.message());
-        assertEquals(2, aws.calls().count("ExecuteStatement"), "statement 1 is not run again");
+        assertEquals(List.of("UPDATE users SET email = 'x'", "DELETE FROM sessions", "TRUNCATE audit_log"),
+                aws.dataApi().committed(), "statement 1 is not run again, the failed one took no effect");
         assertEquals(0, aws.calls().count("ModifyDBCluster"), "the settings were applied by the failed run");
     }
 
@@ -135,26 +141,85 @@ class SecureModifyTest {
         aws.stopFailingStatements();
         aws.calls().clear();
         assertEquals(Outcome.CHANGED, aws.run(Operation.MODIFY, doc).outcome());
-        assertEquals(1, aws.calls().count("ExecuteStatement"));
+        assertEquals(List.of("UPDATE users SET email = 'x'", "DELETE FROM sessions"), aws.dataApi().committed());
     }
 
     @Test
-    void aDryRunPlansEveryStepAndChangesNothing(TestAccount aws) {
+    void aStatementLongerThanTheDataApisLimitRunsOnceAndTheRunWaitsForItsEnd(TestAccount aws) {
+        ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x' /* a large table */", "DELETE FROM sessions");
+        // Three of the Data API's 45-s answers pass before the UPDATE is done.
+        aws.slowStatementsContaining("a large table", 3);
+
+        Result modify = aws.run(Operation.MODIFY, doc);
+
+        assertEquals(Outcome.CHANGED, modify.outcome(), modify.message());
+        assertEquals(List.of("UPDATE users SET email = 'x' /* a large table */", "DELETE FROM sessions"),
+                aws.dataApi().committed());
+        assertEquals(aws.dataApi().committed(), aws.dataApi().sent(), "the long statement was sent once");
+    }
+
+    @Test
+    void aStatementStillRunningWhenTheRunDiesIsCommittedByTheNextRunAndNotStartedAgain(TestAccount aws) {
+        ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x' /* a large table */", "DELETE FROM sessions");
+        aws.slowStatementsContaining("a large table", 3);
+
+        // The function dies after the Data API's first 45-s answer, once the transaction is recorded on the copy.
+        diesAfter(aws, doc, "AddTagsToResource");
+        String progress = aws.copies("staging").get(0).clusterTags().get(SqlProgress.tagKey("staging"));
+        assertEquals(3, progress.split(" ").length, "the running statement's transaction is recorded: " + progress);
+        assertEquals(List.of(), aws.dataApi().committed());
+
+        Result next = aws.run(Operation.MODIFY, doc);
+
+        assertEquals(Outcome.CHANGED, next.outcome(), next.message());
+        assertEquals(List.of("UPDATE users SET email = 'x' /* a large table */", "DELETE FROM sessions"),
+                aws.dataApi().committed(), "committed once, in the transaction the dead run started");
+    }
+
+    @Test
+    void aStatementWhoseAnswerIsLostRunsAgainAndTakesEffectOnce(TestAccount aws) {
         ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x'", "DELETE FROM sessions");
-        doc.put("dryRun", true);
-        String before = aws.state();
 
-        Result planned = aws.run(Operation.MODIFY, doc);
+        // The statement reaches the Data API and runs; the function dies before its answer arrives.
+        diesAfter(aws, doc, "UPDATE users");
+        assertEquals(List.of(), aws.dataApi().committed(), "a transaction nobody commits takes no effect");
 
-        assertEquals(Outcome.PLANNED, planned.outcome(), planned.message());
-        assertEquals(List.of(), aws.calls().mutatingCalls());
-        assertEquals(before, aws.state());
-        List<String> changes = planned.changes();
-        assertTrue(changes.get(0).startsWith("modify cluster staging-"), changes.toString());
-        assertTrue(changes.get(0).contains("master password managed by RDS"), changes.toString());
-        assertTrue(changes.get(0).contains("deletion protection off"), changes.toString());
-        assertTrue(changes.get(1).startsWith("enable the RDS Data API"), changes.toString());
-        assertTrue(changes.get(2).startsWith("run SQL statement 1"), changes.toString());
-        assertTrue(changes.get(changes.size() - 1).contains(Stage.tagKey("staging") + "=modified"), changes.toString());
+        Result next = aws.run(Operation.MODIFY, doc);
+
+        assertEquals(Outcome.CHANGED, next.outcome(), next.message());
+        assertEquals(List.of("UPDATE users SET email = 'x'", "DELETE FROM sessions"), aws.dataApi().committed());
+    }
+
+    @Test
+    void aLongStatementWhoseTransactionExpiredRunsAgainOnce(TestAccount aws) {
+        longStatementWhoseTransactionExpired(aws);
+    }
+
+    @Test
+    void anExpiredTransactionIsKnownAlsoByTheDataApisOlderBadRequest(TestAccount aws) {
+        aws.dataApi().answerGoneTransactionsAsBadRequest();
+        longStatementWhoseTransactionExpired(aws);
+    }
+
+    private static void longStatementWhoseTransactionExpired(TestAccount aws) {
+        ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x' /* a large table */");
+        aws.slowStatementsContaining("a large table", 2);
+        diesAfter(aws, doc, "AddTagsToResource");
+        // No call used the transaction for three minutes: the Data API rolled it back.
+        aws.dataApi().expireTransactions();
+
+        Result next = aws.run(Operation.MODIFY, doc);
+
+        assertEquals(Outcome.CHANGED, next.outcome(), next.message());
+        assertEquals(List.of("UPDATE users SET email = 'x' /* a large table */"), aws.dataApi().committed());
+    }
+
+    /** Runs modify on clients whose function dies right after the request containing the text took effect. */
+    private static void diesAfter(TestAccount aws, ObjectNode doc, String text) {
+        try (AwsClients dying = aws.clientsOverHttp(real -> new DiesAfter(real, request -> CannedHttp.body(request).contains(text)))) {
+            aws.run(dying, Operation.MODIFY, doc.toString());
+        } catch (RuntimeException e) {
+            // The death escaped as the run's own failure: the same as the function dying.
+        }
     }
 }

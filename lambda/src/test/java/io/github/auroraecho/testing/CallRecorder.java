@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Records every AWS operation the engine calls, so tests can count calls and prove that none mutated: SDK
- * operations as an interceptor, and the calls made by hand as {@link HandCallsHttp} reports them.
+ * Records every AWS operation the engine calls, as an SDK interceptor, so tests can count calls and prove
+ * that none mutated.
  */
 public final class CallRecorder implements ExecutionInterceptor {
     private static final Pattern READ_ONLY = Pattern.compile("(Describe|List|Get).*");

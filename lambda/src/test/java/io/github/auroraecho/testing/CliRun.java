@@ -17,7 +17,7 @@ public record CliRun(int exit, String out, String err, int clientsMade) {
         AtomicInteger made = new AtomicInteger();
         Main main = new Main(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                (region, endpoint) -> {
+                (region, endpoint, credentials) -> {
                     made.incrementAndGet();
                     return aws.clientsWith();
                 }, aws.clock());

@@ -36,4 +36,13 @@ public final class Copies {
         return new Copy(name, "arn:aws:rds:us-east-1:123456789012:cluster:" + name, status, "aurora-postgresql",
                 created, name + ".cluster.example", name + ".cluster-ro.example", false, tags, List.of(), instances, SETTINGS);
     }
+
+    /** The copy with more tags on its cluster (the times this tool records there). */
+    public static Copy withClusterTags(Copy copy, Map<String, String> extra) {
+        Map<String, String> tags = new java.util.HashMap<>(copy.clusterTags());
+        tags.putAll(extra);
+        return new Copy(copy.name(), copy.clusterArn(), copy.clusterStatus(), copy.engine(), copy.createdAt(),
+                copy.endpoint(), copy.readerEndpoint(), copy.deletionProtection(), tags, copy.associatedRoleArns(),
+                copy.instances(), copy.settings());
+    }
 }

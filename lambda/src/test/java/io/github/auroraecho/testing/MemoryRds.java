@@ -8,6 +8,7 @@ import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.Placement;
 import io.github.auroraecho.lifecycle.SqlProgress;
 import io.github.auroraecho.lifecycle.Stage;
+import io.github.auroraecho.lifecycle.TimeTag;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.rds.model.DBClusterSnapshot;
@@ -118,6 +119,7 @@ public final class MemoryRds {
 
     private final class Store implements CopyStore {
         private final Changes changes;
+        private List<Copy> lastListed;
 
         Store(Changes changes) {
             this.changes = changes;
@@ -144,7 +146,14 @@ public final class MemoryRds {
                     taggedInstances.put(ARN + "db:" + id, tags.get(key));
                 }
             }));
-            return ownership.sort(tagged.stream().map(c -> c.toCopy(true)).toList(), taggedInstances);
+            Ownership.Found found = ownership.sort(tagged.stream().map(c -> c.toCopy(true)).toList(), taggedInstances);
+            lastListed = found.copies();
+            return found;
+        }
+
+        @Override
+        public Optional<List<Copy>> lastListed() {
+            return Optional.ofNullable(lastListed);
         }
 
         @Override
@@ -203,11 +212,18 @@ public final class MemoryRds {
         }
 
         @Override
-        public void setStage(Copy copy, String managedName, Stage stage) {
+        public void setStage(Copy copy, String managedName, Stage stage, Map<TimeTag, Instant> times) {
             String key = Stage.tagKey(managedName);
-            if (!stage.tagValue().equals(copy.clusterTags().get(key))) {
-                write("tag cluster " + copy.name() + " " + key + "=" + stage.tagValue(),
-                        () -> existing(copy.name()).tags.put(key, stage.tagValue()));
+            Map<String, String> clusterTags = new LinkedHashMap<>();
+            times.forEach((time, at) -> {
+                if (!copy.clusterTags().containsKey(time.key(managedName))) {
+                    clusterTags.put(time.key(managedName), TimeTag.value(at));
+                }
+            });
+            if (!clusterTags.isEmpty() || !stage.tagValue().equals(copy.clusterTags().get(key))) {
+                clusterTags.put(key, stage.tagValue());
+                write("tag cluster " + copy.name() + " " + clusterTags,
+                        () -> existing(copy.name()).tags.putAll(clusterTags));
             }
             for (Copy.Instance instance : copy.instances()) {
                 if (!stage.tagValue().equals(instance.tags().get(key))) {

@@ -9,6 +9,7 @@ import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.lifecycle.Ownership;
+import io.github.auroraecho.lifecycle.Retirement;
 import io.github.auroraecho.stages.Engine;
 import io.github.auroraecho.stages.Outcome;
 import io.github.auroraecho.stages.Result;
@@ -48,14 +49,15 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
     private final FailingStatements failingStatements = new FailingStatements();
     private final StaticCredentialsProvider credentials =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+    private final DataApiEmulator dataApi =
+            new DataApiEmulator(UrlConnectionHttpClient.create(), failingStatements);
     private final AwsClients engineClients;
     private final AwsClients admin;
     private Duration offset = Duration.ZERO;
 
     TestAccount(URI endpoint) {
         this.endpoint = endpoint;
-        this.engineClients = AwsClients.of(REGION, endpoint, credentials, List.of(recorder),
-                new HandCallsHttp(UrlConnectionHttpClient.create(), recorder, failingStatements));
+        this.engineClients = AwsClients.of(REGION, endpoint, credentials, List.of(recorder), dataApi);
         this.admin = AwsClients.of(REGION, endpoint, credentials, List.of());
     }
 
@@ -77,8 +79,18 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
         failingStatements.failWhenSqlContains(marker, "DatabaseResumingException");
     }
 
+    /** From now on, the engine's SQL statements containing the marker outlast that many of the Data API's 45-s answers. */
+    public void slowStatementsContaining(String marker, int answers) {
+        failingStatements.slowWhenSqlContains(marker, answers);
+    }
+
     public void stopFailingStatements() {
         failingStatements.clear();
+    }
+
+    /** The emulated Data API: what it committed, its open transactions. */
+    public DataApiEmulator dataApi() {
+        return dataApi;
     }
 
     public AwsClients engineClients() {
@@ -95,6 +107,11 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
 
     public Clock clock() {
         return Clock.offset(Clock.systemUTC(), offset);
+    }
+
+    /** Moves the clock past the default drain period after promote, where retire's schedule runs. */
+    public void pastDrain() {
+        advance(Duration.ofMinutes(Retirement.DEFAULT_DRAIN_MINUTES + 1));
     }
 
     /** Moves the engine's clock ahead, as if the next runs happened that much later. */
@@ -114,14 +131,32 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
     public AwsClients clientsWith(ExecutionInterceptor... extra) {
         List<ExecutionInterceptor> all = new java.util.ArrayList<>(List.of(recorder));
         all.addAll(List.of(extra));
-        return AwsClients.of(REGION, endpoint, credentials, all,
-                new HandCallsHttp(UrlConnectionHttpClient.create(), recorder, new FailingStatements()));
+        return AwsClients.of(REGION, endpoint, credentials, all, new DataApiView(UrlConnectionHttpClient.create()));
     }
 
-    /** Engine clients whose HTTP client is wrapped (to fail calls at the wire, SDK and hand-made alike); the caller closes them. */
+    /** Engine clients whose HTTP client is wrapped (to fail calls at the wire); the caller closes them. */
     public AwsClients clientsOverHttp(java.util.function.UnaryOperator<software.amazon.awssdk.http.SdkHttpClient> wrap) {
-        return AwsClients.of(REGION, endpoint, credentials, List.of(recorder),
-                wrap.apply(new HandCallsHttp(UrlConnectionHttpClient.create(), recorder, new FailingStatements())));
+        return AwsClients.of(REGION, endpoint, credentials, List.of(recorder), wrap.apply(new DataApiView(UrlConnectionHttpClient.create())));
+    }
+
+    /** More engine clients on the same emulated Data API (its transactions and commits), each with its own connections. */
+    private final class DataApiView implements software.amazon.awssdk.http.SdkHttpClient {
+        private final software.amazon.awssdk.http.SdkHttpClient own;
+
+        DataApiView(software.amazon.awssdk.http.SdkHttpClient own) {
+            this.own = own;
+        }
+
+        @Override
+        public software.amazon.awssdk.http.ExecutableHttpRequest prepareRequest(software.amazon.awssdk.http.HttpExecuteRequest request) {
+            return request.httpRequest().firstMatchingHeader("Authorization").orElse("").contains("/rds-data/aws4_request")
+                    ? dataApi.prepareRequest(request) : own.prepareRequest(request);
+        }
+
+        @Override
+        public void close() {
+            own.close();
+        }
     }
 
     /** An empty account again, with the clock back at now: for tests that replay a scenario many times. */
@@ -129,6 +164,7 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
         io.github.auroraecho.emulator.MotoServer.reset(endpoint);
         offset = Duration.ZERO;
         recorder.clear();
+        dataApi.reset();
     }
 
     public Result run(Operation operation, ObjectNode document) {

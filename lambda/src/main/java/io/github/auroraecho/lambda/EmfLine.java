@@ -1,0 +1,92 @@
+package io.github.auroraecho.lambda;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.auroraecho.stages.Freshness;
+import io.github.auroraecho.stages.Outcome;
+import io.github.auroraecho.stages.Result;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run's CloudWatch metrics as an Embedded Metric Format log line. Under Lambda's JSON log format, Lambda
+ * does not wrap a line that is already a JSON object, and CloudWatch Logs extracts metrics only from a log event
+ * whose top-level object carries {@code _aws}; so the line is one compact JSON object written straight to
+ * stdout, never through a logger that would nest it in a {@code message} string.
+ */
+public final class EmfLine {
+    public static final String NAMESPACE = "AuroraEcho";
+    public static final String ENVIRONMENT = "Environment";
+    public static final String LIFECYCLE = "Lifecycle";
+    public static final String STAGE = "Stage";
+    /** The staleness alarm and the dashboard's age graph read these per lifecycle, whatever the stage. */
+    public static final String SERVED_COPY_AGE = "ServedCopyAge";
+    public static final String SOURCE_POINT_AGE = "SourcePointAge";
+    public static final String NEW_TO_MODIFIED = "NewToModified";
+    /** One count a run, 1 for the outcome it had and 0 for the others, so sums by stage show every outcome. */
+    public static final Map<Outcome, String> OUTCOME_METRICS = Map.of(Outcome.CHANGED, "Changed",
+            Outcome.NOTHING_TO_DO, "NothingToDo", Outcome.WAITING, "Waiting", Outcome.PLANNED, "Planned",
+            Outcome.FAILED, "Failed");
+    /**
+     * Each metric is published for each set: by stage of a lifecycle; by lifecycle whatever the stage (the staleness
+     * alarm); by stage across the environment's lifecycles (the dashboard's outcomes, a fixed number of series).
+     */
+    public static final List<List<String>> DIMENSION_SETS = List.of(List.of(ENVIRONMENT, LIFECYCLE, STAGE),
+            List.of(ENVIRONMENT, LIFECYCLE), List.of(ENVIRONMENT, STAGE));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EmfLine() {
+    }
+
+    public static ObjectNode of(Result result, String environment, Instant at) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        Map<String, String> units = new LinkedHashMap<>();
+        for (Outcome outcome : Outcome.values()) {
+            metrics.put(OUTCOME_METRICS.get(outcome), result.outcome() == outcome ? 1.0 : 0.0);
+            units.put(OUTCOME_METRICS.get(outcome), "Count");
+        }
+        Freshness freshness = result.freshness();
+        if (freshness != null) {
+            seconds(metrics, units, SERVED_COPY_AGE, freshness.servedCopyAge());
+            seconds(metrics, units, SOURCE_POINT_AGE, freshness.sourcePointAge());
+            seconds(metrics, units, NEW_TO_MODIFIED, freshness.newToModified());
+        }
+
+        ObjectNode line = JSON.createObjectNode();
+        ObjectNode aws = line.putObject("_aws");
+        aws.put("Timestamp", at.toEpochMilli());
+        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
+        directive.put("Namespace", NAMESPACE);
+        ArrayNode dimensions = directive.putArray("Dimensions");
+        for (List<String> set : DIMENSION_SETS) {
+            set.forEach(dimensions.addArray()::add);
+        }
+        ArrayNode definitions = directive.putArray("Metrics");
+        units.forEach((name, unit) -> definitions.addObject().put("Name", name).put("Unit", unit));
+        line.put(ENVIRONMENT, environment);
+        line.put(LIFECYCLE, result.managedName());
+        line.put(STAGE, result.stage());
+        metrics.forEach(line::put);
+        // Not metrics: what a person reading the log (or a Logs Insights query) wants next to the figures.
+        line.put("outcome", result.outcome().json());
+        if (result.copy() != null) {
+            line.put("copy", result.copy());
+        }
+        if (freshness != null) {
+            line.put("servedCopy", freshness.servedCopy());
+        }
+        return line;
+    }
+
+    private static void seconds(Map<String, Double> metrics, Map<String, String> units, String name, Duration value) {
+        if (value != null) {
+            metrics.put(name, (double) value.toSeconds());
+            units.put(name, "Seconds");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.auroraecho.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.auroraecho.stages.Freshness;
+import io.github.auroraecho.stages.Outcome;
+import io.github.auroraecho.stages.Result;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The metric line of a run, checked against the Embedded Metric Format specification. */
+class EmfLineTest {
+    private static final Instant AT = Instant.parse("2026-12-01T06:00:01Z");
+
+    @Test
+    void aPromoteReportsItsOutcomeTheServedCopysAgesAndItsTimeFromNewToModified() throws Exception {
+        Result result = new Result("promote", "staging", Outcome.CHANGED, "promoted", "staging-2026-12-01", List.of(),
+                new Freshness("staging-2026-12-01", Duration.ofHours(5), Duration.ofHours(6), Duration.ofMinutes(95)));
+        Set<String> names = EmfSpec.names();
+
+        JsonNode line = EmfSpec.check(EmfLine.of(result, "dev", AT).toString(), names);
+
+        assertEquals(Set.of("Changed", "NothingToDo", "Waiting", "Planned", "Failed", "ServedCopyAge", "SourcePointAge",
+                "NewToModified"), names);
+        assertEquals(AT.toEpochMilli(), line.get("_aws").get("Timestamp").asLong());
+        assertEquals("AuroraEcho", line.get("_aws").get("CloudWatchMetrics").get(0).get("Namespace").asText());
+        assertEquals("[[\"Environment\",\"Lifecycle\",\"Stage\"],[\"Environment\",\"Lifecycle\"],[\"Environment\",\"Stage\"]]",
+                line.get("_aws").get("CloudWatchMetrics").get(0).get("Dimensions").toString());
+        EmfSpec.assertDimension(line, "Environment", "dev");
+        EmfSpec.assertDimension(line, "Lifecycle", "staging");
+        EmfSpec.assertDimension(line, "Stage", "promote");
+        assertEquals(1, line.get("Changed").asInt());
+        assertEquals(0, line.get("Failed").asInt());
+        assertEquals(5 * 3600, line.get("ServedCopyAge").asLong());
+        assertEquals(6 * 3600, line.get("SourcePointAge").asLong());
+        assertEquals(95 * 60, line.get("NewToModified").asLong());
+    }
+
+    @Test
+    void aRunThatReadNoCopiesReportsOnlyItsOutcome() throws Exception {
+        Result failed = new Result("new", "staging", Outcome.FAILED, "missing permission", null, List.of(), null);
+        Set<String> names = EmfSpec.names();
+
+        JsonNode line = EmfSpec.check(EmfLine.of(failed, "prod", AT).toString(), names);
+
+        assertEquals(Set.of("Changed", "NothingToDo", "Waiting", "Planned", "Failed"), names);
+        assertEquals(1, line.get("Failed").asInt());
+    }
+}
