@@ -37,6 +37,7 @@ final class Strays {
         Outcome outcome = blocked ? Outcome.FAILED : result.outcome();
         return new Result(result.stage(), result.managedName(), outcome, result.message()
                 + (blocked ? " Refused to act on what is tagged but not a copy: " : " Left alone: ") + named
-                + "; remove the tag " + Stage.tagKey(context.managedName()) + " from it.", result.copy(), result.changes());
+                + "; remove the tag " + Stage.tagKey(context.managedName()) + " from it.", result.copy(), result.changes(),
+                result.freshness());
     }
 }
