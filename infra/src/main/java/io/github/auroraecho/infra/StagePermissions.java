@@ -34,8 +34,8 @@ import java.util.function.Function;
  * <li>A stage move may write only the two stage tags ({@code aws:TagKeys}) and only the values that stage writes.</li>
  * </ul>
  * What does grow is what the operator configures: distinct sources, groups, zones, record names, roles, keys and
- * scripts, each listed once however many lifecycles share it. The only {@code *} resource is on read-only RDS
- * Describe calls, which support no resource scoping when used with filters.
+ * scripts, each listed once however many lifecycles share it. The only {@code *} resource is on read-only calls that
+ * support no resource scoping: RDS Describe calls with filters, and the Tagging API's GetResources.
  */
 public final class StagePermissions {
     static final String DESCRIBE_SNAPSHOTS = "rds:DescribeDBClusterSnapshots";
@@ -123,7 +123,9 @@ public final class StagePermissions {
             return statements;
         }
         List<LifecycleConfig> configs = lifecycles.stream().map(l -> l.config(operation)).toList();
-        List<String> describe = new ArrayList<>(List.of("rds:DescribeDBClusters", "rds:DescribeDBInstances"));
+        // The Tagging API names the resources that carry the lifecycle's stage tag key; only those are described.
+        List<String> describe = new ArrayList<>(List.of("tag:GetResources", "rds:DescribeDBClusters",
+                "rds:DescribeDBInstances"));
         if (operation == Operation.NEW) {
             describe.add(DESCRIBE_SNAPSHOTS);
         }

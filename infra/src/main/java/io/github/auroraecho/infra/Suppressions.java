@@ -29,8 +29,9 @@ final class Suppressions {
         List<NagPackSuppression> suppressions = new ArrayList<>();
         suppressions.add(iam5("RDS Describe* calls are read-only and are called with filters over all "
                 + "clusters, instances and snapshots (a stage must see every copy of its lifecycle and the source to "
-                + "decide); these list calls do not support resource-level scoping. No mutating action has a * "
-                + "resource.", "Resource::*"));
+                + "decide); these list calls do not support resource-level scoping, nor does the Resource Groups "
+                + "Tagging API's read-only tag:GetResources (only *), which finds the lifecycle's copies by tag. "
+                + "No mutating action has a * resource.", "Resource::*"));
         suppressions.add(iam5Regex("Copies are named <lifecycle>-YYYY-MM-DD[-suffix] and do not exist before a "
                 + "run: the ARN pattern allows only names that start with the copy's own aurora-echo:lifecycle tag, "
                 + "and every statement on it also requires this environment's tag (aws:RequestTag on create, "

@@ -234,8 +234,14 @@ class StackTest {
         for (TemplateJson.Statement statement : allStageStatements()) {
             if (statement.resources().contains("*")) {
                 assertTrue(statement.actions().stream().allMatch(StackTest::readOnly), statement.toString());
-                assertTrue(statement.actions().stream().allMatch(a -> a.startsWith("rds:")), statement.toString());
+                // RDS's list calls, and the Tagging API's GetResources, which supports only "*" (#12).
+                assertTrue(statement.actions().stream().allMatch(a -> a.startsWith("rds:")
+                        || a.equals("tag:GetResources")), statement.toString());
             }
+        }
+        for (Operation operation : Operation.values()) {
+            assertTrue(stageStatements(operation).stream().anyMatch(s -> s.hasAction("tag:GetResources")
+                    && s.resources().equals(List.of("*"))), operation + " finds its copies through the Tagging API");
         }
     }
 

@@ -16,6 +16,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -48,6 +49,7 @@ public final class AwsClients implements AutoCloseable {
     private final SdkHttpClient dataApiHttp;
     private final Lazy<RdsClient> rds;
     private final Lazy<Route53Client> route53;
+    private final Lazy<ResourceGroupsTaggingApiClient> tagging;
     private final Lazy<StsClient> sts;
     private final Lazy<RdsDataClient> rdsData;
     private final Lazy<S3Client> s3;
@@ -66,6 +68,7 @@ public final class AwsClients implements AutoCloseable {
         // Route53 is a global service: its API lives in aws-global whatever the copies' region.
         this.route53 = new Lazy<>(() -> configure(Route53Client.builder(), endpoint == null ? Region.AWS_GLOBAL : region,
                 http, o -> { }).build());
+        this.tagging = new Lazy<>(() -> configure(ResourceGroupsTaggingApiClient.builder(), region, http, o -> { }).build());
         this.sts = new Lazy<>(() -> configure(StsClient.builder(), region, http, o -> { }).build());
         // A statement is sent once: a retry after the request may have reached the service could run it twice.
         this.rdsData = new Lazy<>(() -> configure(RdsDataClient.builder(), region, dataApiHttp,
@@ -140,6 +143,11 @@ public final class AwsClients implements AutoCloseable {
         return route53.get();
     }
 
+    /** The Resource Groups Tagging API: how a run finds its lifecycle's clusters without listing the account's. */
+    public ResourceGroupsTaggingApiClient tagging() {
+        return tagging.get();
+    }
+
     /** STS: who the credentials are (the CLI's {@code -a}, role ARNs in the caller's account and partition). */
     public StsClient sts() {
         return sts.get();
@@ -173,7 +181,7 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
-        Stream.of(rds, route53, sts, rdsData, s3).forEach(Lazy::close);
+        Stream.of(rds, route53, tagging, sts, rdsData, s3).forEach(Lazy::close);
         http.close();
         if (dataApiHttp != http) {
             dataApiHttp.close();

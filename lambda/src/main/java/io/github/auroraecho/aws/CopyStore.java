@@ -1,6 +1,7 @@
 package io.github.auroraecho.aws;
 
 import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.Placement;
 import io.github.auroraecho.lifecycle.SqlProgress;
 import io.github.auroraecho.lifecycle.Stage;
@@ -20,8 +21,11 @@ import java.util.Optional;
  */
 public interface CopyStore {
 
-    /** The copies of one lifecycle: clusters carrying its stage tag, with their instances. */
-    List<Copy> list(String managedName);
+    /**
+     * The copies of one lifecycle by the ownership rule, with their instances, and the resources that carry
+     * its stage tag without being one of its copies.
+     */
+    Ownership.Found list(Ownership ownership);
 
     /** The copies {@link #list} last returned, empty when it was not called: a run's metrics come from it. */
     Optional<List<Copy>> lastListed();

@@ -16,11 +16,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /** The {@link CnameRecords} in Route53 hosted zones. */
 public final class Dns implements CnameRecords {
     private static final Duration POLL = Duration.ofSeconds(5);
+    /** Route53's largest page of record sets. */
+    private static final String PAGE = "300";
 
     /** Built on first use: new, clone and modify never call Route53, and a client costs start-up time. */
     private final Supplier<Route53Client> route53;
@@ -35,38 +39,70 @@ public final class Dns implements CnameRecords {
     public Map<String, Optional<String>> targets(List<String> zoneIds, String recordName) {
         Map<String, Optional<String>> targets = new LinkedHashMap<>();
         for (String zoneId : zoneIds) {
-            String zoneName;
-            try {
-                zoneName = normalize(route53.get().getHostedZone(r -> r.id(zoneId)).hostedZone().name());
-            } catch (NoSuchHostedZoneException e) {
-                throw new RefusedException("hosted zone " + zoneId + " does not exist");
+            List<ResourceRecordSet> sets = recordSets(zoneId, recordName);
+            List<String> routed = sets.stream().filter(set -> set.setIdentifier() != null)
+                    .map(set -> set.typeAsString() + " " + set.setIdentifier()).toList();
+            if (!routed.isEmpty()) {
+                throw new RefusedException("hosted zone " + zoneId + " has record sets of " + recordName
+                        + " with a routing policy (" + String.join(", ", routed) + "); promote writes one simple CNAME"
+                        + " and will not leave it in conflict with them: remove them, or point the name yourself");
             }
-            if (!recordName.equals(zoneName) && !recordName.endsWith("." + zoneName)) {
-                throw new RefusedException("record " + recordName + " is not inside hosted zone " + zoneId
-                        + " (" + zoneName + ")");
+            Optional<ResourceRecordSet> other = sets.stream().filter(set -> set.type() != RRType.CNAME).findFirst();
+            if (other.isPresent()) {
+                throw new RefusedException("hosted zone " + zoneId + " has a " + other.get().typeAsString() + " record "
+                        + recordName + "; only a CNAME is managed, so it is left as it is");
             }
-            targets.put(zoneId, cnameTarget(zoneId, recordName));
+            targets.put(zoneId, sets.stream().findFirst().flatMap(Dns::pointsTo));
         }
         return targets;
     }
 
-    private Optional<String> cnameTarget(String zoneId, String recordName) {
-        List<ResourceRecordSet> sets = route53.get().listResourceRecordSets(r -> r.hostedZoneId(zoneId)
-                .startRecordName(recordName).maxItems("10")).resourceRecordSets();
-        for (ResourceRecordSet set : sets) {
-            if (!normalize(set.name()).equals(recordName)) {
-                continue;
+    @Override
+    public Set<String> everyTarget(List<String> zoneIds, String recordName) {
+        Set<String> all = new TreeSet<>();
+        for (String zoneId : zoneIds) {
+            for (ResourceRecordSet set : recordSets(zoneId, recordName)) {
+                if (set.aliasTarget() != null) {
+                    all.add(normalize(set.aliasTarget().dnsName()));
+                }
+                set.resourceRecords().forEach(record -> all.add(normalize(record.value())));
             }
-            if (set.type() != RRType.CNAME) {
-                throw new RefusedException("hosted zone " + zoneId + " has a " + set.typeAsString() + " record "
-                        + recordName + "; only a CNAME is managed, so it is left as it is");
-            }
-            if (set.aliasTarget() != null) {
-                return Optional.of(normalize(set.aliasTarget().dnsName()));
-            }
-            return set.resourceRecords().stream().findFirst().map(record -> normalize(record.value()));
         }
-        return Optional.empty();
+        return all;
+    }
+
+    /**
+     * Every record set of the name in the zone, after checking that the zone exists and contains the name.
+     * Sets that share a name (one per type, and per identifier under a routing policy) are listed together
+     * from the name on, across pages; the listing stops at the first set of another name.
+     */
+    private List<ResourceRecordSet> recordSets(String zoneId, String recordName) {
+        String zoneName;
+        try {
+            zoneName = normalize(route53.get().getHostedZone(r -> r.id(zoneId)).hostedZone().name());
+        } catch (NoSuchHostedZoneException e) {
+            throw new RefusedException("hosted zone " + zoneId + " does not exist");
+        }
+        if (!recordName.equals(zoneName) && !recordName.endsWith("." + zoneName)) {
+            throw new RefusedException("record " + recordName + " is not inside hosted zone " + zoneId
+                    + " (" + zoneName + ")");
+        }
+        List<ResourceRecordSet> sets = new ArrayList<>();
+        for (ResourceRecordSet set : route53.get().listResourceRecordSetsPaginator(r -> r.hostedZoneId(zoneId)
+                .startRecordName(recordName).maxItems(PAGE)).resourceRecordSets()) {
+            if (!normalize(set.name()).equals(recordName)) {
+                break;
+            }
+            sets.add(set);
+        }
+        return sets;
+    }
+
+    private static Optional<String> pointsTo(ResourceRecordSet set) {
+        if (set.aliasTarget() != null) {
+            return Optional.of(normalize(set.aliasTarget().dnsName()));
+        }
+        return set.resourceRecords().stream().findFirst().map(record -> normalize(record.value()));
     }
 
     @Override
@@ -87,7 +123,6 @@ public final class Dns implements CnameRecords {
         return changeIds;
     }
 
-    /** Polls until Route53 reports every change INSYNC. */
     @Override
     public boolean waitInSync(List<String> changeIds, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);

@@ -10,6 +10,6 @@ public record Gateways(Function<Changes, CopyStore> copies, Function<Changes, Cn
 
     /** The real ones: RDS and Route53 through the SDK clients. */
     public static Gateways of(AwsClients aws) {
-        return new Gateways(changes -> new RdsCopies(aws.rds(), changes), changes -> new Dns(aws::route53, changes));
+        return new Gateways(changes -> new RdsCopies(aws.rds(), aws::tagging, changes), changes -> new Dns(aws::route53, changes));
     }
 }

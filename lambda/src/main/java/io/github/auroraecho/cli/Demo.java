@@ -154,7 +154,7 @@ final class Demo {
                     }
                 }
                 out.println();
-                List<CopyStatus> copies = StatusReport.read(aws, Optional.empty(), nightClock.instant()).stream()
+                List<CopyStatus> copies = StatusReport.read(aws, Optional.empty(), nightClock.instant()).copies().stream()
                         .map(copy -> copy.withAge(copy.age().minus(
                                 clockAheadAtCreation.getOrDefault(copy.copy(), Duration.ZERO))))
                         .toList();

@@ -10,7 +10,6 @@ import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.stages.Engine;
 import io.github.auroraecho.stages.Outcome;
 import io.github.auroraecho.stages.Result;
-import io.github.auroraecho.status.CopyStatus;
 import io.github.auroraecho.status.StatusReport;
 import io.github.auroraecho.status.StatusTable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -145,14 +144,16 @@ public final class Main {
             if (!credentialsFound(aws, parsed.profile(), parsed.verbose())) {
                 return FAILED;
             }
-            List<CopyStatus> copies = StatusReport.read(aws, parsed.managedName(), clock.instant());
+            StatusReport status = StatusReport.read(aws, parsed.managedName(), clock.instant());
             if (parsed.json()) {
                 ObjectNode report = JSON.createObjectNode().put("region", region.id());
                 ArrayNode nodes = report.putArray("copies");
-                copies.forEach(copy -> nodes.add(copy.toJsonNode()));
+                status.copies().forEach(copy -> nodes.add(copy.toJsonNode()));
+                status.notCopies().forEach(report.putArray("notCopies")::add);
                 out.println(report.toPrettyString());
             } else {
-                out.print(StatusTable.render(copies));
+                out.print(StatusTable.render(status.copies()));
+                status.notCopies().forEach(line -> out.println("not a copy: " + line));
             }
             return OK;
         } catch (RuntimeException e) {

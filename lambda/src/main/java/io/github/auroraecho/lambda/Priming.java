@@ -15,6 +15,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.core.warmup.http.CannedResponseHttpClient;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 import java.io.OutputStream;
@@ -54,6 +57,11 @@ public final class Priming implements Resource {
             {"managedName": "priming", "sourceClusterName": "priming-source", "dbSubnetGroupName": "priming",
              "dbInstanceClass": "db.r6g.large", "hostedZoneIds": ["ZPRIMING"], "recordSetName": "db.priming.example",
              "iamRoleNames": ["priming"]}
+            """;
+
+    private static final String TAGGED = """
+            {"ResourceTagMappingList": [{"ResourceARN": "arn:aws:rds:us-east-1:000000000000:cluster:priming-2026-01-01",
+             "Tags": [{"Key": "aurora-echo:priming:stage", "Value": "new"}]}]}
             """;
 
     private Priming() {
@@ -103,11 +111,33 @@ public final class Priming implements Resource {
         }
     }
 
-    /** Clients whose every call is answered in memory with the body given. */
+    /**
+     * Clients whose every call is answered in memory: with the body given, or for the JSON-protocol Tagging
+     * API with one tagged cluster, so each stage goes on to describe it as it would on AWS.
+     */
     private static AwsClients offline(String body) {
+        SdkHttpClient xml = canned(body);
+        SdkHttpClient json = canned(TAGGED);
+        SdkHttpClient byProtocol = new SdkHttpClient() {
+            @Override
+            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+                return (request.httpRequest().firstMatchingHeader("X-Amz-Target").isPresent() ? json : xml)
+                        .prepareRequest(request);
+            }
+
+            @Override
+            public void close() {
+                xml.close();
+                json.close();
+            }
+        };
         return AwsClients.of(Region.US_EAST_1, URI.create("http://localhost"),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")), List.of(new ReadsOnly()),
-                CannedResponseHttpClient.builder().statusCode(200).responseBody(body.getBytes(StandardCharsets.UTF_8)).build());
+                byProtocol);
+    }
+
+    private static SdkHttpClient canned(String body) {
+        return CannedResponseHttpClient.builder().statusCode(200).responseBody(body.getBytes(StandardCharsets.UTF_8)).build();
     }
 
     /**
@@ -120,6 +150,7 @@ public final class Priming implements Resource {
         try (AwsClients real = AwsClients.forRegion(Region.US_EAST_1.id())) {
             real.rds();
             real.route53();
+            real.tagging();
             real.sts();
             real.rdsData();
             real.s3();

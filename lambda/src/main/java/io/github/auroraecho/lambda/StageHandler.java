@@ -57,6 +57,7 @@ public abstract class StageHandler implements RequestStreamHandler {
         AwsClients clients = clientsFor(null);
         clients.rds();
         clients.route53();
+        clients.tagging();
         clients.sts();
         clients.rdsData();
         clients.s3();

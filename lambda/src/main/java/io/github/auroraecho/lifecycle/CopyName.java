@@ -22,9 +22,12 @@ public final class CopyName {
         return suffix == null ? name : name + "-" + suffix;
     }
 
-    /** The creation date a copy's name carries, if the name has this lifecycle's form. */
+    /**
+     * The creation date a copy's name carries, if the name has this lifecycle's form. RDS compares
+     * identifiers case-insensitively (and reports them in lower case), so this does too.
+     */
     public static Optional<LocalDate> dateOf(String managedName, String copyName) {
-        if (!copyName.startsWith(managedName)) {
+        if (!copyName.regionMatches(true, 0, managedName, 0, managedName.length())) {
             return Optional.empty();
         }
         Matcher matcher = DATE_PART.matcher(copyName.substring(managedName.length()));

@@ -4,6 +4,7 @@ import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.CopyTags;
 import io.github.auroraecho.lifecycle.CopyName;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
+import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.RefusedException;
 import io.github.auroraecho.lifecycle.Stage;
 import io.github.auroraecho.lifecycle.TimeTag;
@@ -80,10 +81,10 @@ abstract class CopyCreation implements LifecycleStage {
     }
 
     @Override
-    public Result run(StageContext context) {
+    public Result run(StageContext context, List<Copy> copies) {
         LifecycleConfig config = context.config();
         Map<String, String> tags = creationTags(config);
-        Plan plan = decide(context.copies().list(config.managedName()), config, context.now());
+        Plan plan = decide(copies, config, context.now());
         return switch (plan) {
             case Plan.Resume(Copy copy) -> {
                 createInstance(context, copy.name(), copy.engine(), tags);
@@ -126,14 +127,15 @@ abstract class CopyCreation implements LifecycleStage {
 
     /**
      * Today's name exists although our listing did not show it: another delivery of the same schedule made
-     * it in between (it carries our tag), or it is someone else's cluster, which is never touched.
+     * it in between (a copy by the ownership rule), or it is someone else's cluster, which is never touched.
      */
     private static Result alreadyThere(StageContext context, String name, Copy cluster) {
-        boolean ours = cluster.clusterTags().containsKey(context.config().stageTagKey());
-        if (!ours) {
+        LifecycleConfig config = context.config();
+        Optional<String> notACopy = new Ownership(config.managedName(), config.source().sourceClusterName())
+                .notACopy(cluster.name(), cluster.clusterTags());
+        if (notACopy.isPresent()) {
             throw new RefusedException("a cluster named " + name + " exists but is not a copy of lifecycle "
-                    + context.managedName() + " (it lacks the tag " + context.config().stageTagKey()
-                    + "): nothing was changed; remove it or set a suffix");
+                    + context.managedName() + " (" + notACopy.get() + "): nothing was changed; remove it or set a suffix");
         }
         return context.result(Outcome.NOTHING_TO_DO, "copy " + name
                 + " was created by a concurrent run of the same schedule", name);

@@ -6,6 +6,7 @@ import io.github.auroraecho.aws.Gateways;
 import io.github.auroraecho.aws.Log;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
+import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.RefusedException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -44,7 +45,8 @@ public final class Engine {
                 gateways.dns().apply(changes), changes, now, Instant.now().plus(budget));
         Result result;
         try {
-            result = stage(operation).run(context);
+            Ownership.Found found = context.copies().list(new Ownership(config.managedName(), config.source().sourceClusterName()));
+            result = Strays.report(context, stage(operation).run(context, found.copies()), found.strays());
         } catch (RefusedException e) {
             result = context.result(Outcome.FAILED, e.getMessage(), null);
         } catch (SdkException e) {

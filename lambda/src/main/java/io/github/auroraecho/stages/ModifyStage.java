@@ -60,8 +60,8 @@ public final class ModifyStage implements LifecycleStage {
     }
 
     @Override
-    public Result run(StageContext context) {
-        return switch (decide(context.copies().list(context.managedName()), context.config(), context.now())) {
+    public Result run(StageContext context, List<Copy> copies) {
+        return switch (decide(copies, context.config(), context.now())) {
             case Plan.Nothing() -> context.result(Outcome.NOTHING_TO_DO, "no copy in stage new", null);
             case Plan.Waiting(Copy copy) -> context.result(Outcome.WAITING, "copy " + copy.name()
                     + " is not available yet (" + Statuses.of(copy) + ")", copy.name());

@@ -73,8 +73,8 @@ public final class PromoteStage implements LifecycleStage {
     }
 
     @Override
-    public Result run(StageContext context) {
-        return switch (decide(context.copies().list(context.managedName()), context.config(), context.now())) {
+    public Result run(StageContext context, List<Copy> copies) {
+        return switch (decide(copies, context.config(), context.now())) {
             case Plan.Nothing(String why) -> context.result(Outcome.NOTHING_TO_DO, why, null);
             case Plan.Waiting(Copy copy) -> context.result(Outcome.WAITING, "copy " + copy.name()
                     + " is not available yet (" + Statuses.of(copy) + ")", copy.name());

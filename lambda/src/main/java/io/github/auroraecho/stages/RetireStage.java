@@ -12,26 +12,31 @@ import software.amazon.awssdk.services.rds.model.InvalidDbInstanceStateException
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Deletes the retired copies once drained: instances first, then the cluster. A copy that DNS still points
- * to, that is the lifecycle's source, or that has deletion protection is refused and left as it is. A copy
- * is deleted only {@code drainMinutes} after it was retired, so clients that still hold its address finish
- * their work; a copy retired without a recorded time (aurora-echo 2.x) starts its drain at this run.
+ * Deletes the retired copies once drained: instances first, then the cluster. A copy that any record set of
+ * the name still points to, or that has deletion protection, is refused and left as it is. A copy is deleted
+ * only {@code drainMinutes} after it was retired, so clients that still hold its address finish their work;
+ * a copy retired without a recorded time (aurora-echo 2.x) starts its drain at this run.
  */
 public final class RetireStage implements LifecycleStage {
     private static final Set<String> GONE_OR_GOING = Set.of("deleting");
 
-    /** Why a retired copy must not be deleted, or empty when it may be. */
+    /**
+     * Why a retired copy must not be deleted, or empty when it may be. The ownership rule has already kept
+     * the source and everything not named and tagged as a copy out of {@code copy}.
+     *
+     * @param dnsTargets everything any record set of the configured name points to, in any configured zone
+     */
     static Optional<String> refusal(Copy copy, LifecycleConfig config, Set<String> dnsTargets) {
-        if (copy.name().equals(config.source().sourceClusterName())) {
-            return Optional.of(copy.name() + " is the lifecycle's source cluster");
-        }
-        List<String> pointedAt = copy.endpoints().stream().filter(dnsTargets::contains).toList();
+        List<String> pointedAt = copy.endpoints().stream()
+                .filter(endpoint -> dnsTargets.contains(endpoint.toLowerCase(Locale.ROOT)))
+                .toList();
         if (!pointedAt.isEmpty()) {
             return Optional.of(copy.name() + " is still what " + config.dns().recordSetName() + " points to ("
                     + String.join(", ", pointedAt) + ")");
@@ -48,19 +53,17 @@ public final class RetireStage implements LifecycleStage {
     }
 
     @Override
-    public Result run(StageContext context) {
+    public Result run(StageContext context, List<Copy> copies) {
         LifecycleConfig config = context.config();
         String managedName = config.managedName();
-        List<Copy> retired = context.copies().list(managedName).stream()
+        List<Copy> retired = copies.stream()
                 .filter(copy -> copy.stage(managedName).equals(Optional.of(Stage.RETIRED)))
                 .sorted(Copy.newestFirst(managedName).reversed())
                 .toList();
         if (retired.isEmpty()) {
             return context.result(Outcome.NOTHING_TO_DO, "no copy in stage retired", null);
         }
-        Set<String> dnsTargets = context.dns().targets(config.dns().hostedZoneIds(), config.dns().recordSetName()).values().stream()
-                .flatMap(Optional::stream)
-                .collect(Collectors.toSet());
+        Set<String> dnsTargets = context.dns().everyTarget(config.dns().hostedZoneIds(), config.dns().recordSetName());
         List<String> refused = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
         List<String> pending = new ArrayList<>();

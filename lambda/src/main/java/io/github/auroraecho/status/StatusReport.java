@@ -5,46 +5,48 @@ import io.github.auroraecho.aws.Changes;
 import io.github.auroraecho.aws.CnameIndex;
 import io.github.auroraecho.aws.RdsCopies;
 import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.Stage;
 import io.github.auroraecho.lifecycle.TimeTag;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
- * Reads every lifecycle's copies in one region, with the records that point at them. Read-only: the
- * copies are read through a dry-run {@link Changes}, so not even a bug here could change anything.
+ * Every lifecycle's copies in one region, with the records that point at them, and what carries a
+ * lifecycle's tag without being one of its copies (by the ownership rule every stage applies). Read-only:
+ * the copies are read through a dry-run {@link Changes}, so not even a bug here could change anything.
+ *
+ * @param notCopies one line per resource tagged for a lifecycle but not one of its copies
  */
-public final class StatusReport {
-    private StatusReport() {
+public record StatusReport(List<CopyStatus> copies, List<String> notCopies) {
+    public StatusReport {
+        copies = List.copyOf(copies);
+        notCopies = List.copyOf(notCopies);
     }
 
     /** Every lifecycle's copies, or one lifecycle's when {@code managedName} is given; by lifecycle, newest first. */
-    public static List<CopyStatus> read(AwsClients aws, Optional<String> managedName, Instant now) {
-        RdsCopies copies = new RdsCopies(aws.rds(), new Changes(true, managedName.orElse("status")));
-        List<Copy> found = managedName.map(copies::list).orElseGet(copies::listAllManaged);
+    public static StatusReport read(AwsClients aws, Optional<String> managedName, Instant now) {
+        RdsCopies rds = new RdsCopies(aws.rds(), aws::tagging, new Changes(true, managedName.orElse("status")));
+        Map<String, Ownership.Found> found = managedName
+                .map(name -> Map.of(name, rds.list(new Ownership(name, null))))
+                .orElseGet(rds::listAll);
         CnameIndex records = CnameIndex.read(aws.route53());
-        return found.stream()
-                .flatMap(copy -> lifecyclesOf(copy).stream()
-                        .filter(name -> managedName.map(name::equals).orElse(true))
-                        .map(name -> status(copy, name, records, now)))
-                .sorted(Comparator.comparing(CopyStatus::managedName)
-                        .thenComparing(Comparator.comparing(CopyStatus::createdAt).thenComparing(CopyStatus::copy).reversed()))
-                .toList();
-    }
-
-    /** A copy normally belongs to one lifecycle, but nothing stops two from tagging the same cluster. */
-    private static TreeSet<String> lifecyclesOf(Copy copy) {
-        TreeSet<String> names = new TreeSet<>();
-        Stream.concat(copy.clusterTags().keySet().stream(),
-                        copy.instances().stream().flatMap(instance -> instance.tags().keySet().stream()))
-                .forEach(key -> Stage.managedNameOf(key).ifPresent(names::add));
-        return names;
+        List<CopyStatus> copies = new ArrayList<>();
+        List<String> notCopies = new ArrayList<>();
+        found.forEach((name, lifecycle) -> {
+            lifecycle.copies().forEach(copy -> copies.add(status(copy, name, records, now)));
+            lifecycle.strays().forEach(stray -> notCopies.add(stray.describe(name)));
+        });
+        copies.sort(Comparator.comparing(CopyStatus::managedName)
+                .thenComparing(Comparator.comparing(CopyStatus::createdAt).thenComparing(CopyStatus::copy).reversed()));
+        notCopies.sort(Comparator.naturalOrder());
+        return new StatusReport(copies, notCopies);
     }
 
     private static CopyStatus status(Copy copy, String managedName, CnameIndex records, Instant now) {

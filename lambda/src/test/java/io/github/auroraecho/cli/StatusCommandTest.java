@@ -72,11 +72,12 @@ class StatusCommandTest {
         assertFalse(run.out().contains("prod"), "the source and unrelated databases are not copies");
 
         assertEquals(List.of(), aws.calls().mutatingCalls());
+        assertEquals(1, aws.calls().count("GetResources"), "the tagged clusters and instances, one page");
         assertEquals(1, aws.calls().count("DescribeDBClusters"));
         assertEquals(1, aws.calls().count("DescribeDBInstances"));
         assertEquals(1, aws.calls().count("ListHostedZones"));
         assertEquals(2, aws.calls().count("ListResourceRecordSets"), "one per hosted zone");
-        assertEquals(5, aws.calls().calls().size(), aws.calls().calls().toString());
+        assertEquals(6, aws.calls().calls().size(), aws.calls().calls().toString());
         assertEquals(before, aws.state());
     }
 
@@ -104,6 +105,26 @@ class StatusCommandTest {
         assertEquals(24.0, promoted.get("sourcePointAgeHours").asDouble(), 0.2, "and after the snapshot it holds");
         assertEquals(zoneId, promoted.get("records").get(0).get("zoneId").asText());
         assertEquals("db.staging.example.com", promoted.get("records").get(0).get("name").asText());
+        assertEquals(List.of(), aws.calls().mutatingCalls());
+    }
+
+    @Test
+    void namesWhatIsTaggedForALifecycleButNotOneOfItsCopies(TestAccount aws) throws IOException {
+        scene(aws);
+        Tag retired = Tag.builder().key(Stage.tagKey("staging")).value("retired").build();
+        aws.rds().addTagsToResource(r -> r.resourceName(aws.cluster("prod").orElseThrow().dbClusterArn()).tags(retired));
+        aws.sourceCluster("svc-x", retired);
+
+        CliRun table = CliRun.of(aws, "", "status", "-r", "us-east-1");
+        JsonNode json = JSON.readTree(CliRun.of(aws, "", "status", "-r", "us-east-1", "--json", "-n", "staging").out());
+
+        assertEquals(0, table.exit(), table.err());
+        assertTrue(table.out().contains("not a copy: cluster prod is tagged for staging but not one of its copies"),
+                table.out());
+        assertTrue(table.out().contains("not a copy: cluster svc-x is tagged for staging but not one of its copies"),
+                table.out());
+        assertEquals(2, json.get("copies").size(), "the two real copies only");
+        assertEquals(2, json.get("notCopies").size(), json.toString());
         assertEquals(List.of(), aws.calls().mutatingCalls());
     }
 

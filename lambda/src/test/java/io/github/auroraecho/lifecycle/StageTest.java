@@ -49,6 +49,17 @@ class StageTest {
         assertEquals(Optional.empty(), CopyName.dateOf("staging", "staging-2026-13-45"));
     }
 
+    @Test
+    void copyNamesCompareAsRdsComparesIdentifiers() {
+        LocalDate date = LocalDate.of(2026, 11, 25);
+        assertEquals(Optional.of(date), CopyName.dateOf("staging", "STAGING-2026-11-25"));
+        assertEquals(Optional.of(date), CopyName.dateOf("Staging", "staging-2026-11-25-b"));
+        // A foreign name as long as the lifecycle's must not parse as one of its copies.
+        assertEquals(Optional.empty(), CopyName.dateOf("staging", "abcdefg-2026-11-25"));
+        assertEquals(Optional.empty(), CopyName.dateOf("staging", "stag"));
+        assertEquals(Optional.empty(), CopyName.dateOf("staging", "staging-2026-11-25-"));
+    }
+
     static Copy copy(Map<String, String> clusterTags, Map<String, String> instanceTags) {
         List<Copy.Instance> instances = instanceTags == null ? List.of()
                 : List.of(new Copy.Instance("staging-2026-11-25", "arn:i", "available", "i.example", instanceTags));

@@ -19,7 +19,6 @@ import static io.github.auroraecho.testing.Copies.NOW;
 import static io.github.auroraecho.testing.Copies.copy;
 import static io.github.auroraecho.testing.Copies.withClusterTags;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The retire rules, as pure functions of the copies found. */
@@ -34,15 +33,20 @@ class RetireRulesTest {
 
     @Test
     void refusesACopyDnsStillPointsToByAnyOfItsEndpoints() {
-        for (String endpoint : retired.endpoints()) {
-            assertTrue(RetireStage.refusal(retired, CONFIG, Set.of(endpoint)).isPresent(), endpoint);
+        List<String> endpoints = List.of("staging-2026-11-24.cluster.example", "staging-2026-11-24.cluster-ro.example",
+                "staging-2026-11-24.instance.example");
+        assertEquals(endpoints, retired.endpoints());
+        for (String endpoint : endpoints) {
+            assertTrue(RetireStage.refusal(retired, CONFIG, Set.of(endpoint)).orElseThrow().contains(endpoint), endpoint);
         }
     }
 
     @Test
-    void refusesTheSourceCluster() {
-        Copy source = copy("prod", Stage.RETIRED, NOW);
-        assertTrue(RetireStage.refusal(source, CONFIG, Set.of()).orElseThrow().contains("source"));
+    void refusesACopyWithDeletionProtection() {
+        Copy protectedCopy = new Copy(retired.name(), retired.clusterArn(), retired.clusterStatus(), retired.engine(),
+                retired.createdAt(), retired.endpoint(), retired.readerEndpoint(), true, retired.clusterTags(),
+                retired.associatedRoleArns(), retired.instances(), retired.settings());
+        assertTrue(RetireStage.refusal(protectedCopy, CONFIG, Set.of()).orElseThrow().contains("deletion protection"));
     }
 
     @Test

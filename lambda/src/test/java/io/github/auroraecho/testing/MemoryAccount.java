@@ -70,7 +70,7 @@ public final class MemoryAccount {
     }
 
     public List<Copy> copies(String managedName) {
-        return rds.store(new io.github.auroraecho.aws.Changes(true, managedName)).list(managedName);
+        return rds.store(new io.github.auroraecho.aws.Changes(true, managedName)).list(new io.github.auroraecho.lifecycle.Ownership(managedName, null)).copies();
     }
 
     /** Every write to RDS and DNS: empty means the run changed nothing. */

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Route53's CNAME records in memory, every change in sync at once (as on the emulator). */
 public final class MemoryDns {
@@ -42,6 +44,13 @@ public final class MemoryDns {
                     targets.put(zoneId, cname(zoneId, recordName));
                 }
                 return targets;
+            }
+
+            @Override
+            public Set<String> everyTarget(List<String> zoneIds, String recordName) {
+                Set<String> all = new TreeSet<>();
+                targets(zoneIds, recordName).values().forEach(target -> target.ifPresent(all::add));
+                return all;
             }
 
             @Override

@@ -5,6 +5,7 @@ import io.github.auroraecho.aws.ClusterChange;
 import io.github.auroraecho.aws.CopyStore;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.CopyTags;
+import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.Placement;
 import io.github.auroraecho.lifecycle.SqlProgress;
 import io.github.auroraecho.lifecycle.Stage;
@@ -134,11 +135,21 @@ public final class MemoryRds {
             });
         }
 
+        /** As the Tagging API and the describes find them: every cluster with the key on it or an instance. */
         @Override
-        public List<Copy> list(String managedName) {
-            lastListed = clusters.values().stream().filter(c -> c.tags.containsKey(Stage.tagKey(managedName)))
-                    .map(c -> c.toCopy(true)).toList();
-            return lastListed;
+        public Ownership.Found list(Ownership ownership) {
+            String key = Stage.tagKey(ownership.managedName());
+            List<Cluster> tagged = clusters.values().stream().filter(c -> c.tags.containsKey(key)
+                    || c.instanceTags.values().stream().anyMatch(tags -> tags.containsKey(key))).toList();
+            Map<String, String> taggedInstances = new LinkedHashMap<>();
+            tagged.forEach(c -> c.instanceTags.forEach((id, tags) -> {
+                if (tags.containsKey(key)) {
+                    taggedInstances.put(ARN + "db:" + id, tags.get(key));
+                }
+            }));
+            Ownership.Found found = ownership.sort(tagged.stream().map(c -> c.toCopy(true)).toList(), taggedInstances);
+            lastListed = found.copies();
+            return found;
         }
 
         @Override

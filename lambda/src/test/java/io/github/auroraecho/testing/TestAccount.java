@@ -8,6 +8,7 @@ import io.github.auroraecho.aws.RdsCopies;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
+import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.Retirement;
 import io.github.auroraecho.stages.Engine;
 import io.github.auroraecho.stages.Outcome;
@@ -255,7 +256,8 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
     // --- looking at the result ---------------------------------------------------------------------
 
     public List<Copy> copies(String managedName) {
-        return new RdsCopies(admin.rds(), new Changes(true, managedName)).list(managedName);
+        return new RdsCopies(admin.rds(), admin::tagging, new Changes(true, managedName))
+                .list(new Ownership(managedName, null)).copies();
     }
 
     public Optional<DBCluster> cluster(String id) {
