@@ -154,12 +154,19 @@ class IamProofTest {
         return Settings.parse(root.toString(), Path.of(".")).environment(ENVIRONMENT);
     }
 
-    /** A call on a copy of the run's lifecycle (it carries that stage tag) that lacks the environment tag. */
+    /**
+     * A call on a copy of the run's lifecycle (named as one, and carrying its stage tag) that lacks the environment
+     * tag. Other resources may carry the stage tag too (a source that someone tagged, which the ownership rule never
+     * treats as a copy): the call only uses them, and is judged as any other.
+     */
     private static boolean untagged(JsonNode call) throws IOException {
         String name = JSON.readTree(call.get("document").asText()).get("managedName").asText();
+        java.util.regex.Pattern copy = java.util.regex.Pattern.compile(":" + java.util.regex.Pattern.quote(name)
+                + "-\\d{4}-\\d{2}-\\d{2}(-[^:]*)?$", java.util.regex.Pattern.CASE_INSENSITIVE);
         for (JsonNode resource : call.get("resources")) {
             JsonNode tags = resource.path("context");
-            if (tags.has("aws:ResourceTag/" + io.github.auroraecho.lifecycle.Stage.tagKey(name))
+            if (copy.matcher(resource.path("arn").asText()).find()
+                    && tags.has("aws:ResourceTag/" + io.github.auroraecho.lifecycle.Stage.tagKey(name))
                     && !tags.has("aws:ResourceTag/" + io.github.auroraecho.lifecycle.CopyTags.ENVIRONMENT)) {
                 return true;
             }

@@ -64,52 +64,31 @@ final class NegativeProbes {
         probes.add(denied(Operation.RETIRE, "rds:CreateDBClusterSnapshot", "a snapshot not named as a final one",
                 "cluster-snapshot", RDS + "cluster-snapshot:production-manual", Map.of()));
 
-        Map<String, Object> moveToModified = new LinkedHashMap<>();
-        moveToModified.put("aws:RequestTag/aurora-echo:staging:stage", "modified");
-        moveToModified.put("aws:RequestTag/aurora-echo:stage", "modified");
-        moveToModified.put("aws:TagKeys", List.of("aurora-echo:staging:stage", "aurora-echo:stage"));
+        Map<String, Object> moveToModified = move("staging", "modified");
         probes.add(new Probe("modify moves a new copy to modified", Operation.MODIFY, "rds:AddTagsToResource", "cluster",
                 RDS + "cluster:" + COPY, copyTags("test", "staging", "new"), moveToModified, true));
         probes.add(new Probe("modify must not tag the source", Operation.MODIFY, "rds:AddTagsToResource", "cluster",
                 RDS + "cluster:production", Map.of(), moveToModified, false));
-        // The time of a move goes with it, on the cluster (night17's drain and freshness); the key carries the name
-        // as the lifecycle was written, compared with the lower-case lifecycle tag ignoring case.
+        // The time of a move goes with it, on the cluster (#17's drain and freshness); the key carries the name as the
+        // lifecycle was written, compared with the lower-case lifecycle tag ignoring case.
         for (String name : List.of("staging", "Staging")) {
-            Map<String, Object> modifiedAt = new LinkedHashMap<>(moveToModified);
-            modifiedAt.put("aws:RequestTag/aurora-echo:" + name + ":modified-at", "2026-01-01T03:00:00Z");
-            modifiedAt.put("aws:TagKeys", List.of("aurora-echo:" + name + ":stage", "aurora-echo:stage",
-                    "aurora-echo:" + name + ":modified-at"));
             probes.add(new Probe("modify moves a new copy to modified with its modified-at (key " + name + ")",
                     Operation.MODIFY, "rds:AddTagsToResource", "cluster", RDS + "cluster:" + COPY,
-                    copyTags("test", "staging", "new"), modifiedAt, true));
+                    copyTags("test", "staging", "new"), move(name, "modified", "modified-at"), true));
         }
-        Map<String, Object> retiredAt = new LinkedHashMap<>();
-        retiredAt.put("aws:RequestTag/aurora-echo:staging:stage", "retired");
-        retiredAt.put("aws:RequestTag/aurora-echo:stage", "retired");
-        retiredAt.put("aws:RequestTag/aurora-echo:staging:retired-at", "2026-01-02T06:00:00Z");
-        retiredAt.put("aws:TagKeys", List.of("aurora-echo:staging:stage", "aurora-echo:stage",
-                "aurora-echo:staging:retired-at"));
         // new and modify retire a broken new copy, promote the copy it replaces, retire one half-moved.
-        Map<Operation, String> retiredFrom = new java.util.EnumMap<>(Map.of(Operation.NEW, "new", Operation.MODIFY, "new",
-                Operation.PROMOTE, "promoted", Operation.RETIRE, "promoted"));
+        Map<Operation, String> retiredFrom = new java.util.EnumMap<>(Map.of(Operation.NEW, "new",
+                Operation.MODIFY, "new", Operation.PROMOTE, "promoted", Operation.RETIRE, "promoted"));
         retiredFrom.forEach((operation, stage) -> probes.add(new Probe(operation.cliName() + " retires a " + stage
                 + " copy with its retired-at", operation, "rds:AddTagsToResource", "cluster", RDS + "cluster:" + COPY,
-                copyTags("test", "staging", stage), retiredAt, true)));
-        Map<String, Object> forgedTime = new LinkedHashMap<>(retiredAt);
-        forgedTime.put("aws:RequestTag/aurora-echo:staging:source-point", "2030-01-01T00:00:00Z");
-        forgedTime.put("aws:TagKeys", List.of("aurora-echo:staging:stage", "aurora-echo:stage",
-                "aurora-echo:staging:retired-at", "aurora-echo:staging:source-point"));
+                copyTags("test", "staging", stage), move("staging", "retired", "retired-at"), true)));
         probes.add(new Probe("retire must not rewrite a copy's source-point", Operation.RETIRE, "rds:AddTagsToResource",
-                "cluster", RDS + "cluster:" + COPY, copyTags("test", "staging", "promoted"), forgedTime, false));
-        Map<String, Object> modifiedByPromote = new LinkedHashMap<>();
-        modifiedByPromote.put("aws:RequestTag/aurora-echo:staging:stage", "promoted");
-        modifiedByPromote.put("aws:RequestTag/aurora-echo:stage", "promoted");
-        modifiedByPromote.put("aws:RequestTag/aurora-echo:staging:modified-at", "2026-01-02T06:00:00Z");
-        modifiedByPromote.put("aws:TagKeys", List.of("aurora-echo:staging:stage", "aurora-echo:stage",
-                "aurora-echo:staging:modified-at"));
+                "cluster", RDS + "cluster:" + COPY, copyTags("test", "staging", "promoted"),
+                move("staging", "retired", "retired-at", "source-point"), false));
         probes.add(new Probe("promote must not write modified-at", Operation.PROMOTE, "rds:AddTagsToResource",
-                "cluster", RDS + "cluster:" + COPY, copyTags("test", "staging", "modified"), modifiedByPromote, false));
-        Map<String, Object> otherLifecyclesTime = new LinkedHashMap<>(retiredAt);
+                "cluster", RDS + "cluster:" + COPY, copyTags("test", "staging", "modified"),
+                move("staging", "promoted", "modified-at"), false));
+        Map<String, Object> otherLifecyclesTime = move("staging", "retired");
         otherLifecyclesTime.put("aws:RequestTag/aurora-echo:other:retired-at", "2026-01-02T06:00:00Z");
         otherLifecyclesTime.put("aws:TagKeys", List.of("aurora-echo:staging:stage", "aurora-echo:stage",
                 "aurora-echo:other:retired-at"));
@@ -209,6 +188,20 @@ final class NegativeProbes {
                                 Map<String, Object> tags) {
         return new Probe(operation.cliName() + " must not " + action + " on " + what, operation, action, type, arn,
                 tags, Map.of(), false);
+    }
+
+    /** A stage move's request: both stage tags of the lifecycle (the key spelled {@code name}), and these times. */
+    private static Map<String, Object> move(String name, String stage, String... times) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        List<String> keys = new ArrayList<>(List.of("aurora-echo:" + name + ":stage", "aurora-echo:stage"));
+        request.put("aws:RequestTag/aurora-echo:" + name + ":stage", stage);
+        request.put("aws:RequestTag/aurora-echo:stage", stage);
+        for (String time : times) {
+            keys.add("aurora-echo:" + name + ":" + time);
+            request.put("aws:RequestTag/aurora-echo:" + name + ":" + time, "2026-01-02T06:00:00Z");
+        }
+        request.put("aws:TagKeys", keys);
+        return request;
     }
 
     private static Map<String, Object> copyTags(String environment, String lifecycle, String stage) {

@@ -35,8 +35,10 @@ import java.util.UUID;
  * authorizes it: the action, each resource it touches by resource type (including the default parameter and option
  * groups RDS applies when none is named) with that resource's tags as they were before the call, and the request's
  * condition keys. Calls AWS makes with the caller's permissions on its behalf (iam:PassRole, tagging on create,
- * RDS's use of KMS keys and of the managed secret) are recorded as calls of their own, naming the call they come
- * from. One JSON object a line in {@code target/iam-calls.jsonl}, for every test of the run.
+ * RDS's use of KMS keys and of the managed secret, the Data API's reads of the secret, the final snapshot) are
+ * recorded as calls of their own, naming the call they come from. A delete whose resource no longer exists (a
+ * concurrent run deleted it first) is marked {@code gone}. One JSON object a line in
+ * {@code target/iam-calls.jsonl}, for every test of the run.
  */
 public final class IamCallRecorder implements ExecutionInterceptor {
     public static final Path FILE = Path.of("target", "iam-calls.jsonl");
