@@ -51,6 +51,18 @@ class EnvironmentsTest {
     }
 
     @Test
+    void anEnvironmentWithoutLifecyclesKeepsItsFunctionsAndHasNoLifecycleStacks() {
+        // The first of the two deployments that move a stack to the lifecycle stacks (docs/deploying.md).
+        AuroraEchoStack empty = Fixtures.stack(Settings.parse("{\"environments\": {\"empty\": {\"lifecycles\": []}}}",
+                Path.of(".")).environment("empty"));
+        Template template = Template.fromStack(empty);
+        template.resourceCountIs("AWS::Lambda::Function", 5);
+        template.resourceCountIs("AWS::CloudFormation::Stack", 0);
+        assertEquals(List.of(), empty.stalenessAlarms());
+        assertEquals(List.of(), Annotations.fromStack(empty).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")));
+    }
+
+    @Test
     void devGrantsTheDefaultGroupsRdsAppliesAndNoUnscopedSecret() {
         Map<String, Object> template = Template.fromStack(Fixtures.stack(Settings.load(REAL_SETTINGS)
                 .environment("dev"))).toJSON();
