@@ -59,6 +59,25 @@ class DrainTest {
     }
 
     @Test
+    void aCopyPastItsDrainLeavesItsFinalSnapshotWhenAsked(TestAccount aws) {
+        // Also what the IAM proof needs: RDS makes the final snapshot with retire's permissions.
+        aws.production();
+        ObjectNode doc = TestAccount.document("staging", "prod", aws.zone("example.com")).put("finalSnapshot", true);
+        String first = aws.night(doc, Operation.NEW).copy();
+        aws.advance(Duration.ofDays(1));
+        aws.night(doc, Operation.NEW);
+        aws.advance(Duration.ofMinutes(31));
+
+        Result retired = aws.run(Operation.RETIRE, doc);
+
+        assertEquals(Outcome.CHANGED, retired.outcome(), retired.message());
+        assertTrue(aws.cluster(first).isEmpty());
+        assertTrue(aws.rds().describeDBClusterSnapshots(r -> r.snapshotType("manual")).dbClusterSnapshots().stream()
+                .anyMatch(s -> s.dbClusterSnapshotIdentifier().startsWith(first + "-final-")),
+                "the final snapshot of " + first);
+    }
+
+    @Test
     void aLongerTtlMeansALongerDrain(TestAccount aws) {
         Result[] nights = new Result[2];
         ObjectNode doc = twoNights(aws, nights);
