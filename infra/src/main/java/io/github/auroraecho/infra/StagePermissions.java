@@ -3,6 +3,7 @@ package io.github.auroraecho.infra;
 import io.github.auroraecho.lifecycle.CopyTags;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
+import io.github.auroraecho.lifecycle.RecordNames;
 import io.github.auroraecho.lifecycle.Stage;
 import io.github.auroraecho.lifecycle.TimeTag;
 import software.amazon.awscdk.Stack;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.auroraecho.lifecycle.Operation;
+import io.github.auroraecho.lifecycle.RecordNames;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -292,7 +293,7 @@ public final class IamCallRecorder implements ExecutionInterceptor {
             ArrayNode types = context.putArray("route53:ChangeResourceRecordSetsRecordTypes");
             ArrayNode actions = context.putArray("route53:ChangeResourceRecordSetsActions");
             batch.changes().forEach(change -> {
-                names.add(RdsDefaults.normalizedRecordName(change.resourceRecordSet().name()));
+                names.add(RecordNames.normalized(change.resourceRecordSet().name()));
                 types.add(change.resourceRecordSet().typeAsString());
                 actions.add(change.actionAsString());
             });

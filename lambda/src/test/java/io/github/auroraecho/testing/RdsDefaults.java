@@ -1,6 +1,5 @@
 package io.github.auroraecho.testing;
 
-import java.util.Locale;
 
 /**
  * What AWS applies or compares that the request does not say, as AWS documents it, written here independently of
@@ -31,26 +30,5 @@ final class RdsDefaults {
             return parts[0];
         }
         return parts[0] + "." + parts[1];
-    }
-
-    /**
-     * Route 53's form for {@code route53:ChangeResourceRecordSetsNormalizedRecordNames}: lower case, without the
-     * final dot, every character other than a-z, 0-9, hyphen, underscore and dot escaped as a backslash and its
-     * three-digit octal code ({@code *.example.com} is {@code \052.example.com}).
-     */
-    static String normalizedRecordName(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".")) {
-            lower = lower.substring(0, lower.length() - 1);
-        }
-        StringBuilder normalized = new StringBuilder();
-        for (char c : lower.toCharArray()) {
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.') {
-                normalized.append(c);
-            } else {
-                normalized.append('\\').append(String.format("%03o", (int) c));
-            }
-        }
-        return normalized.toString();
     }
 }

@@ -1,9 +1,12 @@
-package io.github.auroraecho.infra;
+package io.github.auroraecho.lifecycle;
 
 import java.util.Locale;
 
-/** Record names as Route 53 compares them in IAM conditions. */
-final class RecordNames {
+/**
+ * Record names as Route 53 compares them in IAM conditions: the stack's policies grant them in this form, and the
+ * IAM proof's recorder writes a call's names in it, as AWS does.
+ */
+public final class RecordNames {
     private RecordNames() {
     }
 
@@ -12,7 +15,7 @@ final class RecordNames {
      * dot, and every character other than a-z, 0-9, hyphen, underscore and dot escaped as a backslash and its
      * three-digit octal code, so a wildcard record {@code *.example.com} is {@code \052.example.com}.
      */
-    static String normalized(String name) {
+    public static String normalized(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".")) {
             lower = lower.substring(0, lower.length() - 1);

@@ -1,4 +1,4 @@
-package io.github.auroraecho.infra;
+package io.github.auroraecho.lifecycle;
 
 import org.junit.jupiter.api.Test;
 
