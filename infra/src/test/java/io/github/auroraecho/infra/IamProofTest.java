@@ -229,7 +229,7 @@ class IamProofTest {
 
     private static String projection(ObjectNode document) {
         ObjectNode projected = JSON.createObjectNode();
-        document.fields().forEachRemaining(field -> {
+        document.properties().forEach(field -> {
             if (POLICY_FIELDS.contains(field.getKey())) {
                 projected.set(field.getKey(), field.getValue());
             }
