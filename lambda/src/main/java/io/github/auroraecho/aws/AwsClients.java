@@ -163,6 +163,15 @@ public final class AwsClients implements AutoCloseable {
         return s3.get();
     }
 
+    /**
+     * Builds every client (no call is made), so a SnapStart snapshot or the build's class-data archive holds them;
+     * a new client is added here once for both.
+     */
+    public AwsClients buildAll() {
+        Stream.of(rds, route53, tagging, sts, rdsData, s3).forEach(Lazy::get);
+        return this;
+    }
+
     private <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B configure(
             B builder, Region clientRegion, SdkHttpClient httpClient, Consumer<ClientOverrideConfiguration.Builder> extra) {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()

@@ -54,13 +54,7 @@ public abstract class StageHandler implements RequestStreamHandler {
 
     /** Builds the clients of the function's own region (no call made), so a SnapStart snapshot holds them. */
     static void buildDefaultClients() {
-        AwsClients clients = clientsFor(null);
-        clients.rds();
-        clients.route53();
-        clients.tagging();
-        clients.sts();
-        clients.rdsData();
-        clients.s3();
+        clientsFor(null).buildAll();
     }
 
     protected StageHandler(Operation operation, Function<String, AwsClients> clients, PrintStream metrics,
