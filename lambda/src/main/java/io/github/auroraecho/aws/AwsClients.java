@@ -25,6 +25,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -130,9 +131,13 @@ public final class AwsClients implements AutoCloseable {
         };
     }
 
-    /** The IAM service prefix of an SDK service name: {@code RDS Data} is {@code rds-data}. */
+    /** SDK service names (lower case) whose IAM prefix is another word, so a denied call names the action to grant. */
+    private static final Map<String, String> IAM_PREFIXES = Map.of("rdsdata", "rds-data", "resourcegroupstaggingapi", "tag");
+
+    /** The IAM service prefix of an SDK service name: {@code RdsData} is {@code rds-data}, the Tagging API's {@code tag}. */
     static String iamPrefix(String serviceName) {
-        return serviceName.toLowerCase(Locale.ROOT).replace(' ', '-');
+        String name = serviceName.toLowerCase(Locale.ROOT);
+        return IAM_PREFIXES.getOrDefault(name, name);
     }
 
     public RdsClient rds() {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -115,7 +116,8 @@ class AwsClientsTest {
                     a -> a.route53().listHostedZones(),
                     a -> a.sts().getCallerIdentity(),
                     a -> a.rdsData().executeStatement(r -> r.resourceArn(CLUSTER).secretArn(SECRET).sql("SELECT 1")),
-                    a -> a.s3().getObjectAsBytes(r -> r.bucket("scripts").key("a.sql")));
+                    a -> a.s3().getObjectAsBytes(r -> r.bucket("scripts").key("a.sql")),
+                    a -> a.tagging().getResources());
             for (Consumer<AwsClients> call : calls) {
                 assertThrows(RuntimeException.class, () -> call.accept(aws));
             }
@@ -131,7 +133,8 @@ class AwsClientsTest {
 
         Map<String, String> hosts = hosts("aws.useFipsEndpoint");
 
-        assertEquals(5, hosts.size(), hosts.toString());
+        assertEquals(Set.of("rds", "route53", "sts", "rds-data", "s3", "tag"), hosts.keySet(),
+                "every client, by the IAM prefix a denied call names: " + hosts);
         hosts.forEach((service, host) -> assertTrue(host.contains("-fips."), service + " went to " + host));
     }
 
@@ -141,7 +144,7 @@ class AwsClientsTest {
 
         Map<String, String> hosts = hosts("aws.useDualstackEndpoint");
 
-        assertEquals(5, hosts.size(), hosts.toString());
+        assertEquals(6, hosts.size(), hosts.toString());
         hosts.forEach((service, host) -> assertTrue(host.endsWith(".api.aws") || host.contains("dualstack"),
                 service + " went to " + host));
     }
