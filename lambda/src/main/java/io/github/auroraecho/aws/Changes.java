@@ -14,10 +14,16 @@ public final class Changes {
     private final boolean dryRun;
     private final String managedName;
     private final List<String> made = new ArrayList<>();
+    /** The copy the last change named, so a run that fails unexpectedly can say which copy it was working on. */
+    private String lastCopy;
 
     public Changes(boolean dryRun, String managedName) {
         this.dryRun = dryRun;
         this.managedName = managedName;
+    }
+
+    public String managedName() {
+        return managedName;
     }
 
     public boolean dryRun() {
@@ -35,6 +41,11 @@ public final class Changes {
     /** {@link #apply} for a call made by hand (signed HTTP), which returns AWS's request id itself. */
     public void applyByHand(String description, Supplier<String> call, String... details) {
         made.add(description);
+        for (int i = 0; i + 1 < details.length; i += 2) {
+            if ("copy".equals(details[i]) && details[i + 1] != null) {
+                lastCopy = details[i + 1];
+            }
+        }
         if (dryRun) {
             Log.info("planned", with(details, "managedName", managedName, "change", description));
             return;
@@ -47,6 +58,11 @@ public final class Changes {
         String[] all = java.util.Arrays.copyOf(keyValues, keyValues.length + details.length);
         System.arraycopy(details, 0, all, keyValues.length, details.length);
         return all;
+    }
+
+    /** The copy the last change (made, tried or planned) named; null before any. */
+    public String lastCopy() {
+        return lastCopy;
     }
 
     /** What was changed, or in a dry run what would have been. */

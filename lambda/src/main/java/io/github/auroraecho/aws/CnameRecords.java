@@ -27,8 +27,8 @@ public interface CnameRecords {
      */
     Set<String> everyTarget(List<String> zoneIds, String recordName);
 
-    /** UPSERTs the CNAME in every zone and returns the change ids to wait for. */
-    List<String> upsert(List<String> zoneIds, String recordName, String target, long ttl, String comment);
+    /** UPSERTs the CNAME in every zone to the endpoint of {@code copy} and returns the change ids to wait for. */
+    List<String> upsert(List<String> zoneIds, String recordName, String copy, String target, long ttl);
 
     /** Waits, up to the timeout, until every change is in sync; false when the time ran out. */
     boolean waitInSync(List<String> changeIds, Duration timeout);

@@ -106,7 +106,8 @@ public final class Dns implements CnameRecords {
     }
 
     @Override
-    public List<String> upsert(List<String> zoneIds, String recordName, String target, long ttl, String comment) {
+    public List<String> upsert(List<String> zoneIds, String recordName, String copy, String target, long ttl) {
+        String comment = "aurora-echo: promote " + copy + " for " + changes.managedName();
         List<String> changeIds = new ArrayList<>();
         for (String zoneId : zoneIds) {
             changes.apply("upsert CNAME " + recordName + " -> " + target + " (ttl " + ttl + ") in zone " + zoneId,
@@ -118,7 +119,7 @@ public final class Dns implements CnameRecords {
                                                 .resourceRecords(record -> record.value(target))))));
                         changeIds.add(response.changeInfo().id());
                         return response;
-                    }, "zone", zoneId, "record", recordName, "target", target);
+                    }, "copy", copy, "zone", zoneId, "record", recordName, "target", target);
         }
         return changeIds;
     }

@@ -38,7 +38,7 @@ final class Help {
               -r, --region REGION      default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region
               --profile NAME           the AWS profile to use (default: AWS_PROFILE, else the standard chain)
               --endpoint URL           send AWS calls to this endpoint (an emulator)
-              --verbose                with a credentials failure, also the SDK's own exception
+              --verbose                on a failure, also the stack trace (with a credentials failure, the SDK's own exception)
 
             Cost: one paginated DescribeDBClusters, one filtered DescribeDBInstances per 100 copies,
             ListHostedZones, and ListResourceRecordSets per hosted zone (it grows with the zones, not the copies).
@@ -69,7 +69,7 @@ final class Help {
               --dry-run          report what would change, change nothing (sets "dryRun": true)
               --profile NAME     the AWS profile to use (default: AWS_PROFILE, else the standard chain)
               --endpoint URL     send AWS calls to this endpoint (an emulator); default: AWS_ENDPOINT_URL or AWS
-              --verbose          with a credentials failure, also the SDK's own exception
+              --verbose          on a failure, also the stack trace (with a credentials failure, the SDK's own exception)
               -a, --aws-account-number ACCOUNT
                                  refuse to run (exit 2) unless the credentials are for this account
               -i, --interactive true|false
@@ -79,7 +79,7 @@ final class Help {
             %4$s
             Region: -r or "region" in the document, else AWS_REGION, AWS_DEFAULT_REGION, the profile's region.
             Every option also takes the form --option=value (-n=NAME too).
-            The result is one JSON object on stdout; JSON log lines go to stderr.
+            The result is one JSON object on stdout (after -i's plan and question); JSON log lines go to stderr.
             """;
 
     private Help() {

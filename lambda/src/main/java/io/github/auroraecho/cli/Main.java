@@ -116,11 +116,15 @@ public final class Main {
                 }
             }
             Engine engine = new Engine(aws, clock);
+            // The question goes to stdout, ahead of the result: stderr carries only JSON log lines.
             Result result = parsed.interactive() && !config.dryRun()
-                    ? new Confirmation(new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), err)
+                    ? new Confirmation(new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), out)
                             .run(engine, operation, config)
                     : engine.run(operation, config);
             out.println(result.toJson());
+            if (result.error() != null && parsed.verbose()) {
+                result.error().printStackTrace(err);
+            }
             return result.outcome() == Outcome.FAILED ? FAILED : OK;
         } catch (RuntimeException e) {
             return failed(e, parsed.profile(), parsed.verbose());
@@ -186,6 +190,9 @@ public final class Main {
             }
         } else {
             err.println("aurora-echo: " + e);
+            if (verbose) {
+                e.printStackTrace(err);
+            }
         }
         return FAILED;
     }

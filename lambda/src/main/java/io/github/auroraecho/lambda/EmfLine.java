@@ -3,6 +3,7 @@ package io.github.auroraecho.lambda;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.auroraecho.aws.Log;
 import io.github.auroraecho.stages.Freshness;
 import io.github.auroraecho.stages.Outcome;
 import io.github.auroraecho.stages.Result;
@@ -38,12 +39,21 @@ public final class EmfLine {
      */
     public static final List<List<String>> DIMENSION_SETS = List.of(List.of(ENVIRONMENT, LIFECYCLE, STAGE),
             List.of(ENVIRONMENT, LIFECYCLE), List.of(ENVIRONMENT, STAGE));
+    /**
+     * A document the handler refused before any run: counted by stage only, since a refused document may have no
+     * lifecycle name to give the other dimension sets.
+     */
+    public static final String REFUSED = "Refused";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EmfLine() {
     }
 
-    public static ObjectNode of(Result result, String environment, Instant at) {
+    /**
+     * The run's line. Its {@code level} follows the outcome (Lambda's log-level filtering reads it, and a line without
+     * one counts as INFO), so a failed run's figures stay when the application log level is WARN.
+     */
+    public static ObjectNode of(Result result, String environment, Instant at, String requestId) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         Map<String, String> units = new LinkedHashMap<>();
         for (Outcome outcome : Outcome.values()) {
@@ -57,17 +67,7 @@ public final class EmfLine {
             seconds(metrics, units, NEW_TO_MODIFIED, freshness.newToModified());
         }
 
-        ObjectNode line = JSON.createObjectNode();
-        ObjectNode aws = line.putObject("_aws");
-        aws.put("Timestamp", at.toEpochMilli());
-        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
-        directive.put("Namespace", NAMESPACE);
-        ArrayNode dimensions = directive.putArray("Dimensions");
-        for (List<String> set : DIMENSION_SETS) {
-            set.forEach(dimensions.addArray()::add);
-        }
-        ArrayNode definitions = directive.putArray("Metrics");
-        units.forEach((name, unit) -> definitions.addObject().put("Name", name).put("Unit", unit));
+        ObjectNode line = line(result.outcome() == Outcome.FAILED ? "ERROR" : "INFO", at, requestId, DIMENSION_SETS, units);
         line.put(ENVIRONMENT, environment);
         line.put(LIFECYCLE, result.managedName());
         line.put(STAGE, result.stage());
@@ -79,6 +79,36 @@ public final class EmfLine {
         }
         if (freshness != null) {
             line.put("servedCopy", freshness.servedCopy());
+        }
+        return line;
+    }
+
+    /** The line of a refused document: {@value #REFUSED} 1 by environment and stage, at WARN. */
+    public static ObjectNode refused(String stage, String environment, Instant at, String requestId) {
+        ObjectNode line = line("WARN", at, requestId, List.of(List.of(ENVIRONMENT, STAGE)), Map.of(REFUSED, "Count"));
+        line.put(ENVIRONMENT, environment);
+        line.put(STAGE, stage);
+        line.put(REFUSED, 1.0);
+        line.put("outcome", "refused");
+        return line;
+    }
+
+    private static ObjectNode line(String level, Instant at, String requestId, List<List<String>> dimensionSets,
+                                   Map<String, String> units) {
+        ObjectNode line = JSON.createObjectNode();
+        ObjectNode aws = line.putObject("_aws");
+        aws.put("Timestamp", at.toEpochMilli());
+        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
+        directive.put("Namespace", NAMESPACE);
+        ArrayNode dimensions = directive.putArray("Dimensions");
+        for (List<String> set : dimensionSets) {
+            set.forEach(dimensions.addArray()::add);
+        }
+        ArrayNode definitions = directive.putArray("Metrics");
+        units.forEach((name, unit) -> definitions.addObject().put("Name", name).put("Unit", unit));
+        line.put("level", level);
+        if (requestId != null) {
+            line.put(Log.FUNCTION_REQUEST_ID, requestId);
         }
         return line;
     }

@@ -93,7 +93,7 @@ public final class Priming implements Resource {
                     Result result = engine.run(operation, LifecycleConfig.parse(SAMPLE, operation));
                     result.toJson();
                     // The metric line is built, not written: a priming figure must never reach CloudWatch.
-                    EmfLine.of(result, "priming", Instant.EPOCH).toString();
+                    EmfLine.of(result, "priming", Instant.EPOCH, null).toString();
                 }
             }
             // The sample has no copy, so no stage asks who the caller is; the CLI's -a and modify's role names do.

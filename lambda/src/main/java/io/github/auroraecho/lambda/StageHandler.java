@@ -3,7 +3,9 @@ package io.github.auroraecho.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.github.auroraecho.aws.AwsClients;
+import io.github.auroraecho.aws.Log;
 import io.github.auroraecho.lifecycle.CopyTags;
+import io.github.auroraecho.lifecycle.InvalidInputException;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.stages.Engine;
@@ -14,6 +16,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,14 +71,41 @@ public abstract class StageHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        LifecycleConfig config = LifecycleConfig.parse(new String(input.readAllBytes(), StandardCharsets.UTF_8), operation);
-        Engine engine = new Engine(clients.apply(config.region()), Clock.systemUTC());
-        Result result = context == null ? engine.run(operation, config)
-                : engine.run(operation, config, Duration.ofMillis(context.getRemainingTimeInMillis()));
-        metrics.println(EmfLine.of(result, environment, Instant.now()));
-        if (result.outcome() == Outcome.FAILED) {
-            throw new StageFailedException(result);
+        String requestId = context == null ? null : context.getAwsRequestId();
+        try (Log.Scope scope = Log.forRequest(requestId)) {
+            Result result = run(parse(input, requestId), context);
+            if (result.error() != null) {
+                Log.error("unexpected-error", "stage", result.stage(), "managedName", result.managedName(),
+                        "error", result.error().toString(), "stackTrace", stackTrace(result.error()));
+            }
+            metrics.println(EmfLine.of(result, environment, Instant.now(), requestId));
+            if (result.outcome() == Outcome.FAILED) {
+                throw new StageFailedException(result);
+            }
+            output.write(result.toJson().getBytes(StandardCharsets.UTF_8));
         }
-        output.write(result.toJson().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A refused document still logs a decision (WARN) and a metric line before the function fails with it. */
+    private LifecycleConfig parse(InputStream input, String requestId) throws IOException {
+        try {
+            return LifecycleConfig.parse(new String(input.readAllBytes(), StandardCharsets.UTF_8), operation);
+        } catch (InvalidInputException e) {
+            Log.warn("decision", "stage", operation.cliName(), "outcome", "refused", "message", e.getMessage());
+            metrics.println(EmfLine.refused(operation.cliName(), environment, Instant.now(), requestId));
+            throw e;
+        }
+    }
+
+    private Result run(LifecycleConfig config, Context context) {
+        Engine engine = new Engine(clients.apply(config.region()), Clock.systemUTC());
+        return context == null ? engine.run(operation, config)
+                : engine.run(operation, config, Duration.ofMillis(context.getRemainingTimeInMillis()));
+    }
+
+    private static String stackTrace(Throwable error) {
+        StringWriter trace = new StringWriter();
+        error.printStackTrace(new PrintWriter(trace));
+        return trace.toString();
     }
 }

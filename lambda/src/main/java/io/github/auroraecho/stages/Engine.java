@@ -51,7 +51,11 @@ public final class Engine {
             result = context.result(Outcome.FAILED, e.getMessage(), null);
         } catch (SdkException e) {
             Log.warn("aws-error", "stage", operation.cliName(), "managedName", config.managedName(), "error", e.toString());
-            result = context.result(Outcome.FAILED, describe(e, aws.lastAction()), null);
+            result = context.result(Outcome.FAILED, describe(e, aws.lastAction()), changes.lastCopy());
+        } catch (RuntimeException e) {
+            // An answer the code does not expect (a field AWS left out) or a bug: the run still reports what it did.
+            result = context.result(Outcome.FAILED, unexpected(e, aws.lastAction(), changes.list().size()),
+                    changes.lastCopy()).withError(e);
         }
         Result measured = result;
         return context.copies().lastListed()
@@ -68,6 +72,14 @@ public final class Engine {
             case PROMOTE -> new PromoteStage();
             case RETIRE -> new RetireStage();
         };
+    }
+
+    /** An unexpected failure in words: what broke, after which AWS call, and that the next run resumes. */
+    static String unexpected(RuntimeException e, String action, int changed) {
+        return "unexpected " + e + (action == null ? " before any AWS call" : " at or after the AWS call " + action)
+                + (changed == 0 ? "; nothing was changed" : "; the changes listed were made or tried before it")
+                + ". The next run resumes from the state left; if it fails the same way, report it with the stack trace "
+                + "(the log line unexpected-error on Lambda, --verbose on the command line).";
     }
 
     /** AWS's own words, with the IAM action that failed; a permission error says which one to grant. */

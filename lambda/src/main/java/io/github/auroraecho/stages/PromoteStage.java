@@ -91,8 +91,8 @@ public final class PromoteStage implements LifecycleStage {
                 .filter(zone -> !current.get(zone).equals(Optional.of(target)))
                 .toList();
         if (!stale.isEmpty()) {
-            List<String> changeIds = context.dns().upsert(stale, config.dns().recordSetName(), target, config.dns().ttl(),
-                    "aurora-echo: promote " + copy.name() + " for " + config.managedName());
+            List<String> changeIds = context.dns().upsert(stale, config.dns().recordSetName(), copy.name(), target,
+                    config.dns().ttl());
             if (!context.dns().waitInSync(changeIds, context.waitBudget(Duration.ofSeconds(config.dns().dnsSyncTimeoutSeconds())))) {
                 return context.result(Outcome.WAITING, "the CNAME change for " + copy.name() + " is not in sync after "
                         + config.dns().dnsSyncTimeoutSeconds() + " s; the next run checks again before retiring anything",

@@ -7,14 +7,21 @@ import java.util.List;
 
 /**
  * What one run did: returned by the Lambda, printed by the CLI. {@code changes} lists the AWS changes made (or
- * planned); {@code freshness} is null when the run did not get as far as reading the lifecycle's copies.
+ * planned); {@code freshness} is null when the run did not get as far as reading the lifecycle's copies;
+ * {@code error} is the exception of a run that failed in a way the code does not expect (null otherwise): not part
+ * of the JSON, its stack trace goes to the Lambda log line and, with {@code --verbose}, to the CLI's stderr.
  */
 public record Result(String stage, String managedName, Outcome outcome, String message, String copy,
-                     List<String> changes, Freshness freshness) {
+                     List<String> changes, Freshness freshness, Throwable error) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public Result {
         changes = List.copyOf(changes);
+    }
+
+    public Result(String stage, String managedName, Outcome outcome, String message, String copy,
+                  List<String> changes, Freshness freshness) {
+        this(stage, managedName, outcome, message, copy, changes, freshness, null);
     }
 
     public ObjectNode toJsonNode() {
@@ -34,7 +41,11 @@ public record Result(String stage, String managedName, Outcome outcome, String m
     }
 
     public Result withFreshness(Freshness measured) {
-        return new Result(stage, managedName, outcome, message, copy, changes, measured);
+        return new Result(stage, managedName, outcome, message, copy, changes, measured, error);
+    }
+
+    public Result withError(Throwable unexpected) {
+        return new Result(stage, managedName, outcome, message, copy, changes, freshness, unexpected);
     }
 
     public String toJson() {

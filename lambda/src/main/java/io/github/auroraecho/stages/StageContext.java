@@ -31,8 +31,14 @@ public record StageContext(Operation operation, LifecycleConfig config, AwsClien
         Outcome reported = outcome == Outcome.CHANGED && changes.dryRun() ? Outcome.PLANNED : outcome;
         // The stages word their messages as done; a plan must not read as if it had happened.
         String said = reported == Outcome.PLANNED ? "dry run, nothing changed; a real run would have: " + message : message;
-        Log.info("decision", "stage", operation.cliName(), "managedName", managedName(), "outcome", reported.json(),
-                "copy", copy, "message", said);
+        String[] decision = {"stage", operation.cliName(), "managedName", managedName(), "outcome", reported.json(),
+                "copy", copy, "message", said};
+        // ERROR, so a failed run stays in the log when the function's application log level is WARN.
+        if (reported == Outcome.FAILED) {
+            Log.error("decision", decision);
+        } else {
+            Log.info("decision", decision);
+        }
         return new Result(operation.cliName(), managedName(), reported, said, copy, changes.list(), null);
     }
 }

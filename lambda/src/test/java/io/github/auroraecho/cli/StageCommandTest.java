@@ -86,16 +86,21 @@ class StageCommandTest {
         CliRun declined = CliRun.of(aws, "n\n", with(NEW_FLAGS, "-i", "true"));
 
         assertEquals(0, declined.exit(), declined.err());
-        assertTrue(declined.err().contains("restore cluster staging-"), declined.err());
-        assertTrue(declined.err().contains("apply these 2 changes? [y/N]"), declined.err());
-        assertEquals("planned", JSON.readTree(declined.out()).get("outcome").asText());
+        // The plan and the question on stdout, before the result: stderr holds only JSON log lines.
+        String question = declined.out().substring(0, declined.out().indexOf("{\n"));
+        assertTrue(question.contains("restore cluster staging-"), declined.out());
+        assertTrue(question.contains("apply these 2 changes? [y/N]"), declined.out());
+        assertEquals("planned", JSON.readTree(declined.out().substring(question.length())).get("outcome").asText());
+        for (String line : declined.err().lines().toList()) {
+            assertTrue(JSON.readTree(line).isObject(), line);
+        }
         assertEquals(List.of(), aws.calls().mutatingCalls());
         assertEquals(before, aws.state());
 
         CliRun accepted = CliRun.of(aws, "y\n", with(NEW_FLAGS, "-i", "true"));
 
         assertEquals(0, accepted.exit(), accepted.err());
-        assertEquals("changed", JSON.readTree(accepted.out()).get("outcome").asText());
+        assertEquals("changed", JSON.readTree(accepted.out().substring(accepted.out().indexOf("{\n"))).get("outcome").asText());
         assertEquals(1, aws.copies("staging").size());
     }
 
@@ -129,5 +134,39 @@ class StageCommandTest {
         CliRun stageHelp = CliRun.of(aws, "", "promote", "--help");
         assertTrue(stageHelp.out().contains("-rs, --record-set NAME"), stageHelp.out());
         assertTrue(stageHelp.out().contains("-h, --minimum-age-hours HOURS"), stageHelp.out());
+    }
+
+    /** Promote, after new and modify, with Route53 answering the CNAME change without its ChangeInfo. */
+    private static CliRun promoteWithAnAnswerMissingAField(TestAccount aws, String... more) {
+        aws.production();
+        com.fasterxml.jackson.databind.node.ObjectNode doc = TestAccount.document("staging", "prod", aws.zone("example.com"));
+        aws.run(Operation.NEW, doc);
+        aws.run(Operation.MODIFY, doc);
+        return CliRun.with(aws, List.of(new io.github.auroraecho.testing.AnswerWithout("ChangeResourceRecordSets", "ChangeInfo")),
+                doc.put("region", "us-east-1").toString(), with(new String[] {"promote", "--event", "-"}, more));
+    }
+
+    @Test
+    void anAnswerTheCodeDoesNotExpectIsAFailedResultWithoutAStackTrace(TestAccount aws) throws IOException {
+        CliRun run = promoteWithAnAnswerMissingAField(aws);
+
+        assertEquals(1, run.exit(), run.err());
+        JsonNode result = JSON.readTree(run.out());
+        assertEquals("failed", result.get("outcome").asText());
+        assertEquals("promote", result.get("stage").asText());
+        assertEquals(aws.copies("staging").get(0).name(), result.get("copy").asText());
+        assertTrue(result.get("changes").get(0).asText().startsWith("upsert CNAME"), result.toString());
+        assertTrue(result.get("message").asText().contains("route53:ChangeResourceRecordSets"), result.toString());
+        assertTrue(!run.err().contains("\tat "), run.err());
+    }
+
+    @Test
+    void verboseAddsTheStackTraceOnStderr(TestAccount aws) throws IOException {
+        CliRun run = promoteWithAnAnswerMissingAField(aws, "--verbose");
+
+        assertEquals(1, run.exit(), run.err());
+        assertEquals("failed", JSON.readTree(run.out()).get("outcome").asText());
+        assertTrue(run.err().contains("java.lang.NullPointerException"), run.err());
+        assertTrue(run.err().contains("\tat io.github.auroraecho.aws.Dns"), run.err());
     }
 }

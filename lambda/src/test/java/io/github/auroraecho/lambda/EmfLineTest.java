@@ -23,7 +23,7 @@ class EmfLineTest {
                 new Freshness("staging-2026-12-01", Duration.ofHours(5), Duration.ofHours(6), Duration.ofMinutes(95)));
         Set<String> names = EmfSpec.names();
 
-        JsonNode line = EmfSpec.check(EmfLine.of(result, "dev", AT).toString(), names);
+        JsonNode line = EmfSpec.check(EmfLine.of(result, "dev", AT, null).toString(), names);
 
         assertEquals(Set.of("Changed", "NothingToDo", "Waiting", "Planned", "Failed", "ServedCopyAge", "SourcePointAge",
                 "NewToModified"), names);
@@ -46,7 +46,7 @@ class EmfLineTest {
         Result failed = new Result("new", "staging", Outcome.FAILED, "missing permission", null, List.of(), null);
         Set<String> names = EmfSpec.names();
 
-        JsonNode line = EmfSpec.check(EmfLine.of(failed, "prod", AT).toString(), names);
+        JsonNode line = EmfSpec.check(EmfLine.of(failed, "prod", AT, null).toString(), names);
 
         assertEquals(Set.of("Changed", "NothingToDo", "Waiting", "Planned", "Failed"), names);
         assertEquals(1, line.get("Failed").asInt());

@@ -22,11 +22,17 @@ public final class StageHandlerProbe {
 
     /** As {@link #invoke(Operation, String, AwsClients)}, writing the run's metric lines to {@code metrics}. */
     public static String invoke(Operation operation, String event, AwsClients clients, PrintStream metrics) {
+        return invoke(operation, event, clients, metrics, null);
+    }
+
+    /** As {@link #invoke(Operation, String, AwsClients, PrintStream)}, in an invocation with this request id. */
+    public static String invoke(Operation operation, String event, AwsClients clients, PrintStream metrics, String requestId) {
         StageHandler handler = new StageHandler(operation, region -> clients, metrics, "test") {
         };
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
+                    requestId == null ? null : new InvocationContext(requestId));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,7 +32,7 @@ class FreshnessFiguresTest {
     private static void assertFigures(Result result, Copy served, Instant now) {
         Freshness freshness = result.freshness();
         assertEquals(served.name(), freshness.servedCopy(), result.message());
-        ObjectNode line = EmfLine.of(result, "dev", now);
+        ObjectNode line = EmfLine.of(result, "dev", now, null);
         assertAbout(Duration.between(served.createdAt("staging"), now), line.get("ServedCopyAge").asLong(), "served copy age");
         Instant sourcePoint = TimeTag.SOURCE_POINT.of(served.clusterTags(), "staging").orElseThrow();
         assertAbout(Duration.between(sourcePoint, now), line.get("SourcePointAge").asLong(), "source point age");
@@ -56,7 +56,7 @@ class FreshnessFiguresTest {
         Copy promoted = copy(aws, second.copy());
         assertFigures(promote, promoted, aws.now());
         Instant modifiedAt = TimeTag.MODIFIED.of(promoted.clusterTags(), "staging").orElseThrow();
-        ObjectNode line = EmfLine.of(promote, "dev", aws.now());
+        ObjectNode line = EmfLine.of(promote, "dev", aws.now(), null);
         assertAbout(Duration.between(promoted.createdAt("staging"), modifiedAt), line.get("NewToModified").asLong(),
                 "new to modified");
         Instant newestSnapshot = aws.rds().describeDBClusterSnapshots(r -> r.dbClusterIdentifier("prod")).dbClusterSnapshots()

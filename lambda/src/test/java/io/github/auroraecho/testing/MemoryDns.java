@@ -54,7 +54,7 @@ public final class MemoryDns {
             }
 
             @Override
-            public List<String> upsert(List<String> zoneIds, String recordName, String target, long ttl, String comment) {
+            public List<String> upsert(List<String> zoneIds, String recordName, String copy, String target, long ttl) {
                 for (String zoneId : zoneIds) {
                     String description = "upsert CNAME " + recordName + " -> " + target + " in zone " + zoneId;
                     changes.applyByHand(description, () -> {
