@@ -67,7 +67,8 @@ final class EnvironmentDashboard {
                 .title("Runs by stage and outcome")
                 .left(List.of(search("{" + EmfLine.NAMESPACE + "," + EmfLine.ENVIRONMENT + "," + EmfLine.STAGE
                         + "} " + EmfLine.ENVIRONMENT + "=\"" + environment + "\" MetricName=("
-                        + String.join(" OR ", EmfLine.OUTCOME_METRICS.values().stream().sorted()
+                        + String.join(" OR ", java.util.stream.Stream.concat(EmfLine.OUTCOME_METRICS.values().stream(),
+                                        java.util.stream.Stream.of(EmfLine.REFUSED)).sorted()
                                 .map(name -> "\"" + name + "\"").toList()) + ")", "Sum")))
                 .stacked(true)
                 .width(12).height(6).build());

@@ -37,7 +37,6 @@ import java.util.Map;
 public final class StageFunction extends Construct {
     /** The alias every schedule targets: SnapStart snapshots published versions, never $LATEST. */
     public static final String ALIAS_NAME = "live";
-    static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
     private static final Duration ALARM_PERIOD = Duration.minutes(5);
 
     private final Operation operation;
@@ -79,8 +78,12 @@ public final class StageFunction extends Construct {
                 .loggingFormat(LoggingFormat.JSON)
                 .logGroup(logGroup)
                 .role(role)
-                .environment(Map.of("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS,
-                        CopyTags.ENVIRONMENT_VARIABLE, environment))
+                // No JAVA_TOOL_OPTIONS: the JVM echoes it ("Picked up JAVA_TOOL_OPTIONS: ...") on stderr at each cold
+                // start, the one log line that would not be a JSON object, and its flags are java21's defaults on
+                // Lambda: "For Java 17 and Java 21, Lambda configures the JVM to stop tiered compilation at level 1 by
+                // default" ("Customize Java runtime startup behavior for Lambda functions",
+                // https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html).
+                .environment(Map.of(CopyTags.ENVIRONMENT_VARIABLE, environment))
                 .build();
         // The alias publishes a version (currentVersion) on every code or configuration change. The schedules
         // invoke the alias, so its event-invoke configuration is the one Lambda applies.

@@ -132,7 +132,8 @@ class AsyncAndFreshnessTest {
         String body = TemplateJson.flatten(properties.get("DashboardBody"));
         for (String expected : List.of("Freshness by lifecycle", "MetricName=\\\"ServedCopyAge\\\"",
                 "MetricName=\\\"SourcePointAge\\\"", "{AuroraEcho,Environment,Stage} Environment=\\\"test\\\"",
-                "MetricName=\\\"Failed\\\"", "\"Errors\"", "ApproximateNumberOfMessagesVisible")) {
+                "MetricName=\\\"Failed\\\"", "\"Errors\"", "ApproximateNumberOfMessagesVisible",
+                "OR \\\"Refused\\\"")) {
             assertTrue(body.contains(expected), expected + " in " + body);
         }
         assertTrue(body.contains("aurora-echo-test-staging-stale") || body.contains(logicalId("Stale-staging")),

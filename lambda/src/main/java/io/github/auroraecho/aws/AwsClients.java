@@ -56,6 +56,8 @@ public final class AwsClients implements AutoCloseable {
     private final Lazy<S3Client> s3;
     /** The IAM action of the last call each thread made, so a permission error can name what is missing. */
     private final ThreadLocal<String> lastAction = new ThreadLocal<>();
+    /** Where that call went ({@code https://rds.eu-west-1.amazonaws.com}), so a connection error can name the host. */
+    private final ThreadLocal<String> lastEndpoint = new ThreadLocal<>();
 
     private AwsClients(Region region, URI endpoint, AwsCredentialsProvider credentials,
                        List<ExecutionInterceptor> interceptors, SdkHttpClient http, SdkHttpClient dataApiHttp) {
@@ -121,12 +123,25 @@ public final class AwsClients implements AutoCloseable {
         return lastAction.get();
     }
 
+    /** The endpoint this thread's last AWS call was sent to; null when it failed before it had one. */
+    public String lastEndpoint() {
+        return lastEndpoint.get();
+    }
+
     private ExecutionInterceptor actionRecorder() {
         return new ExecutionInterceptor() {
             @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                 lastAction.set(iamPrefix(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME))
                         + ":" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+                lastEndpoint.remove();
+            }
+
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                var request = context.httpRequest();
+                boolean defaultPort = request.port() == ("https".equals(request.protocol()) ? 443 : 80);
+                lastEndpoint.set(request.protocol() + "://" + request.host() + (defaultPort ? "" : ":" + request.port()));
             }
         };
     }

@@ -1,5 +1,6 @@
 package io.github.auroraecho.cli;
 
+import io.github.auroraecho.lifecycle.Identifiers;
 import io.github.auroraecho.lifecycle.InvalidInputException;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -70,13 +71,28 @@ record AwsProfile(String name) {
      */
     static Region region(String given, Map<String, String> env, Function<Map<String, String>, Optional<String>> profileRegion,
                          String profileName) {
-        for (String candidate : new String[] {given, env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION")}) {
-            if (candidate != null && !candidate.isBlank()) {
-                return Region.of(candidate.strip());
+        String[][] sources = {{given, "-r"}, {env.get("AWS_REGION"), "AWS_REGION"},
+                {env.get("AWS_DEFAULT_REGION"), "AWS_DEFAULT_REGION"}};
+        for (String[] source : sources) {
+            if (source[0] != null && !source[0].isBlank()) {
+                return checked(source[0].strip(), source[1]);
             }
         }
-        return profileRegion.apply(env).filter(r -> !r.isBlank()).map(Region::of).orElseThrow(() -> new InvalidInputException(
-                "no region: give -r REGION (or \"region\" in the document), set AWS_REGION or AWS_DEFAULT_REGION, or set "
-                        + "region in profile " + profileName + " of the AWS config file"));
+        return profileRegion.apply(env).filter(r -> !r.isBlank())
+                .map(r -> checked(r.strip(), "region of profile " + profileName))
+                .orElseThrow(() -> new InvalidInputException("no region: give -r REGION (or \"region\" in the document), "
+                        + "set AWS_REGION or AWS_DEFAULT_REGION, or set region in profile " + profileName
+                        + " of the AWS config file"));
+    }
+
+    /**
+     * A region of the wrong form is bad input wherever it comes from, as the document's is: the SDK would build a
+     * host name from it that does not resolve (rds.eu-west1.amazonaws.com) and fail with UnknownHostException.
+     */
+    private static Region checked(String region, String source) {
+        if (!Identifiers.isRegion(region)) {
+            throw new InvalidInputException(source + " \"" + region + "\" must be an AWS region such as eu-west-1");
+        }
+        return Region.of(region);
     }
 }

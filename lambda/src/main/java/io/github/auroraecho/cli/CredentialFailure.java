@@ -18,6 +18,23 @@ final class CredentialFailure {
                 || sso(text) || text.contains("no profile") || text.contains("profile") && text.contains("not found");
     }
 
+    /**
+     * True when the SDK found the profile it reads broken (a {@code source_profile} without credentials or in a
+     * loop, an unknown {@code credential_source}): it says so with a bare IllegalStateException or
+     * IllegalArgumentException, before any call.
+     */
+    static boolean misconfigured(Throwable e) {
+        return (e instanceof IllegalStateException || e instanceof IllegalArgumentException) && !is(e);
+    }
+
+    /** What is wrong with the profile, in the SDK's words, and what a working one holds. */
+    static String misconfiguredWords(Throwable e, String profile) {
+        return "the AWS profile " + profile + " cannot give credentials: " + e.getMessage() + ". In the AWS config file "
+                + "(AWS_CONFIG_FILE, else ~/.aws/config), an assume-role profile needs role_arn with source_profile (a "
+                + "profile that has credentials, no loop) or credential_source (Environment, Ec2InstanceMetadata or "
+                + "EcsContainer); check it with: aws sts get-caller-identity --profile " + profile;
+    }
+
     /** The SSO module's own failures: an expired or missing IAM Identity Center session or token. */
     private static boolean sso(String text) {
         return text.contains("software.amazon.awssdk.services.sso.") || text.contains("software.amazon.awssdk.services.ssooidc.")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.auroraecho.aws.AwsClients;
+import io.github.auroraecho.aws.AwsFailure;
 import io.github.auroraecho.lifecycle.InvalidInputException;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
@@ -14,6 +15,7 @@ import io.github.auroraecho.status.StatusReport;
 import io.github.auroraecho.status.StatusTable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 
 import java.io.BufferedReader;
@@ -104,6 +106,12 @@ public final class Main {
         LifecycleConfig config = parsed.dryRun() ? parsedConfig.asDryRun() : parsedConfig;
         Region region = region(config.region(), parsed.profile());
         try (AwsClients aws = clients.create(region, parsed.endpoint(), parsed.profile().credentials())) {
+            return stage(operation, parsed, config, aws);
+        }
+    }
+
+    private int stage(Operation operation, StageArguments parsed, LifecycleConfig config, AwsClients aws) {
+        try {
             if (!credentialsFound(aws, parsed.profile(), parsed.verbose())) {
                 return FAILED;
             }
@@ -126,8 +134,10 @@ public final class Main {
                 result.error().printStackTrace(err);
             }
             return result.outcome() == Outcome.FAILED ? FAILED : OK;
+        } catch (InvalidInputException e) {
+            throw e;
         } catch (RuntimeException e) {
-            return failed(e, parsed.profile(), parsed.verbose());
+            return failed(e, aws, parsed.profile(), parsed.verbose());
         }
     }
 
@@ -145,6 +155,12 @@ public final class Main {
     private int status(StatusArguments parsed) {
         Region region = region(parsed.region(), parsed.profile());
         try (AwsClients aws = clients.create(region, parsed.endpoint(), parsed.profile().credentials())) {
+            return status(parsed, region, aws);
+        }
+    }
+
+    private int status(StatusArguments parsed, Region region, AwsClients aws) {
+        try {
             if (!credentialsFound(aws, parsed.profile(), parsed.verbose())) {
                 return FAILED;
             }
@@ -160,8 +176,10 @@ public final class Main {
                 status.notCopies().forEach(line -> out.println("not a copy: " + line));
             }
             return OK;
+        } catch (InvalidInputException e) {
+            throw e;
         } catch (RuntimeException e) {
-            return failed(e, parsed.profile(), parsed.verbose());
+            return failed(e, aws, parsed.profile(), parsed.verbose());
         }
     }
 
@@ -173,26 +191,31 @@ public final class Main {
         try {
             aws.credentials().resolveCredentials();
             return true;
-        } catch (SdkClientException | IllegalStateException e) {
+        } catch (SdkClientException | IllegalStateException | IllegalArgumentException e) {
+            if (CredentialFailure.misconfigured(e)) {
+                // The SDK read the profile and found it broken: nothing was called, so it is bad input.
+                throw new InvalidInputException(CredentialFailure.misconfiguredWords(e, profile.effectiveName(System.getenv())));
+            }
             if (!CredentialFailure.is(e)) {
                 throw e;
             }
-            failed(e, profile, verbose);
+            failed(e, aws, profile, verbose);
             return false;
         }
     }
 
-    private int failed(RuntimeException e, AwsProfile profile, boolean verbose) {
+    private int failed(RuntimeException e, AwsClients aws, AwsProfile profile, boolean verbose) {
         if (CredentialFailure.is(e)) {
             err.println(CredentialFailure.words(e, profile.effectiveName(System.getenv())));
             if (verbose) {
                 err.println("aurora-echo: " + e);
             }
-        } else {
-            err.println("aurora-echo: " + e);
-            if (verbose) {
-                e.printStackTrace(err);
-            }
+            return FAILED;
+        }
+        err.println("aurora-echo: " + (e instanceof SdkException sdk
+                ? AwsFailure.describe(sdk, aws.lastAction(), aws.lastEndpoint()) : e.toString()));
+        if (verbose) {
+            e.printStackTrace(err);
         }
         return FAILED;
     }

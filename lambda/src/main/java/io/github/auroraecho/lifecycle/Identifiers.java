@@ -3,7 +3,7 @@ package io.github.auroraecho.lifecycle;
 import java.util.regex.Pattern;
 
 /** The naming rules RDS, IAM and Route53 enforce, checked here so bad input never reaches AWS. */
-final class Identifiers {
+public final class Identifiers {
     static final int MAX_RDS_IDENTIFIER = 63;
 
     private static final Pattern RDS_IDENTIFIER = Pattern.compile("[A-Za-z](?:[A-Za-z0-9]|-(?!-))*(?<!-)");
@@ -61,7 +61,8 @@ final class Identifiers {
         return ENGINE_VERSION.matcher(value).matches();
     }
 
-    static boolean isRegion(String value) {
+    /** A region's form ({@code eu-west-1}); the CLI checks every region it is given with it, whatever the source. */
+    public static boolean isRegion(String value) {
         return REGION.matcher(value).matches();
     }
 

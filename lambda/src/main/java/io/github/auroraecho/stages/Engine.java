@@ -1,6 +1,7 @@
 package io.github.auroraecho.stages;
 
 import io.github.auroraecho.aws.AwsClients;
+import io.github.auroraecho.aws.AwsFailure;
 import io.github.auroraecho.aws.Changes;
 import io.github.auroraecho.aws.Gateways;
 import io.github.auroraecho.aws.Log;
@@ -8,7 +9,6 @@ import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.RefusedException;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.time.Clock;
@@ -51,7 +51,7 @@ public final class Engine {
             result = context.result(Outcome.FAILED, e.getMessage(), null);
         } catch (SdkException e) {
             Log.warn("aws-error", "stage", operation.cliName(), "managedName", config.managedName(), "error", e.toString());
-            result = context.result(Outcome.FAILED, describe(e, aws.lastAction()), changes.lastCopy());
+            result = context.result(Outcome.FAILED, AwsFailure.describe(e, aws.lastAction(), aws.lastEndpoint()), changes.lastCopy());
         } catch (RuntimeException e) {
             // An answer the code does not expect (a field AWS left out) or a bug: the run still reports what it did.
             result = context.result(Outcome.FAILED, unexpected(e, aws.lastAction(), changes.list().size()),
@@ -80,20 +80,5 @@ public final class Engine {
                 + (changed == 0 ? "; nothing was changed" : "; the changes listed were made or tried before it")
                 + ". The next run resumes from the state left; if it fails the same way, report it with the stack trace "
                 + "(the log line unexpected-error on Lambda, --verbose on the command line).";
-    }
-
-    /** AWS's own words, with the IAM action that failed; a permission error says which one to grant. */
-    static String describe(SdkException e, String action) {
-        String call = action == null ? "an AWS call" : action;
-        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            String code = service.awsErrorDetails().errorCode();
-            String message = service.awsErrorDetails().errorMessage();
-            if (service.statusCode() == 403 || (code != null && (code.contains("AccessDenied") || code.contains("NotAuthorized")
-                    || code.contains("Unauthorized")))) {
-                return "missing permission " + call + " (" + code + "): " + message;
-            }
-            return call + " failed with " + code + ": " + message;
-        }
-        return call + " failed: " + e.getMessage();
     }
 }

@@ -18,12 +18,25 @@ public final class NewStage extends CopyCreation {
             return shared(context);
         }
         DBClusterSnapshot snapshot = context.copies().newestAvailableSnapshot(source.sourceClusterName())
-                .orElseThrow(() -> new RefusedException("no snapshot with status available found for source cluster "
-                        + source.sourceClusterName()));
+                .orElseThrow(() -> noSnapshot(context, source.sourceClusterName()));
         return new Source(config.placement().engineOr(snapshot.engine()),
                 "snapshot " + snapshot.dbClusterSnapshotIdentifier() + " of " + source.sourceClusterName(),
                 snapshot.snapshotCreateTime(),
                 (name, tags) -> context.copies().restoreFromSnapshot(name, snapshot, false, config.placement(), tags));
+    }
+
+    /**
+     * Why there is no snapshot to restore: a source cluster that does not exist (a typo, another region) reads very
+     * differently from one without an available snapshot. One DescribeDBClusters, made only then, tells them apart.
+     */
+    private static RefusedException noSnapshot(StageContext context, String sourceClusterName) {
+        String region = context.aws().region().id();
+        if (context.copies().cluster(sourceClusterName).isEmpty()) {
+            return new RefusedException("source cluster " + sourceClusterName + " does not exist in region " + region
+                    + " (DescribeDBClusters found none): check sourceClusterName and region in the document");
+        }
+        return new RefusedException("no snapshot with status available found for source cluster " + sourceClusterName
+                + " in region " + region + ": take one (or wait for the automated backup), then run again");
     }
 
     /** A snapshot another account shares with this one: the one named, or the newest of the cluster named. */

@@ -137,4 +137,33 @@ class AwsProfileTest {
         assertTrue(run.err().contains("aws sso login --profile dev"), run.err());
         assertTrue(run.err().strip().lines().count() <= 2, run.err());
     }
+
+    @Test
+    void aBrokenAssumeRoleProfileSaysWhatIsWrongAndExitsTwo(TestAccount aws, @TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("config"), """
+                [profile ops]
+                role_arn = arn:aws:iam::111111111111:role/aurora-echo-ops
+                source_profile = base
+                region = us-east-1
+
+                [profile loop]
+                role_arn = arn:aws:iam::111111111111:role/aurora-echo-ops
+                source_profile = loop
+                region = us-east-1
+
+                [profile base]
+                region = us-east-1
+                """);
+
+        Process noKeys = cli(aws, config, dir, "status", "--profile", "ops");
+        Process loop = cli(aws, config, dir, "status", "--profile", "loop");
+
+        assertEquals(2, noKeys.exit(), noKeys.err());
+        assertTrue(noKeys.err().startsWith("aurora-echo: the AWS profile ops cannot give credentials: The source profile "
+                + "of 'ops' was configured to be 'base', but that source profile has no credentials configured."), noKeys.err());
+        assertTrue(noKeys.err().contains("aws sts get-caller-identity --profile ops"), noKeys.err());
+        assertFalse(noKeys.err().contains("java.lang.IllegalStateException"), noKeys.err());
+        assertEquals(2, loop.exit(), loop.err());
+        assertTrue(loop.err().contains("Circular relationship"), loop.err());
+    }
 }
