@@ -17,7 +17,10 @@ import java.time.Instant;
  * every line also carries its request id as {@code function_request_id}, Powertools for AWS Lambda's key.
  */
 public final class Log {
-    /** Powertools for AWS Lambda's key for the invocation's request id, so the same queries work on both. */
+    /**
+     * Powertools for AWS Lambda's key for the invocation's request id, so the same queries work on both ("Logging",
+     * https://docs.aws.amazon.com/powertools/java/latest/core/logging/: {@code function_request_id}).
+     */
     public static final String FUNCTION_REQUEST_ID = "function_request_id";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile PrintStream out = System.err;

@@ -30,7 +30,8 @@ import java.util.function.Function;
 /**
  * The Lambda side of one operation: parse the event, run the engine, write the run's metrics, return the result.
  * A run whose outcome is {@code failed} ends in an error carrying the result, so Lambda counts it in the function's
- * Errors metric and hands the whole result to the on-failure destination.
+ * Errors metric and hands the whole result to the on-failure destination. A refused document is logged and counted
+ * before the function fails with it; every line of the invocation carries its request id.
  */
 public abstract class StageHandler implements RequestStreamHandler {
     /** Clients live as long as the container, one set per region a document names. */

@@ -27,7 +27,9 @@ public final class NewStage extends CopyCreation {
 
     /**
      * Why there is no snapshot to restore: a source cluster that does not exist (a typo, another region) reads very
-     * differently from one without an available snapshot. One DescribeDBClusters, made only then, tells them apart.
+     * differently from one without an available snapshot. One DescribeDBClusters, made only then, tells them apart:
+     * "DBClusterNotFoundFault: DBClusterIdentifier doesn't refer to an existing DB cluster" (DescribeDBClusters,
+     * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DescribeDBClusters.html).
      */
     private static RefusedException noSnapshot(StageContext context, String sourceClusterName) {
         String region = context.aws().region().id();
