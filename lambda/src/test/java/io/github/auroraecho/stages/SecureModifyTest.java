@@ -80,6 +80,22 @@ class SecureModifyTest {
     }
 
     @Test
+    void aCopyOnAnEngineVersionWithoutTheDataApiFailsInWordsBeforeAnyStatement(TestAccount aws) {
+        ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x'");
+        String copy = aws.copies("staging").get(0).name();
+        aws.rds().modifyDBCluster(r -> r.dbClusterIdentifier(copy).engineVersion("15.2").applyImmediately(true));
+
+        Result modify = aws.run(Operation.MODIFY, doc);
+
+        assertEquals(Outcome.FAILED, modify.outcome(), modify.message());
+        assertTrue(modify.message().contains("not offered on aurora-postgresql 15.2; AWS offers it from 15.3 on"),
+                modify.message());
+        assertEquals(0, aws.calls().count("EnableHttpEndpoint"));
+        assertEquals(List.of(), aws.dataApi().sent(), "no statement was sent");
+        assertEquals(Stage.NEW, aws.copies("staging").get(0).stage("staging").orElseThrow());
+    }
+
+    @Test
     void aScriptKeptInS3RunsTheObjectsContent(TestAccount aws) {
         String s3Script = aws.sqlObject("sanitizing-scripts", "app/orders.sql", "UPDATE orders SET card = NULL");
         ObjectNode doc = secureDocument(aws, s3Script);
