@@ -1,5 +1,6 @@
 package io.github.auroraecho.stages;
 
+import io.github.auroraecho.aws.DataApiAnswerException;
 import io.github.auroraecho.aws.SqlStatements;
 import io.github.auroraecho.aws.SqlStatements.Ending;
 import io.github.auroraecho.lifecycle.Copy;
@@ -72,6 +73,8 @@ final class SqlRun {
                     context.copies().setSqlProgress(copy, context.managedName(), before);
                 }
                 return Optional.of(NOT_YET.contains(e.awsErrorDetails().errorCode()) ? notYet(i, e) : failed(i, e));
+            } catch (DataApiAnswerException e) {
+                return Optional.of(unexpected(i, e));
             } catch (SdkClientException e) {
                 // No answer: whether the statement started is unknown; a transaction nobody commits takes no effect.
                 return Optional.of(context.result(Outcome.WAITING, "no answer from the RDS Data API for SQL statement "
@@ -111,11 +114,22 @@ final class SqlRun {
                 + " of " + scripts.size(), copy.name());
     }
 
+    private Result unexpected(int index, DataApiAnswerException e) {
+        return context.result(Outcome.FAILED, "SQL statement " + (index + 1) + " of " + scripts.size() + " ("
+                + scripts.get(index).describe() + ") on copy " + copy.name() + " stopped: " + e.getMessage()
+                + ", which its API reference says it carries; no statement ran outside its transaction, and the copy "
+                + "stays new (" + ran(index) + "); the next run learns from the steps table whether it committed",
+                copy.name());
+    }
+
+    private static String ran(int index) {
+        return index == 0 ? "no statement ran" : "statements 1 to " + index + " ran and will not run again";
+    }
+
     private Result failed(int index, AwsServiceException e) {
-        String ran = index == 0 ? "no statement ran" : "statements 1 to " + index + " ran and will not run again";
         return context.result(Outcome.FAILED, "SQL statement " + (index + 1) + " of " + scripts.size() + " ("
                 + scripts.get(index).describe() + ") failed on copy " + copy.name() + ": "
                 + e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage() + "; the copy stays new ("
-                + ran + "); fix the statement and run modify again", copy.name());
+                + ran(index) + "); fix the statement and run modify again", copy.name());
     }
 }

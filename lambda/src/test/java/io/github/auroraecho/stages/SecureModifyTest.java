@@ -96,6 +96,49 @@ class SecureModifyTest {
     }
 
     @Test
+    void aTransactionWithoutAnIdFailsNamingTheCallAndRunsNothingOutsideIt(TestAccount aws) {
+        ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x'");
+        aws.dataApi().answerWithout("BeginTransaction", "transactionId");
+
+        Result modify = aws.run(Operation.MODIFY, doc);
+
+        assertEquals(Outcome.FAILED, modify.outcome(), modify.message());
+        assertTrue(modify.message().contains("the RDS Data API answered BeginTransaction without a transaction id"),
+                modify.message());
+        assertEquals(List.of(), aws.dataApi().sent(), "the statement never ran outside its transaction");
+        assertEquals(Stage.NEW, aws.copies("staging").get(0).stage("staging").orElseThrow());
+    }
+
+    @Test
+    void aCommitAnswerWithoutItsStatusFailsAndTheNextRunLearnsFromTheStepThatItCommitted(TestAccount aws) {
+        ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x'", "DELETE FROM sessions");
+        aws.dataApi().answerWithout("CommitTransaction", "transactionStatus");
+
+        Result failed = aws.run(Operation.MODIFY, doc);
+
+        assertEquals(Outcome.FAILED, failed.outcome(), failed.message());
+        assertTrue(failed.message().contains("answered CommitTransaction without a transaction status"), failed.message());
+        aws.dataApi().answerAsDocumented();
+        Result next = aws.run(Operation.MODIFY, doc);
+        assertEquals(Outcome.CHANGED, next.outcome(), next.message());
+        assertEquals(List.of("UPDATE users SET email = 'x'", "DELETE FROM sessions"), aws.dataApi().committed());
+        assertEquals(aws.dataApi().committed(), aws.dataApi().sent(), "the committed statement is not run again");
+    }
+
+    @Test
+    void aStepLookUpWithoutRecordsNeverReadsAsNotCommitted(TestAccount aws) {
+        ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x'");
+        aws.dataApi().answerWithout("ExecuteStatement", "records");
+
+        Result modify = aws.run(Operation.MODIFY, doc);
+
+        assertEquals(Outcome.FAILED, modify.outcome(), modify.message());
+        assertTrue(modify.message().contains("answered ExecuteStatement (the look-up of the statement's step) without its records"),
+                modify.message());
+        assertEquals(List.of(), aws.dataApi().sent());
+    }
+
+    @Test
     void aScriptKeptInS3RunsTheObjectsContent(TestAccount aws) {
         String s3Script = aws.sqlObject("sanitizing-scripts", "app/orders.sql", "UPDATE orders SET card = NULL");
         ObjectNode doc = secureDocument(aws, s3Script);

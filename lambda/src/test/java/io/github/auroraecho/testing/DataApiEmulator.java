@@ -37,6 +37,8 @@ public final class DataApiEmulator implements SdkHttpClient {
     private final List<String> committed = new ArrayList<>();
     private final Set<String> steps = new HashSet<>();
     private boolean goneAsBadRequest;
+    /** Operation to the field its answers leave out, as an answer the engine does not expect. */
+    private final Map<String, String> omitted = new HashMap<>();
 
     /** An open transaction: its statements, its step, and how many more answers its running statement outlasts. */
     private static final class Transaction {
@@ -71,8 +73,19 @@ public final class DataApiEmulator implements SdkHttpClient {
         goneAsBadRequest = true;
     }
 
+    /** From now on, answers to the operation ({@code BeginTransaction}) leave out the field ({@code transactionId}). */
+    public synchronized void answerWithout(String operation, String field) {
+        omitted.put(operation, field);
+    }
+
+    /** Answers every operation in full again. */
+    public synchronized void answerAsDocumented() {
+        omitted.clear();
+    }
+
     public synchronized void reset() {
         goneAsBadRequest = false;
+        omitted.clear();
         open.clear();
         sent.clear();
         committed.clear();
@@ -100,7 +113,7 @@ public final class DataApiEmulator implements SdkHttpClient {
     private ExecutableHttpRequest begin() {
         String id = UUID.randomUUID().toString().replace("-", "") + "+/=";
         open.put(id, new Transaction());
-        return ok(JSON.createObjectNode().put("transactionId", id));
+        return ok(answer("BeginTransaction", JSON.createObjectNode().put("transactionId", id)));
     }
 
     private ExecutableHttpRequest execute(JsonNode body) {
@@ -122,7 +135,7 @@ public final class DataApiEmulator implements SdkHttpClient {
             if (steps.contains(step)) {
                 records.addArray().addObject().put("stringValue", step);
             }
-            return ok(answer);
+            return ok(answer("ExecuteStatement", answer));
         }
         if (transaction != null && transaction.failed) {
             return error(400, "DatabaseErrorException", "current transaction is aborted, commands ignored until end of transaction block");
@@ -173,12 +186,19 @@ public final class DataApiEmulator implements SdkHttpClient {
             committed.addAll(transaction.statements);
             steps.addAll(transaction.steps);
         }
-        return ok(JSON.createObjectNode().put("transactionStatus", "Transaction Committed"));
+        return ok(answer("CommitTransaction", JSON.createObjectNode().put("transactionStatus", "Transaction Committed")));
     }
 
     private ExecutableHttpRequest rollback(String id) {
         return open.remove(id) == null ? transactionNotFound()
                 : ok(JSON.createObjectNode().put("transactionStatus", "Rollback Complete"));
+    }
+
+    private ObjectNode answer(String operation, ObjectNode body) {
+        if (omitted.containsKey(operation)) {
+            body.remove(omitted.get(operation));
+        }
+        return body;
     }
 
     private static ExecutableHttpRequest ok(ObjectNode body) {
