@@ -24,6 +24,13 @@ final class SqlRun {
     /** The Data API ends a call after 45 seconds; a statement is only started or asked after with that much time left. */
     private static final Duration STATEMENT_TIME = Duration.ofSeconds(50);
     /** The Data API's answers for a database that cannot take SQL yet but will: the next run tries again. */
+    /**
+     * "A transaction times out if no calls use its transaction ID in three minutes. If a transaction times out
+     * before it's committed, it's rolled back automatically." (RDS Data API reference, BeginTransaction,
+     * https://docs.aws.amazon.com/rdsdataservice/latest/APIReference/API_BeginTransaction.html). A run keeps a
+     * running statement's transaction in use by asking after it every 45 s; once the run ends, nothing does.
+     */
+    private static final String TRANSACTION_IDLE = "three minutes";
     private static final Set<String> NOT_YET = Set.of(
             "DatabaseResumingException", "DatabaseUnavailableException", "HttpEndpointNotEnabledException");
 
@@ -50,11 +57,14 @@ final class SqlRun {
                 continue;
             }
             if (context.waitBudget(STATEMENT_TIME).compareTo(STATEMENT_TIME) < 0) {
-                return Optional.of(running != null ? stillRunning(i)
-                        // Stopping between statements loses nothing: the next run starts at this one.
-                        : context.result(Outcome.WAITING, "the run's time is nearly up after SQL statement " + i + " of "
-                        + scripts.size() + " on copy " + copy.name() + "; the next run continues at statement " + (i + 1),
-                        copy.name()));
+                if (running == null) {
+                    // Stopping between statements loses nothing: the next run starts at this one.
+                    return Optional.of(context.result(Outcome.WAITING, "the run's time is nearly up after SQL statement "
+                            + i + " of " + scripts.size() + " on copy " + copy.name() + "; the next run continues at "
+                            + "statement " + (i + 1), copy.name()));
+                }
+                // The first statement of a run had the whole run: no later run can give it more (see TRANSACTION_IDLE).
+                return Optional.of(i == next ? tooLong(i) : stillRunning(i));
             }
             String step = SqlProgress.step(copy.name(), scripts, i + 1);
             SqlProgress before = SqlProgress.after(scripts, i);
@@ -104,8 +114,22 @@ final class SqlRun {
 
     private Result stillRunning(int index) {
         return context.result(Outcome.WAITING, "SQL statement " + (index + 1) + " of " + scripts.size() + " still runs on copy "
-                + copy.name() + " after the Data API's 45 s; it goes on in its transaction, which the next run commits "
-                + "once the statement is done", copy.name());
+                + copy.name() + " when the run's time is up; the Data API rolls its transaction back " + TRANSACTION_IDLE
+                + " after this run's last call unless a run asks after it by then, and the next run then starts it "
+                + "again, first, with the whole run's time", copy.name());
+    }
+
+    /**
+     * A statement still running after a whole run. Its transaction ends three minutes after this run's last
+     * call, long before the next scheduled run, so it can never commit: the copy waits for a fixed document.
+     */
+    private Result tooLong(int index) {
+        context.copies().setSqlProgress(copy, context.managedName(), SqlProgress.after(scripts, index));
+        return context.result(Outcome.FAILED, "SQL statement " + (index + 1) + " of " + scripts.size() + " ("
+                + scripts.get(index).describe() + ") still runs on copy " + copy.name() + " after a whole run of modify: "
+                + "the Data API rolls back a transaction " + TRANSACTION_IDLE + " after its last call, so a statement must "
+                + "end within one run (see docs/secure-copies.md); it takes no effect, and the copy stays new ("
+                + ran(index) + "); split the statement and run modify again", copy.name());
     }
 
     private Result notYet(int index, AwsServiceException e) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.rds.model.DBCluster;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -235,6 +236,49 @@ class SecureModifyTest {
                 aws.dataApi().committed(), "committed once, in the transaction the dead run started");
     }
 
+    /** The modify function's timeout with SQL (infra's AuroraEchoStack sizes it). */
+    private static final Duration MODIFY_TIMEOUT = Duration.ofSeconds(900);
+
+    @Test
+    void aStatementLongerThanAWholeRunFailsAskingToSplitItInsteadOfStartingAgainEveryRun(TestAccount aws) {
+        ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x' /* a huge table */");
+        // 30 of the Data API's 45-s answers: 22.5 minutes, longer than the function's 15.
+        aws.slowStatementsContaining("a huge table", 30);
+
+        Result modify = aws.runWithin(MODIFY_TIMEOUT, Operation.MODIFY, doc);
+
+        assertEquals(Outcome.FAILED, modify.outcome(), modify.message());
+        assertTrue(modify.message().contains("still runs on copy " + modify.copy() + " after a whole run of modify"),
+                modify.message());
+        assertTrue(modify.message().contains("split the statement"), modify.message());
+        assertEquals(List.of(), aws.dataApi().committed());
+        String progress = aws.copies("staging").get(0).clusterTags().get(SqlProgress.tagKey("staging"));
+        assertEquals(2, progress.split(" ").length, "no transaction is left for the next run: " + progress);
+    }
+
+    @Test
+    void aStatementStartedLateInARunIsRolledBackByTheDataApiAndRunsAgainFirstInTheNextRun(TestAccount aws) {
+        ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x' /* a large table */",
+                "DELETE FROM sessions /* many rows */");
+        aws.slowStatementsContaining("a large table", 15);
+        aws.slowStatementsContaining("many rows", 5);
+
+        Result first = aws.runWithin(MODIFY_TIMEOUT, Operation.MODIFY, doc);
+
+        assertEquals(Outcome.WAITING, first.outcome(), first.message());
+        assertTrue(first.message().contains("rolls its transaction back three minutes after this run's last call"),
+                first.message());
+        // The next scheduled run, 15 minutes later: the transaction was idle for more than three minutes.
+        aws.advance(Duration.ofMinutes(15));
+        Result next = aws.runWithin(MODIFY_TIMEOUT, Operation.MODIFY, doc);
+
+        assertEquals(Outcome.CHANGED, next.outcome(), next.message());
+        assertEquals(List.of("UPDATE users SET email = 'x' /* a large table */", "DELETE FROM sessions /* many rows */"),
+                aws.dataApi().committed(), "each took effect once");
+        assertEquals(List.of("UPDATE users SET email = 'x' /* a large table */", "DELETE FROM sessions /* many rows */",
+                "DELETE FROM sessions /* many rows */"), aws.dataApi().sent(), "the rolled-back statement ran again");
+    }
+
     @Test
     void aStatementWhoseAnswerIsLostRunsAgainAndTakesEffectOnce(TestAccount aws) {
         ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x'", "DELETE FROM sessions");
@@ -264,8 +308,8 @@ class SecureModifyTest {
         ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x' /* a large table */");
         aws.slowStatementsContaining("a large table", 2);
         diesAfter(aws, doc, "AddTagsToResource");
-        // No call used the transaction for three minutes: the Data API rolled it back.
-        aws.dataApi().expireTransactions();
+        // The next scheduled run, 15 minutes later: no call used the transaction for three minutes, so the Data API rolled it back.
+        aws.advance(Duration.ofMinutes(15));
 
         Result next = aws.run(Operation.MODIFY, doc);
 

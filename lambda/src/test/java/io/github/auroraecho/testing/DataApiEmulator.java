@@ -7,9 +7,13 @@ import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBInstance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,14 +28,27 @@ import java.util.UUID;
  * does and passes every other request on. It keeps what AWS keeps: open transactions with their
  * statements, and what was committed, so a test can count how often each statement took effect.
  * Statements {@link FailingStatements} marks fail with AWS's error, or run longer than the Data API's
- * 45 s (answered with StatementTimeoutException while they go on in their transaction).
+ * 45 s (answered with StatementTimeoutException while they go on in their transaction; the account's
+ * clock moves 45 s with each such answer, as the call lasted that long).
+ *
+ * <p>As AWS documents: "A transaction times out if no calls use its transaction ID in three minutes. If a
+ * transaction times out before it's committed, it's rolled back automatically." (RDS Data API reference,
+ * BeginTransaction, https://docs.aws.amazon.com/rdsdataservice/latest/APIReference/API_BeginTransaction.html),
+ * measured on the account's clock; and "Data API isn't supported on T DB instance classes." (Limitations for
+ * the Amazon RDS Data API, https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/data-api.limitations.html):
+ * a cluster with a T-class instance is refused. AWS does not document the error for that; this answers
+ * BadRequestException with the limitation's words.
  */
 public final class DataApiEmulator implements SdkHttpClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STEPS = "aurora_echo_sql_steps";
+    private static final Duration IDLE_LIMIT = Duration.ofMinutes(3);
+    private static final Duration CALL_LIMIT = Duration.ofSeconds(45);
 
     private final SdkHttpClient real;
     private final FailingStatements failing;
+    private final MovingClock clock;
+    private final RdsClient rds;
     private final Map<String, Transaction> open = new HashMap<>();
     private final List<String> sent = new ArrayList<>();
     private final List<String> committed = new ArrayList<>();
@@ -46,11 +63,15 @@ public final class DataApiEmulator implements SdkHttpClient {
         final List<String> steps = new ArrayList<>();
         int stillRunning;
         boolean failed;
+        Instant lastUsed;
     }
 
-    public DataApiEmulator(SdkHttpClient real, FailingStatements failing) {
+    /** @param rds the account's RDS, where the Data API looks up the cluster's instance classes */
+    public DataApiEmulator(SdkHttpClient real, FailingStatements failing, MovingClock clock, RdsClient rds) {
         this.real = real;
         this.failing = failing;
+        this.clock = clock;
+        this.rds = rds;
     }
 
     /** Every user statement that took effect (committed), in order. */
@@ -61,11 +82,6 @@ public final class DataApiEmulator implements SdkHttpClient {
     /** Every user statement that reached the Data API, in order (the steps' bookkeeping left out). */
     public synchronized List<String> sent() {
         return List.copyOf(sent);
-    }
-
-    /** The Data API rolls back a transaction no call used for three minutes: as if that much time passed. */
-    public synchronized void expireTransactions() {
-        open.clear();
     }
 
     /** Answers an unknown transaction as the Data API did before TransactionNotFoundException existed. */
@@ -100,19 +116,49 @@ public final class DataApiEmulator implements SdkHttpClient {
         }
         JsonNode body = json(CannedHttp.body(request));
         synchronized (this) {
-            return switch (request.httpRequest().encodedPath()) {
+            String tClass = tClassOf(body.path("resourceArn").asText());
+            if (tClass != null) {
+                return error(400, "BadRequestException", "Data API isn't supported on T DB instance classes ("
+                        + tClass + ")");
+            }
+            ExecutableHttpRequest answer = switch (request.httpRequest().encodedPath()) {
                 case "/BeginTransaction" -> begin();
                 case "/Execute" -> execute(body);
                 case "/CommitTransaction" -> commit(body.path("transactionId").asText());
                 case "/RollbackTransaction" -> rollback(body.path("transactionId").asText());
                 default -> throw new IllegalStateException("the engine called " + request.httpRequest().encodedPath());
             };
+            // The call used its transaction until it answered.
+            Transaction used = open.get(body.path("transactionId").asText(""));
+            if (used != null) {
+                used.lastUsed = clock.instant();
+            }
+            return answer;
         }
+    }
+
+    /** The T instance class of the cluster's instances, if one has it; null otherwise. */
+    private String tClassOf(String clusterArn) {
+        String cluster = clusterArn.substring(clusterArn.lastIndexOf(':') + 1);
+        return rds.describeDBInstances(r -> r.filters(f -> f.name("db-cluster-id").values(cluster))).dbInstances().stream()
+                .map(DBInstance::dbInstanceClass).filter(c -> c.startsWith("db.t")).findFirst().orElse(null);
+    }
+
+    /** The open transaction, unless no call used it for three minutes: then the Data API rolled it back. */
+    private Transaction inUse(String id) {
+        Transaction transaction = open.get(id);
+        if (transaction != null && !clock.instant().isBefore(transaction.lastUsed.plus(IDLE_LIMIT))) {
+            open.remove(id);
+            return null;
+        }
+        return transaction;
     }
 
     private ExecutableHttpRequest begin() {
         String id = UUID.randomUUID().toString().replace("-", "") + "+/=";
-        open.put(id, new Transaction());
+        Transaction transaction = new Transaction();
+        transaction.lastUsed = clock.instant();
+        open.put(id, transaction);
         return ok(answer("BeginTransaction", JSON.createObjectNode().put("transactionId", id)));
     }
 
@@ -121,7 +167,7 @@ public final class DataApiEmulator implements SdkHttpClient {
         String step = body.path("parameters").path(0).path("value").path("stringValue").asText(null);
         Transaction transaction = null;
         if (body.hasNonNull("transactionId")) {
-            transaction = open.get(body.get("transactionId").asText());
+            transaction = inUse(body.get("transactionId").asText());
             if (transaction == null) {
                 return transactionNotFound();
             }
@@ -178,10 +224,11 @@ public final class DataApiEmulator implements SdkHttpClient {
     }
 
     private ExecutableHttpRequest commit(String id) {
-        Transaction transaction = open.remove(id);
+        Transaction transaction = inUse(id);
         if (transaction == null) {
             return transactionNotFound();
         }
+        open.remove(id);
         if (!transaction.failed) {
             committed.addAll(transaction.statements);
             steps.addAll(transaction.steps);
@@ -190,7 +237,7 @@ public final class DataApiEmulator implements SdkHttpClient {
     }
 
     private ExecutableHttpRequest rollback(String id) {
-        return open.remove(id) == null ? transactionNotFound()
+        return inUse(id) == null || open.remove(id) == null ? transactionNotFound()
                 : ok(JSON.createObjectNode().put("transactionStatus", "Rollback Complete"));
     }
 
@@ -206,7 +253,9 @@ public final class DataApiEmulator implements SdkHttpClient {
                 .putHeader("x-amzn-RequestId", UUID.randomUUID().toString()).build(), body.toString());
     }
 
-    private static ExecutableHttpRequest statementTimeout() {
+    /** The answer after the Data API's 45 s: the call lasted that long. */
+    private ExecutableHttpRequest statementTimeout() {
+        clock.advance(CALL_LIMIT);
         return error(400, "StatementTimeoutException", "The statement exceeded the 45 second timeout");
     }
 
