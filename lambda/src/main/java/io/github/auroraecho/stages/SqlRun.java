@@ -8,11 +8,11 @@ import io.github.auroraecho.lifecycle.SqlProgress;
 import io.github.auroraecho.lifecycle.SqlScript;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.rdsdata.model.RdsDataException;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Runs the document's SQL scripts on a copy in order, recording after each one that it ran, so each runs
@@ -23,7 +23,6 @@ import java.util.Set;
 final class SqlRun {
     /** The Data API ends a call after 45 seconds; a statement is only started or asked after with that much time left. */
     private static final Duration STATEMENT_TIME = Duration.ofSeconds(50);
-    /** The Data API's answers for a database that cannot take SQL yet but will: the next run tries again. */
     /**
      * "A transaction times out if no calls use its transaction ID in three minutes. If a transaction times out
      * before it's committed, it's rolled back automatically." (RDS Data API reference, BeginTransaction,
@@ -31,8 +30,6 @@ final class SqlRun {
      * running statement's transaction in use by asking after it every 45 s; once the run ends, nothing does.
      */
     private static final String TRANSACTION_IDLE = "three minutes";
-    private static final Set<String> NOT_YET = Set.of(
-            "DatabaseResumingException", "DatabaseUnavailableException", "HttpEndpointNotEnabledException");
 
     private final StageContext context;
     private final Copy copy;
@@ -82,7 +79,15 @@ final class SqlRun {
                     statements.rollback(running);
                     context.copies().setSqlProgress(copy, context.managedName(), before);
                 }
-                return Optional.of(NOT_YET.contains(e.awsErrorDetails().errorCode()) ? notYet(i, e) : failed(i, e));
+                DataApiErrors.Kind kind = e instanceof RdsDataException
+                        ? DataApiErrors.of(e.awsErrorDetails().errorCode(), e.awsErrorDetails().errorMessage())
+                        // An S3 script that cannot be read: the document must name another.
+                        : DataApiErrors.Kind.STATEMENT;
+                return Optional.of(switch (kind) {
+                    case NOT_YET -> notYet(i, e);
+                    case STATEMENT -> failed(i, e);
+                    case REFUSED -> refused(i, e);
+                });
             } catch (DataApiAnswerException e) {
                 return Optional.of(unexpected(i, e));
             } catch (SdkClientException e) {
@@ -148,6 +153,15 @@ final class SqlRun {
 
     private static String ran(int index) {
         return index == 0 ? "no statement ran" : "statements 1 to " + index + " ran and will not run again";
+    }
+
+    private Result refused(int index, AwsServiceException e) {
+        String code = e.awsErrorDetails().errorCode();
+        String message = e.awsErrorDetails().errorMessage();
+        return context.result(Outcome.FAILED, "the RDS Data API refused SQL statement " + (index + 1) + " of " + scripts.size()
+                + " (" + scripts.get(index).describe() + ") on copy " + copy.name() + ": " + code + ": " + message + "; the call was refused, not the statement"
+                + DataApiErrors.hint(code, message, copy.engine(), copy.settings().engineVersion()) + "; the copy stays new ("
+                + ran(index) + "); run modify again once that is fixed", copy.name());
     }
 
     private Result failed(int index, AwsServiceException e) {

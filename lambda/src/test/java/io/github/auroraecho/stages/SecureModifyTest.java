@@ -97,6 +97,24 @@ class SecureModifyTest {
     }
 
     @Test
+    void aCopyOnATClassIsRefusedByTheDataApiAndTheRunSaysWhy(TestAccount aws) {
+        ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x'");
+        // Made by an earlier document on a T class (this one is refused when read).
+        Copy copy = aws.copies("staging").get(0);
+        aws.rds().modifyDBInstance(r -> r.dbInstanceIdentifier(copy.instances().get(0).id()).dbInstanceClass("db.t4g.medium")
+                .applyImmediately(true));
+
+        Result modify = aws.run(Operation.MODIFY, doc);
+
+        assertEquals(Outcome.FAILED, modify.outcome(), modify.message());
+        assertTrue(modify.message().contains("the RDS Data API refused SQL statement 1 of 1"), modify.message());
+        assertTrue(modify.message().contains("the call was refused, not the statement; AWS does not offer the Data API on "
+                + "T DB instance classes"), modify.message());
+        assertEquals(List.of(), aws.dataApi().sent());
+        assertEquals(Stage.NEW, aws.copies("staging").get(0).stage("staging").orElseThrow());
+    }
+
+    @Test
     void aTransactionWithoutAnIdFailsNamingTheCallAndRunsNothingOutsideIt(TestAccount aws) {
         ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x'");
         aws.dataApi().answerWithout("BeginTransaction", "transactionId");
