@@ -62,7 +62,8 @@ public final class DataApiAvailability {
         int major = Integer.parseInt(postgresql.group(1));
         int minor = Integer.parseInt(postgresql.group(2));
         if (major < POSTGRESQL_FIRST) {
-            return Optional.of(refusal("aurora-postgresql", version, POSTGRESQL_FIRST + "." + POSTGRESQL_MINIMUM.get(POSTGRESQL_FIRST)));
+            return Optional.of(refusal("aurora-postgresql", version,
+                    POSTGRESQL_FIRST + "." + POSTGRESQL_MINIMUM.get(POSTGRESQL_FIRST)));
         }
         if (major > POSTGRESQL_LAST_LISTED || minor >= POSTGRESQL_MINIMUM.get(major)) {
             return Optional.empty();

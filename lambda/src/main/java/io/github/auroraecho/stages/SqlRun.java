@@ -159,7 +159,8 @@ final class SqlRun {
         String code = e.awsErrorDetails().errorCode();
         String message = e.awsErrorDetails().errorMessage();
         return context.result(Outcome.FAILED, "the RDS Data API refused SQL statement " + (index + 1) + " of " + scripts.size()
-                + " (" + scripts.get(index).describe() + ") on copy " + copy.name() + ": " + code + ": " + message + "; the call was refused, not the statement"
+                + " (" + scripts.get(index).describe() + ") on copy " + copy.name() + ": " + code + ": " + message
+                + "; the call was refused, not the statement"
                 + DataApiErrors.hint(code, message, copy.engine(), copy.settings().engineVersion()) + "; the copy stays new ("
                 + ran(index) + "); run modify again once that is fixed", copy.name());
     }
