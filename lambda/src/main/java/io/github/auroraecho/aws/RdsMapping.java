@@ -36,7 +36,8 @@ final class RdsMapping {
                 new Copy.Settings(cluster.dbClusterParameterGroup(), cluster.backupRetentionPeriod(),
                         Boolean.TRUE.equals(cluster.httpEndpointEnabled()),
                         cluster.masterUserSecret() == null ? null : cluster.masterUserSecret().secretArn(),
-                        cluster.masterUserSecret() == null ? null : cluster.masterUserSecret().secretStatus()));
+                        cluster.masterUserSecret() == null ? null : cluster.masterUserSecret().secretStatus(),
+                        cluster.engineVersion()));
     }
 
     static Copy.Instance toInstance(DBInstance instance) {

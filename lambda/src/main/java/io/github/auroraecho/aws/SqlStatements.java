@@ -76,7 +76,12 @@ public final class SqlStatements {
     /** True when the step's transaction committed (its row is there). Makes the steps table if it is not. */
     public boolean committed(SqlScript script, String step) {
         execute(script.database(), null, r -> r.sql(CREATE));
-        return !execute(script.database(), null, r -> r.sql(SELECT).parameters(stepParameter(step))).records().isEmpty();
+        ExecuteStatementResponse found = execute(script.database(), null, r -> r.sql(SELECT).parameters(stepParameter(step)));
+        // An answer without records would read as "not committed" and run the statement a second time.
+        if (!found.hasRecords()) {
+            throw new DataApiAnswerException("ExecuteStatement (the look-up of the statement's step)", "its records");
+        }
+        return !found.records().isEmpty();
     }
 
     /**
@@ -92,6 +97,10 @@ public final class SqlStatements {
             String sql = text(script);
             String transaction = dataApi.beginTransaction(r -> r.resourceArn(copy.clusterArn()).secretArn(secretArn)
                     .database(script.database())).transactionId();
+            if (transaction == null || transaction.isBlank()) {
+                // Without a transaction the statement would commit on its own, without its step: never run it so.
+                throw new DataApiAnswerException("BeginTransaction", "a transaction id");
+            }
             try {
                 execute(script.database(), transaction, r -> r.sql(sql).continueAfterTimeout(true));
             } catch (StatementTimeoutException e) {
@@ -115,7 +124,12 @@ public final class SqlStatements {
     public Ending finish(SqlScript script, String step, String transaction) {
         try {
             execute(script.database(), transaction, r -> r.sql(INSERT).parameters(stepParameter(step)).continueAfterTimeout(true));
-            dataApi.commitTransaction(r -> r.resourceArn(copy.clusterArn()).secretArn(secretArn).transactionId(transaction));
+            String status = dataApi.commitTransaction(r -> r.resourceArn(copy.clusterArn()).secretArn(secretArn)
+                    .transactionId(transaction)).transactionStatus();
+            if (status == null || status.isBlank()) {
+                // Whether it committed is unknown: the next run reads the step to learn it.
+                throw new DataApiAnswerException("CommitTransaction", "a transaction status");
+            }
             return Ending.COMMITTED;
         } catch (StatementTimeoutException e) {
             return Ending.RUNNING;

@@ -39,9 +39,11 @@ public record Copy(
      * @param masterUserSecretArn    the RDS-managed secret holding the master password; null while RDS does not manage it
      * @param masterUserSecretStatus {@code creating}, {@code active}, {@code rotating} or {@code impaired}; null without a secret
      * @param backupRetentionPeriod  days; null when RDS did not say
+     * @param engineVersion          the cluster's engine version ({@code 15.4}, {@code 8.0.mysql_aurora.3.07.0}): where
+     *                               the RDS Data API is offered depends on it; null when RDS did not say
      */
     public record Settings(String parameterGroup, Integer backupRetentionPeriod, boolean httpEndpointEnabled,
-                           String masterUserSecretArn, String masterUserSecretStatus) {
+                           String masterUserSecretArn, String masterUserSecretStatus, String engineVersion) {
     }
 
     public Copy {

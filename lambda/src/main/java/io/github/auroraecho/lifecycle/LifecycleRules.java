@@ -42,6 +42,9 @@ public final class LifecycleRules {
             throw new InvalidInputException("field \"sqlScripts\" needs \"manageMasterUserPassword\": true: the RDS "
                     + "Data API signs in with the copy's managed secret, never with production's password");
         }
+        if (!modification.sqlScripts().isEmpty()) {
+            checkDataApiOffered(placement);
+        }
         int tags = config.labels().tags().size();
         if (!modification.sqlScripts().isEmpty() && tags == Labels.MAX_EXTRA_TAGS) {
             throw new InvalidInputException("field \"tags\" has " + tags + " entries; with sqlScripts at most "
@@ -98,6 +101,21 @@ public final class LifecycleRules {
             }
             case MODIFY -> {
             }
+        }
+    }
+
+    /** The copies the document makes must offer the Data API that runs its sqlScripts ({@link DataApiAvailability}). */
+    private static void checkDataApiOffered(Placement placement) {
+        String instanceClass = placement.dbInstanceClass();
+        if (instanceClass != null && !DataApiAvailability.offeredOn(instanceClass)) {
+            throw new InvalidInputException(DocumentReader.field("dbInstanceClass") + " is " + instanceClass
+                    + ", a T class, where AWS does not offer the RDS Data API that runs sqlScripts; choose another "
+                    + "class (for example db.r6g.large or db.serverless) or remove sqlScripts");
+        }
+        if (placement.engineVersion() != null) {
+            DataApiAvailability.versionRefusal(placement.engine(), placement.engineVersion()).ifPresent(why -> {
+                throw new InvalidInputException(DocumentReader.field("engineVersion") + ": " + why);
+            });
         }
     }
 

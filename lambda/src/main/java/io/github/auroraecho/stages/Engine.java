@@ -42,7 +42,7 @@ public final class Engine {
         Changes changes = new Changes(config.dryRun(), config.managedName());
         Instant now = clock.instant();
         StageContext context = new StageContext(operation, config, aws, gateways.copies().apply(changes),
-                gateways.dns().apply(changes), changes, now, Instant.now().plus(budget));
+                gateways.dns().apply(changes), changes, now, now.plus(budget), clock);
         Result result;
         try {
             Ownership.Found found = context.copies().list(new Ownership(config.managedName(), config.source().sourceClusterName()));

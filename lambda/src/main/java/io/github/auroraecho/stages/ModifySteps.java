@@ -2,6 +2,7 @@ package io.github.auroraecho.stages;
 
 import io.github.auroraecho.aws.ClusterChange;
 import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.DataApiAvailability;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Modification;
 import io.github.auroraecho.lifecycle.SqlProgress;
@@ -63,6 +64,15 @@ final class ModifySteps {
         String secretStatus = copy.settings().masterUserSecretStatus();
         List<Step> pending = pending(copy, config, roleArns);
         Step first = pending.get(0);
+        String version = copy.settings().engineVersion();
+        if ((first instanceof Step.EnableDataApi || first instanceof Step.RunSql) && version != null) {
+            Optional<String> refusal = DataApiAvailability.versionRefusal(copy.engine(), version);
+            if (refusal.isPresent()) {
+                return new Step.Refuse("copy " + copy.name() + " cannot run its SQL statements: " + refusal.get()
+                        + "; no statement was sent. Restore or clone from a source on a version that has it "
+                        + "(or upgrade the copy), or remove sqlScripts");
+            }
+        }
         boolean needsSecret = first instanceof Step.EnableDataApi || first instanceof Step.RunSql
                 || first instanceof Step.MarkModified;
         if (needsSecret && config.modification().manageMasterUserPassword() && !SECRET_ACTIVE.equals(secretStatus)) {

@@ -10,15 +10,19 @@ import io.github.auroraecho.lifecycle.Operation;
 
 import java.time.Instant;
 
-/** Everything one run of a stage works with: the document, the effects, and the time it started. */
+/**
+ * Everything one run of a stage works with: the document, the effects, and the time it started.
+ *
+ * @param clock the time the run's waits are measured in against {@code deadline}
+ */
 public record StageContext(Operation operation, LifecycleConfig config, AwsClients aws, CopyStore copies, CnameRecords dns,
-                           Changes changes, Instant now, Instant deadline) {
+                           Changes changes, Instant now, Instant deadline, java.time.Clock clock) {
     /** Time kept back from the Lambda budget to report the result after the last wait. */
     private static final java.time.Duration MARGIN = java.time.Duration.ofSeconds(10);
 
     /** How long a wait may last: what the caller asks, cut to what is left of the function's time. */
     public java.time.Duration waitBudget(java.time.Duration wanted) {
-        java.time.Duration left = java.time.Duration.between(java.time.Instant.now(), deadline.minus(MARGIN));
+        java.time.Duration left = java.time.Duration.between(clock.instant(), deadline.minus(MARGIN));
         return left.isNegative() ? java.time.Duration.ZERO : wanted.compareTo(left) < 0 ? wanted : left;
     }
 

@@ -55,6 +55,6 @@ class CopyTest {
             instances.add(new Copy.Instance("i" + (i + 1), "arn:i" + i, instanceStatuses[i], null, Map.of()));
         }
         return new Copy(name, "arn:c", clusterStatus, "aurora-postgresql", created, null, null, false, Map.of(),
-                List.of(), instances, new Copy.Settings(null, 1, false, null, null));
+                List.of(), instances, new Copy.Settings(null, 1, false, null, null, null));
     }
 }

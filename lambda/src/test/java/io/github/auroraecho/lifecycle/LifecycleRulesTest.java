@@ -64,6 +64,26 @@ class LifecycleRulesTest {
     }
 
     @Test
+    void sqlScriptsAreRefusedWhereAwsOffersNoDataApi() {
+        Modification sql = new Modification(List.of(), true, List.of(new SqlScript("SELECT 1", null, null)), 1);
+        for (String tClass : List.of("db.t3.medium", "db.t4g.large")) {
+            Placement placed = new Placement("default", tClass, null, null, null, null, List.of(), null, null, null);
+            for (Operation operation : Operation.values()) {
+                assertRefused(NEW.toBuilder().placement(placed).modification(sql).build(), operation,
+                        "field \"dbInstanceClass\" is " + tClass + ", a T class");
+            }
+            assertDoesNotThrow(() -> LifecycleRules.check(NEW.toBuilder().placement(placed).build(), Operation.NEW),
+                    "without SQL a T class is fine");
+        }
+        Placement old = new Placement("default", "db.r6g.large", null, "aurora-postgresql", "15.2", null, List.of(),
+                null, null, null);
+        assertRefused(NEW.toBuilder().placement(old).modification(sql).build(), Operation.NEW,
+                "field \"engineVersion\": the RDS Data API, which runs sqlScripts, is not offered on aurora-postgresql 15.2; "
+                        + "AWS offers it from 15.3 on");
+        assertDoesNotThrow(() -> LifecycleRules.check(NEW.toBuilder().modification(sql).build(), Operation.MODIFY));
+    }
+
+    @Test
     void theCrossFieldRulesHoldWhateverTheOperation() {
         for (Operation operation : Operation.values()) {
             assertRefused(NEW.toBuilder().source(new CopySource("staging", null)).build(), operation, "must differ");

@@ -113,6 +113,6 @@ class OwnershipTest {
     private static Copy cluster(String name, Map<String, String> tags, Copy.Instance... instances) {
         return new Copy(name, arn("cluster", name), "available", "aurora-postgresql", Instant.EPOCH,
                 name + ".cluster.example", null, false, tags, List.of(), List.of(instances),
-                new Copy.Settings(null, 1, false, null, null));
+                new Copy.Settings(null, 1, false, null, null, null));
     }
 }

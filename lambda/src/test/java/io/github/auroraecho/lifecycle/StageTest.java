@@ -65,6 +65,6 @@ class StageTest {
                 : List.of(new Copy.Instance("staging-2026-11-25", "arn:i", "available", "i.example", instanceTags));
         return new Copy("staging-2026-11-25", "arn:c", "available", "aurora-postgresql", Instant.EPOCH,
                 "w.example", "r.example", false, clusterTags, List.of(), instances,
-                new Copy.Settings(null, 1, false, null, null));
+                new Copy.Settings(null, 1, false, null, null, null));
     }
 }

@@ -33,7 +33,7 @@ class ModifyStepsTest {
     /** A restored copy as RDS shows it before modify: production's password, its own retention, protection on. */
     private static Copy restored() {
         return with(Copies.copy("staging-2026-11-25", Stage.NEW, Instant.EPOCH), List.of(), Map.of(),
-                new Copy.Settings("default.aurora-postgresql15", 7, false, null, null), true);
+                new Copy.Settings("default.aurora-postgresql15", 7, false, null, null, "15.4"), true);
     }
 
     private static Copy with(Copy copy, List<String> roles, Map<String, String> extraTags, Copy.Settings settings,
@@ -47,7 +47,7 @@ class ModifyStepsTest {
     /** The copy once every cluster setting is applied and the managed secret is active. */
     private static Copy settled(Map<String, String> tags, boolean httpEndpoint) {
         return with(restored(), List.of(ROLE), tags,
-                new Copy.Settings("staging-params", 1, httpEndpoint, SECRET, "active"), false);
+                new Copy.Settings("staging-params", 1, httpEndpoint, SECRET, "active", "15.4"), false);
     }
 
     private static Map<String, String> progress(int done) {
@@ -69,21 +69,21 @@ class ModifyStepsTest {
     @Test
     void oneModifyCallCarriesOnlyTheSettingsThatDiffer() {
         Copy copy = with(restored(), List.of(ROLE), Map.of(),
-                new Copy.Settings("staging-params", 7, false, SECRET, "active"), false);
+                new Copy.Settings("staging-params", 7, false, SECRET, "active", "15.4"), false);
         assertEquals(new Step.ModifyCluster(new ClusterChange(false, null, 1L, false)), ModifySteps.next(copy, SECURE, List.of(ROLE)));
     }
 
     @Test
     void aPlainDocumentStillEnforcesOneDayOfBackupsAndNoDeletionProtection() {
         assertEquals(new Step.ModifyCluster(new ClusterChange(false, null, 1L, true)), ModifySteps.next(restored(), PLAIN, List.of()));
-        Copy fine = with(restored(), List.of(), Map.of(), new Copy.Settings("default.aurora-postgresql15", 1, false, null, null), false);
+        Copy fine = with(restored(), List.of(), Map.of(), new Copy.Settings("default.aurora-postgresql15", 1, false, null, null, "15.4"), false);
         assertEquals(List.of(new Step.MarkModified()), ModifySteps.pending(fine, PLAIN, List.of()));
     }
 
     @Test
     void waitsForTheManagedSecretBeforeTheDataApi() {
         Copy creating = with(restored(), List.of(ROLE), Map.of(),
-                new Copy.Settings("staging-params", 1, false, SECRET, "creating"), false);
+                new Copy.Settings("staging-params", 1, false, SECRET, "creating", "15.4"), false);
         Step step = ModifySteps.next(creating, SECURE, List.of(ROLE));
         assertInstanceOf(Step.Wait.class, step);
         assertTrue(((Step.Wait) step).why().contains("creating"), step.toString());
@@ -92,7 +92,7 @@ class ModifyStepsTest {
     @Test
     void anImpairedSecretNeedsSomeone() {
         Copy impaired = with(restored(), List.of(ROLE), Map.of(),
-                new Copy.Settings("staging-params", 1, true, SECRET, "impaired"), false);
+                new Copy.Settings("staging-params", 1, true, SECRET, "impaired", "15.4"), false);
         assertInstanceOf(Step.Refuse.class, ModifySteps.next(impaired, SECURE, List.of(ROLE)));
     }
 
@@ -101,7 +101,7 @@ class ModifyStepsTest {
         Copy copy = restored();
         Copy modifying = new Copy(copy.name(), copy.clusterArn(), "modifying", copy.engine(), copy.createdAt(),
                 copy.endpoint(), copy.readerEndpoint(), false, copy.clusterTags(), List.of(ROLE), copy.instances(),
-                new Copy.Settings("staging-params", 1, false, SECRET, "active"));
+                new Copy.Settings("staging-params", 1, false, SECRET, "active", "15.4"));
         assertInstanceOf(Step.Wait.class, ModifySteps.next(modifying, SECURE, List.of(ROLE)));
     }
 
@@ -109,6 +109,23 @@ class ModifyStepsTest {
     void enablesTheDataApiThenRunsTheScriptsWithTheManagedSecret() {
         assertEquals(new Step.EnableDataApi(), ModifySteps.next(settled(Map.of(), false), SECURE, List.of(ROLE)));
         assertEquals(new Step.RunSql(0, SECRET), ModifySteps.next(settled(Map.of(), true), SECURE, List.of(ROLE)));
+    }
+
+    @Test
+    void anEngineVersionWithoutTheDataApiIsRefusedBeforeItIsEnabledOrAnyStatementSent() {
+        for (boolean httpEndpoint : new boolean[] {false, true}) {
+            Copy settled = settled(Map.of(), httpEndpoint);
+            Copy old = with(settled, List.of(ROLE), Map.of(), new Copy.Settings("staging-params", 1, httpEndpoint, SECRET,
+                    "active", "14.6"), false);
+            Step step = ModifySteps.next(old, SECURE, List.of(ROLE));
+            assertInstanceOf(Step.Refuse.class, step);
+            assertTrue(((Step.Refuse) step).why().contains("not offered on aurora-postgresql 14.6; AWS offers it from 14.8 on"),
+                    step.toString());
+        }
+        Copy oldWithoutSql = with(settled(progress(3), false), List.of(ROLE), progress(3),
+                new Copy.Settings("staging-params", 1, false, SECRET, "active", "14.6"), false);
+        assertEquals(new Step.MarkModified(), ModifySteps.next(oldWithoutSql, SECURE, List.of(ROLE)),
+                "statements that all ran need no Data API");
     }
 
     @Test

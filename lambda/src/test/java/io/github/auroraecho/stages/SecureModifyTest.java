@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.rds.model.DBCluster;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,6 +78,83 @@ class SecureModifyTest {
         assertEquals(List.of("UPDATE users SET email = id || '@example.invalid'", "DELETE FROM sessions"),
                 aws.dataApi().committed(), "each statement took effect once, the S3 script as the object's text");
         assertEquals(2, aws.calls().count("CommitTransaction"));
+    }
+
+    @Test
+    void aCopyOnAnEngineVersionWithoutTheDataApiFailsInWordsBeforeAnyStatement(TestAccount aws) {
+        ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x'");
+        String copy = aws.copies("staging").get(0).name();
+        aws.rds().modifyDBCluster(r -> r.dbClusterIdentifier(copy).engineVersion("15.2").applyImmediately(true));
+
+        Result modify = aws.run(Operation.MODIFY, doc);
+
+        assertEquals(Outcome.FAILED, modify.outcome(), modify.message());
+        assertTrue(modify.message().contains("not offered on aurora-postgresql 15.2; AWS offers it from 15.3 on"),
+                modify.message());
+        assertEquals(0, aws.calls().count("EnableHttpEndpoint"));
+        assertEquals(List.of(), aws.dataApi().sent(), "no statement was sent");
+        assertEquals(Stage.NEW, aws.copies("staging").get(0).stage("staging").orElseThrow());
+    }
+
+    @Test
+    void aCopyOnATClassIsRefusedByTheDataApiAndTheRunSaysWhy(TestAccount aws) {
+        ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x'");
+        // Made by an earlier document on a T class (this one is refused when read).
+        Copy copy = aws.copies("staging").get(0);
+        aws.rds().modifyDBInstance(r -> r.dbInstanceIdentifier(copy.instances().get(0).id()).dbInstanceClass("db.t4g.medium")
+                .applyImmediately(true));
+
+        Result modify = aws.run(Operation.MODIFY, doc);
+
+        assertEquals(Outcome.FAILED, modify.outcome(), modify.message());
+        assertTrue(modify.message().contains("the RDS Data API refused SQL statement 1 of 1"), modify.message());
+        assertTrue(modify.message().contains("the call was refused, not the statement; AWS does not offer the Data API on "
+                + "T DB instance classes"), modify.message());
+        assertEquals(List.of(), aws.dataApi().sent());
+        assertEquals(Stage.NEW, aws.copies("staging").get(0).stage("staging").orElseThrow());
+    }
+
+    @Test
+    void aTransactionWithoutAnIdFailsNamingTheCallAndRunsNothingOutsideIt(TestAccount aws) {
+        ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x'");
+        aws.dataApi().answerWithout("BeginTransaction", "transactionId");
+
+        Result modify = aws.run(Operation.MODIFY, doc);
+
+        assertEquals(Outcome.FAILED, modify.outcome(), modify.message());
+        assertTrue(modify.message().contains("the RDS Data API answered BeginTransaction without a transaction id"),
+                modify.message());
+        assertEquals(List.of(), aws.dataApi().sent(), "the statement never ran outside its transaction");
+        assertEquals(Stage.NEW, aws.copies("staging").get(0).stage("staging").orElseThrow());
+    }
+
+    @Test
+    void aCommitAnswerWithoutItsStatusFailsAndTheNextRunLearnsFromTheStepThatItCommitted(TestAccount aws) {
+        ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x'", "DELETE FROM sessions");
+        aws.dataApi().answerWithout("CommitTransaction", "transactionStatus");
+
+        Result failed = aws.run(Operation.MODIFY, doc);
+
+        assertEquals(Outcome.FAILED, failed.outcome(), failed.message());
+        assertTrue(failed.message().contains("answered CommitTransaction without a transaction status"), failed.message());
+        aws.dataApi().answerAsDocumented();
+        Result next = aws.run(Operation.MODIFY, doc);
+        assertEquals(Outcome.CHANGED, next.outcome(), next.message());
+        assertEquals(List.of("UPDATE users SET email = 'x'", "DELETE FROM sessions"), aws.dataApi().committed());
+        assertEquals(aws.dataApi().committed(), aws.dataApi().sent(), "the committed statement is not run again");
+    }
+
+    @Test
+    void aStepLookUpWithoutRecordsNeverReadsAsNotCommitted(TestAccount aws) {
+        ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x'");
+        aws.dataApi().answerWithout("ExecuteStatement", "records");
+
+        Result modify = aws.run(Operation.MODIFY, doc);
+
+        assertEquals(Outcome.FAILED, modify.outcome(), modify.message());
+        assertTrue(modify.message().contains("answered ExecuteStatement (the look-up of the statement's step) without its records"),
+                modify.message());
+        assertEquals(List.of(), aws.dataApi().sent());
     }
 
     @Test
@@ -176,6 +254,49 @@ class SecureModifyTest {
                 aws.dataApi().committed(), "committed once, in the transaction the dead run started");
     }
 
+    /** The modify function's timeout with SQL (infra's AuroraEchoStack sizes it). */
+    private static final Duration MODIFY_TIMEOUT = Duration.ofSeconds(900);
+
+    @Test
+    void aStatementLongerThanAWholeRunFailsAskingToSplitItInsteadOfStartingAgainEveryRun(TestAccount aws) {
+        ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x' /* a huge table */");
+        // 30 of the Data API's 45-s answers: 22.5 minutes, longer than the function's 15.
+        aws.slowStatementsContaining("a huge table", 30);
+
+        Result modify = aws.runWithin(MODIFY_TIMEOUT, Operation.MODIFY, doc);
+
+        assertEquals(Outcome.FAILED, modify.outcome(), modify.message());
+        assertTrue(modify.message().contains("still runs on copy " + modify.copy() + " after a whole run of modify"),
+                modify.message());
+        assertTrue(modify.message().contains("split the statement"), modify.message());
+        assertEquals(List.of(), aws.dataApi().committed());
+        String progress = aws.copies("staging").get(0).clusterTags().get(SqlProgress.tagKey("staging"));
+        assertEquals(2, progress.split(" ").length, "no transaction is left for the next run: " + progress);
+    }
+
+    @Test
+    void aStatementStartedLateInARunIsRolledBackByTheDataApiAndRunsAgainFirstInTheNextRun(TestAccount aws) {
+        ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x' /* a large table */",
+                "DELETE FROM sessions /* many rows */");
+        aws.slowStatementsContaining("a large table", 15);
+        aws.slowStatementsContaining("many rows", 5);
+
+        Result first = aws.runWithin(MODIFY_TIMEOUT, Operation.MODIFY, doc);
+
+        assertEquals(Outcome.WAITING, first.outcome(), first.message());
+        assertTrue(first.message().contains("rolls its transaction back three minutes after this run's last call"),
+                first.message());
+        // The next scheduled run, 15 minutes later: the transaction was idle for more than three minutes.
+        aws.advance(Duration.ofMinutes(15));
+        Result next = aws.runWithin(MODIFY_TIMEOUT, Operation.MODIFY, doc);
+
+        assertEquals(Outcome.CHANGED, next.outcome(), next.message());
+        assertEquals(List.of("UPDATE users SET email = 'x' /* a large table */", "DELETE FROM sessions /* many rows */"),
+                aws.dataApi().committed(), "each took effect once");
+        assertEquals(List.of("UPDATE users SET email = 'x' /* a large table */", "DELETE FROM sessions /* many rows */",
+                "DELETE FROM sessions /* many rows */"), aws.dataApi().sent(), "the rolled-back statement ran again");
+    }
+
     @Test
     void aStatementWhoseAnswerIsLostRunsAgainAndTakesEffectOnce(TestAccount aws) {
         ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x'", "DELETE FROM sessions");
@@ -205,8 +326,8 @@ class SecureModifyTest {
         ObjectNode doc = secureDocument(aws, "UPDATE users SET email = 'x' /* a large table */");
         aws.slowStatementsContaining("a large table", 2);
         diesAfter(aws, doc, "AddTagsToResource");
-        // No call used the transaction for three minutes: the Data API rolled it back.
-        aws.dataApi().expireTransactions();
+        // The next scheduled run, 15 minutes later: no call used the transaction for three minutes, so the Data API rolled it back.
+        aws.advance(Duration.ofMinutes(15));
 
         Result next = aws.run(Operation.MODIFY, doc);
 

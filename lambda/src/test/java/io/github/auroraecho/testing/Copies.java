@@ -18,7 +18,7 @@ public final class Copies {
              "dbInstanceClass": "db.r6g.large", "hostedZoneIds": ["Z1"], "recordSetName": "db.example.com"}""",
             Operation.NEW);
     /** What a fresh restore shows: the default parameter group, one day of backups, no managed secret. */
-    public static final Copy.Settings SETTINGS = new Copy.Settings("default.aurora-postgresql15", 1, false, null, null);
+    public static final Copy.Settings SETTINGS = new Copy.Settings("default.aurora-postgresql15", 1, false, null, null, null);
 
     private Copies() {
     }

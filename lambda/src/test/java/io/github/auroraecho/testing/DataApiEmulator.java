@@ -7,9 +7,13 @@ import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBInstance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,19 +28,34 @@ import java.util.UUID;
  * does and passes every other request on. It keeps what AWS keeps: open transactions with their
  * statements, and what was committed, so a test can count how often each statement took effect.
  * Statements {@link FailingStatements} marks fail with AWS's error, or run longer than the Data API's
- * 45 s (answered with StatementTimeoutException while they go on in their transaction).
+ * 45 s (answered with StatementTimeoutException while they go on in their transaction; the account's
+ * clock moves 45 s with each such answer, as the call lasted that long).
+ *
+ * <p>As AWS documents: "A transaction times out if no calls use its transaction ID in three minutes. If a
+ * transaction times out before it's committed, it's rolled back automatically." (RDS Data API reference,
+ * BeginTransaction, https://docs.aws.amazon.com/rdsdataservice/latest/APIReference/API_BeginTransaction.html),
+ * measured on the account's clock; and "Data API isn't supported on T DB instance classes." (Limitations for
+ * the Amazon RDS Data API, https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/data-api.limitations.html):
+ * a cluster with a T-class instance is refused. AWS does not document the error for that; this answers
+ * BadRequestException with the limitation's words.
  */
 public final class DataApiEmulator implements SdkHttpClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STEPS = "aurora_echo_sql_steps";
+    private static final Duration IDLE_LIMIT = Duration.ofMinutes(3);
+    private static final Duration CALL_LIMIT = Duration.ofSeconds(45);
 
     private final SdkHttpClient real;
     private final FailingStatements failing;
+    private final MovingClock clock;
+    private final RdsClient rds;
     private final Map<String, Transaction> open = new HashMap<>();
     private final List<String> sent = new ArrayList<>();
     private final List<String> committed = new ArrayList<>();
     private final Set<String> steps = new HashSet<>();
     private boolean goneAsBadRequest;
+    /** Operation to the field its answers leave out, as an answer the engine does not expect. */
+    private final Map<String, String> omitted = new HashMap<>();
 
     /** An open transaction: its statements, its step, and how many more answers its running statement outlasts. */
     private static final class Transaction {
@@ -44,11 +63,15 @@ public final class DataApiEmulator implements SdkHttpClient {
         final List<String> steps = new ArrayList<>();
         int stillRunning;
         boolean failed;
+        Instant lastUsed;
     }
 
-    public DataApiEmulator(SdkHttpClient real, FailingStatements failing) {
+    /** @param rds the account's RDS, where the Data API looks up the cluster's instance classes */
+    public DataApiEmulator(SdkHttpClient real, FailingStatements failing, MovingClock clock, RdsClient rds) {
         this.real = real;
         this.failing = failing;
+        this.clock = clock;
+        this.rds = rds;
     }
 
     /** Every user statement that took effect (committed), in order. */
@@ -61,18 +84,24 @@ public final class DataApiEmulator implements SdkHttpClient {
         return List.copyOf(sent);
     }
 
-    /** The Data API rolls back a transaction no call used for three minutes: as if that much time passed. */
-    public synchronized void expireTransactions() {
-        open.clear();
-    }
-
     /** Answers an unknown transaction as the Data API did before TransactionNotFoundException existed. */
     public synchronized void answerGoneTransactionsAsBadRequest() {
         goneAsBadRequest = true;
     }
 
+    /** From now on, answers to the operation ({@code BeginTransaction}) leave out the field ({@code transactionId}). */
+    public synchronized void answerWithout(String operation, String field) {
+        omitted.put(operation, field);
+    }
+
+    /** Answers every operation in full again. */
+    public synchronized void answerAsDocumented() {
+        omitted.clear();
+    }
+
     public synchronized void reset() {
         goneAsBadRequest = false;
+        omitted.clear();
         open.clear();
         sent.clear();
         committed.clear();
@@ -87,20 +116,50 @@ public final class DataApiEmulator implements SdkHttpClient {
         }
         JsonNode body = json(CannedHttp.body(request));
         synchronized (this) {
-            return switch (request.httpRequest().encodedPath()) {
+            String tClass = tClassOf(body.path("resourceArn").asText());
+            if (tClass != null) {
+                return error(400, "BadRequestException", "Data API isn't supported on T DB instance classes ("
+                        + tClass + ")");
+            }
+            ExecutableHttpRequest answer = switch (request.httpRequest().encodedPath()) {
                 case "/BeginTransaction" -> begin();
                 case "/Execute" -> execute(body);
                 case "/CommitTransaction" -> commit(body.path("transactionId").asText());
                 case "/RollbackTransaction" -> rollback(body.path("transactionId").asText());
                 default -> throw new IllegalStateException("the engine called " + request.httpRequest().encodedPath());
             };
+            // The call used its transaction until it answered.
+            Transaction used = open.get(body.path("transactionId").asText(""));
+            if (used != null) {
+                used.lastUsed = clock.instant();
+            }
+            return answer;
         }
+    }
+
+    /** The T instance class of the cluster's instances, if one has it; null otherwise. */
+    private String tClassOf(String clusterArn) {
+        String cluster = clusterArn.substring(clusterArn.lastIndexOf(':') + 1);
+        return rds.describeDBInstances(r -> r.filters(f -> f.name("db-cluster-id").values(cluster))).dbInstances().stream()
+                .map(DBInstance::dbInstanceClass).filter(c -> c.startsWith("db.t")).findFirst().orElse(null);
+    }
+
+    /** The open transaction, unless no call used it for three minutes: then the Data API rolled it back. */
+    private Transaction inUse(String id) {
+        Transaction transaction = open.get(id);
+        if (transaction != null && !clock.instant().isBefore(transaction.lastUsed.plus(IDLE_LIMIT))) {
+            open.remove(id);
+            return null;
+        }
+        return transaction;
     }
 
     private ExecutableHttpRequest begin() {
         String id = UUID.randomUUID().toString().replace("-", "") + "+/=";
-        open.put(id, new Transaction());
-        return ok(JSON.createObjectNode().put("transactionId", id));
+        Transaction transaction = new Transaction();
+        transaction.lastUsed = clock.instant();
+        open.put(id, transaction);
+        return ok(answer("BeginTransaction", JSON.createObjectNode().put("transactionId", id)));
     }
 
     private ExecutableHttpRequest execute(JsonNode body) {
@@ -108,7 +167,7 @@ public final class DataApiEmulator implements SdkHttpClient {
         String step = body.path("parameters").path(0).path("value").path("stringValue").asText(null);
         Transaction transaction = null;
         if (body.hasNonNull("transactionId")) {
-            transaction = open.get(body.get("transactionId").asText());
+            transaction = inUse(body.get("transactionId").asText());
             if (transaction == null) {
                 return transactionNotFound();
             }
@@ -122,7 +181,7 @@ public final class DataApiEmulator implements SdkHttpClient {
             if (steps.contains(step)) {
                 records.addArray().addObject().put("stringValue", step);
             }
-            return ok(answer);
+            return ok(answer("ExecuteStatement", answer));
         }
         if (transaction != null && transaction.failed) {
             return error(400, "DatabaseErrorException", "current transaction is aborted, commands ignored until end of transaction block");
@@ -165,20 +224,28 @@ public final class DataApiEmulator implements SdkHttpClient {
     }
 
     private ExecutableHttpRequest commit(String id) {
-        Transaction transaction = open.remove(id);
+        Transaction transaction = inUse(id);
         if (transaction == null) {
             return transactionNotFound();
         }
+        open.remove(id);
         if (!transaction.failed) {
             committed.addAll(transaction.statements);
             steps.addAll(transaction.steps);
         }
-        return ok(JSON.createObjectNode().put("transactionStatus", "Transaction Committed"));
+        return ok(answer("CommitTransaction", JSON.createObjectNode().put("transactionStatus", "Transaction Committed")));
     }
 
     private ExecutableHttpRequest rollback(String id) {
-        return open.remove(id) == null ? transactionNotFound()
+        return inUse(id) == null || open.remove(id) == null ? transactionNotFound()
                 : ok(JSON.createObjectNode().put("transactionStatus", "Rollback Complete"));
+    }
+
+    private ObjectNode answer(String operation, ObjectNode body) {
+        if (omitted.containsKey(operation)) {
+            body.remove(omitted.get(operation));
+        }
+        return body;
     }
 
     private static ExecutableHttpRequest ok(ObjectNode body) {
@@ -186,7 +253,9 @@ public final class DataApiEmulator implements SdkHttpClient {
                 .putHeader("x-amzn-RequestId", UUID.randomUUID().toString()).build(), body.toString());
     }
 
-    private static ExecutableHttpRequest statementTimeout() {
+    /** The answer after the Data API's 45 s: the call lasted that long. */
+    private ExecutableHttpRequest statementTimeout() {
+        clock.advance(CALL_LIMIT);
         return error(400, "StatementTimeoutException", "The statement exceeded the 45 second timeout");
     }
 

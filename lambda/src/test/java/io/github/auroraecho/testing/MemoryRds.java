@@ -68,7 +68,7 @@ public final class MemoryRds {
             return new Copy(id, ARN + "cluster:" + id, status, engine, created, id + ".cluster.example",
                     id + ".cluster-ro.example", deletionProtection, tags, roleArns, instances,
                     new Copy.Settings(parameterGroup, backupRetentionPeriod, httpEndpointEnabled, secretArn,
-                            secretArn == null ? null : "active"));
+                            secretArn == null ? null : "active", null));
         }
     }
 

@@ -50,15 +50,15 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
     private final FailingStatements failingStatements = new FailingStatements();
     private final StaticCredentialsProvider credentials =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-    private final DataApiEmulator dataApi =
-            new DataApiEmulator(UrlConnectionHttpClient.create(), failingStatements);
+    private final MovingClock clock = new MovingClock();
+    private final DataApiEmulator dataApi;
     private final AwsClients engineClients;
     private final AwsClients admin;
-    private Duration offset = Duration.ZERO;
 
     TestAccount(URI endpoint) {
         this.endpoint = endpoint;
         this.admin = AwsClients.of(REGION, endpoint, credentials, List.of());
+        this.dataApi = new DataApiEmulator(UrlConnectionHttpClient.create(), failingStatements, clock, admin.rds());
         this.iamCalls = new IamCallRecorder(admin.rds());
         this.engineClients = AwsClients.of(REGION, endpoint, credentials, List.of(recorder, iamCalls), dataApi);
     }
@@ -108,7 +108,7 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
     }
 
     public Clock clock() {
-        return Clock.offset(Clock.systemUTC(), offset);
+        return clock;
     }
 
     /** Moves the clock past the default drain period after promote, where retire's schedule runs. */
@@ -118,7 +118,7 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
 
     /** Moves the engine's clock ahead, as if the next runs happened that much later. */
     public void advance(Duration duration) {
-        offset = offset.plus(duration);
+        clock.advance(duration);
     }
 
     public Result run(Operation operation, String document) {
@@ -128,6 +128,12 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
     public Result run(AwsClients clients, Operation operation, String document) {
         return iamCalls.during(operation, document,
                 () -> new Engine(clients, clock()).run(operation, LifecycleConfig.parse(document, operation)));
+    }
+
+    /** A run with the time a Lambda function of that timeout has, measured on the account's clock. */
+    public Result runWithin(Duration budget, Operation operation, ObjectNode document) {
+        return iamCalls.during(operation, document.toString(), () -> new Engine(engineClients, clock())
+                .run(operation, LifecycleConfig.parse(document.toString(), operation), budget));
     }
 
     /** Engine clients with more interceptors (a crash, a fault), still recording every call; the caller closes them. */
@@ -166,7 +172,7 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
     /** An empty account again, with the clock back at now: for tests that replay a scenario many times. */
     public void reset() {
         io.github.auroraecho.emulator.MotoServer.reset(endpoint);
-        offset = Duration.ZERO;
+        clock.reset();
         recorder.clear();
         dataApi.reset();
     }
