@@ -3,6 +3,7 @@ package io.github.auroraecho.infra;
 import io.github.auroraecho.lifecycle.DnsRecords;
 import io.github.auroraecho.lifecycle.Operation;
 import org.jetbrains.annotations.NotNull;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
@@ -31,6 +32,7 @@ import software.constructs.Construct;
 import software.constructs.IConstruct;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -48,7 +50,9 @@ public final class AuroraEchoStack extends Stack {
     public static final int SCHEDULER_RETRY_ATTEMPTS = 3;
     public static final Duration SCHEDULER_MAX_EVENT_AGE = Duration.hours(1);
     /** Each scheduled run starts at a random moment within this window after its time (Scheduler's flexible window). */
-    public static final Duration FLEXIBLE_WINDOW = Duration.minutes(15);
+    public static final Duration FLEXIBLE_WINDOW = Duration.minutes(StageSchedule.FLEXIBLE_WINDOW.toMinutes());
+    /** Marks the warnings of schedules that contradict each other ({@link ScheduleContradictions}). */
+    public static final String SCHEDULE_WARNING = "aurora-echo:schedules";
 
     private final EnvironmentSettings environment;
     private final Map<Operation, StageFunction> stages = new EnumMap<>(Operation.class);
@@ -96,6 +100,16 @@ public final class AuroraEchoStack extends Stack {
                     permissions.statements(operation, environment.lifecyclesFor(operation)), alarmTopic, resultBus)));
         }
         List<Alarm> alarms = new ArrayList<>();
+        // A warning, not an error: the stack is valid, but it would page or spend for nothing; cdk synth shows it.
+        Instant now = Instant.now();
+        for (LifecycleSchedule lifecycle : environment.lifecycles()) {
+            List<String> warnings = ScheduleContradictions.of(lifecycle, now);
+            for (int i = 0; i < warnings.size(); i++) {
+                // An id a warning: CDK keeps one warning an id and scope.
+                Annotations.of(this).addWarningV2(SCHEDULE_WARNING + ":" + lifecycle.managedName() + ":" + i,
+                        "environments." + environment.name() + ", lifecycle " + warnings.get(i));
+            }
+        }
         LifecycleStacks.of(environment.name(), environment.lifecycles()).forEach((index, part) -> {
             NestedStack nested = new NestedStack(this, LifecycleStacks.idOf(index), NestedStackProps.builder()
                     .description("aurora-echo " + environment.name() + ": schedules and staleness alarms of "

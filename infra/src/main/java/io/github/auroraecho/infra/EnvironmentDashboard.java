@@ -73,9 +73,9 @@ final class EnvironmentDashboard {
                 .stacked(true)
                 .width(12).height(6).build());
         widgets.add(GraphWidget.Builder.create()
-                .title("Failed runs by lifecycle and stage")
+                .title("Failed runs by lifecycle (the stage: function errors)")
                 .left(List.of(search("{" + EmfLine.NAMESPACE + "," + EmfLine.ENVIRONMENT + "," + EmfLine.LIFECYCLE
-                        + "," + EmfLine.STAGE + "} " + EmfLine.ENVIRONMENT + "=\"" + environment + "\" MetricName=\""
+                        + "} " + EmfLine.ENVIRONMENT + "=\"" + environment + "\" MetricName=\""
                         + EmfLine.OUTCOME_METRICS.get(io.github.auroraecho.stages.Outcome.FAILED) + "\"", "Sum")))
                 .width(12).height(6).build());
         widgets.add(GraphWidget.Builder.create()

@@ -1,5 +1,6 @@
 package io.github.auroraecho.infra;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +17,26 @@ final class ScheduleExpressionRule {
     private ScheduleExpressionRule() {
     }
 
+    /** The fields of an expression that {@link #problem} accepts as a cron, else empty. */
+    static Optional<CronExpression> cron(String expression) {
+        Matcher cron = CRON.matcher(expression);
+        return cron.matches() ? Optional.of(CronExpression.parse(cron.group(1).trim().split("\\s+"))) : Optional.empty();
+    }
+
+    /** The period of an expression that {@link #problem} accepts as a rate, else empty. */
+    static Optional<Duration> rate(String expression) {
+        Matcher rate = RATE.matcher(expression);
+        if (!rate.matches()) {
+            return Optional.empty();
+        }
+        long value = Long.parseLong(rate.group(1));
+        return Optional.of(switch (rate.group(2).charAt(0)) {
+            case 'm' -> Duration.ofMinutes(value);
+            case 'h' -> Duration.ofHours(value);
+            default -> Duration.ofDays(value); // 24 hours, whatever daylight saving time does to the clock
+        });
+    }
+
     /** Why Scheduler would refuse the expression, or empty when it is one. */
     static Optional<String> problem(String expression) {
         Matcher cron = CRON.matcher(expression);
@@ -25,8 +46,10 @@ final class ScheduleExpressionRule {
                 return Optional.of("\"" + expression + "\" has " + fields.length + " fields; a Scheduler cron has 6: "
                         + "minutes hours day-of-month month day-of-week year, e.g. cron(0 2 * * ? *)");
             }
-            if (!"?".equals(fields[2]) && !"?".equals(fields[4])) {
-                return Optional.of("\"" + expression + "\": day-of-month or day-of-week must be ?");
+            try {
+                CronExpression.parse(fields);
+            } catch (IllegalArgumentException e) {
+                return Optional.of("\"" + expression + "\": " + e.getMessage());
             }
             return Optional.empty();
         }

@@ -141,6 +141,39 @@ class AsyncAndFreshnessTest {
         assertFalse(body.contains("Lifecycle\\\"=\\\"staging"), "graphs find lifecycles by SEARCH, not one by one");
     }
 
+    /**
+     * Each metric a run publishes per lifecycle is a custom metric per lifecycle (EmfLine.SERIES): the alarm and the
+     * dashboard read exactly those, so none is paid for unread, and all they read is published.
+     */
+    @Test
+    void aLifecyclesOwnMetricsAreExactlyWhatItsAlarmAndTheDashboardRead() {
+        Map<String, Object> properties = cast(template.findResources("AWS::CloudWatch::Dashboard").values().iterator()
+                .next().get("Properties"));
+        String body = TemplateJson.flatten(properties.get("DashboardBody")).replace("\\\"", "\"");
+        java.util.Set<String> read = new java.util.TreeSet<>();
+        java.util.regex.Matcher search = java.util.regex.Pattern.compile("\\{AuroraEcho,([A-Za-z,]+)\\} "
+                + "Environment=\"test\" MetricName=(?:\"(\\w+)\"|\\(([^)]*)\\))").matcher(body);
+        while (search.find()) {
+            String names = search.group(2) != null ? search.group(2) : search.group(3).replace("\"", "");
+            for (String name : names.split(" OR ")) {
+                read.add(name + List.of(search.group(1).split(",")));
+            }
+        }
+        assertTrue(read.size() >= 4, body);
+        read.add(io.github.auroraecho.lambda.EmfLine.SERVED_COPY_AGE + "[Environment, Lifecycle]"); // the alarm
+        java.util.Set<String> published = new java.util.TreeSet<>();
+        io.github.auroraecho.lambda.EmfLine.SERIES.forEach((name, sets) -> sets.forEach(set ->
+                published.add(name + set)));
+        assertTrue(published.containsAll(read), "read but never published: " + read + " vs " + published);
+        java.util.Set<String> perLifecycle = new java.util.TreeSet<>(published);
+        perLifecycle.removeIf(series -> !series.contains("Lifecycle"));
+        java.util.Set<String> readPerLifecycle = new java.util.TreeSet<>(read);
+        readPerLifecycle.removeIf(series -> !series.contains("Lifecycle"));
+        assertEquals(perLifecycle, readPerLifecycle, "published per lifecycle but read by nothing");
+        assertEquals(List.of("Failed[Environment, Lifecycle]", "ServedCopyAge[Environment, Lifecycle]",
+                "SourcePointAge[Environment, Lifecycle]"), List.copyOf(perLifecycle));
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> cast(Object value) {
         return (Map<String, Object>) value;

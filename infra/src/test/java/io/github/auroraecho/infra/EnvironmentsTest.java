@@ -108,4 +108,32 @@ class EnvironmentsTest {
         assertFalse(template.toJSON().toString().contains("123456789012"));
         template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("Runtime", "java21")));
     }
+
+    @Test
+    void theProdExampleSchedulesAgreeWithEachOtherAndAContradictionIsASynthWarning() {
+        Settings settings = Settings.load(REAL_SETTINGS);
+        AuroraEchoStack prod = Fixtures.stack(settings.environment("prod"));
+        assertEquals(List.of(), Annotations.fromStack(prod).findWarning("*", Match.stringLikeRegexp(
+                ".*" + AuroraEchoStack.SCHEDULE_WARNING + ".*")));
+        // The example as it was: weekday promotes with the default staleAfterHours and a daily new.
+        String before = java.util.regex.Pattern.compile("\"staleAfterHours\": 80,(\\s*\"schedules\": \\{\\s*\"new\": )"
+                + "\"cron\\(0 1 \\? \\* MON-FRI \\*\\)\"").matcher(readSettings()).replaceFirst("$1\"cron(0 1 * * ? *)\"");
+        assertTrue(before.contains("\"new\": \"cron(0 1 * * ? *)\""), before);
+        AuroraEchoStack old = Fixtures.stack(Settings.parse(before, Path.of(".")).environment("prod"));
+        List<String> warnings = Annotations.fromStack(old).findWarning("*", Match.stringLikeRegexp(
+                ".*" + AuroraEchoStack.SCHEDULE_WARNING + ".*")).stream()
+                .map(message -> String.valueOf(message.getEntry().getData())).toList();
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("environments.prod, lifecycle reporting: its staleness alarm fires when "
+                + "nothing is wrong"), warnings.get(0));
+        assertTrue(warnings.get(1).contains("makes copies on Saturday, Sunday that no promote"), warnings.get(1));
+    }
+
+    private static String readSettings() {
+        try {
+            return java.nio.file.Files.readString(REAL_SETTINGS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

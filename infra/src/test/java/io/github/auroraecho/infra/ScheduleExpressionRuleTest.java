@@ -12,6 +12,7 @@ class ScheduleExpressionRuleTest {
     @Test
     void schedulerExpressionsAreAccepted() {
         for (String expression : List.of("cron(0 2 * * ? *)", "cron(0 6 ? * MON-FRI *)", "cron(0/10 4 * * ? *)",
+                "cron(15 10 ? * 6L 2027-2029)", "cron(0 8 ? * 2#1 *)", "cron(0 8 LW * ? *)", "cron(0/5 8-17 ? * MON-FRI *)",
                 "rate(1 minute)", "rate(15 minutes)", "rate(1 hour)", "rate(2 days)", "at(2026-12-01T03:00:00)")) {
             assertEquals(Optional.empty(), ScheduleExpressionRule.problem(expression), expression);
         }
@@ -23,6 +24,8 @@ class ScheduleExpressionRuleTest {
                 {"cron(0 2 * * *)", "has 5 fields"},
                 {"cron(0 2 * * ? * *)", "has 7 fields"},
                 {"cron(0 2 1 * MON *)", "must be ?"},
+                {"cron(0 25 * * ? *)", "hours: 25 is outside 0-23"},
+                {"cron(0 2 ? * MON-FRY *)", "day-of-week: \"FRY\" is not a value"},
                 {"rate(1 days)", "singular"},
                 {"rate(2 day)", "singular"},
                 {"rate(0 minutes)", "positive"},

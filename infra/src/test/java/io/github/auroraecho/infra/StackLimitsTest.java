@@ -144,7 +144,7 @@ class StackLimitsTest {
             schedules.put(clone ? "clone" : "new", "cron(0 1 * * ? *)");
             schedules.put("modify", "cron(0/15 2-5 * * ? *)");
             schedules.put("promote", "cron(0 6 * * ? *)");
-            schedules.put("retire", "cron(30 6 * * ? *)");
+            schedules.put("retire", "cron(0 7 * * ? *)");
         }
         // Kept for `npx cdk synth -c settings=infra/target/environments-<count>.json -c env=many` (see docs/deploying.md).
         Files.writeString(Path.of("target", "environments-" + count + ".json"), root.toPrettyString());

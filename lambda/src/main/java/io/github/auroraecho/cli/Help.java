@@ -12,12 +12,7 @@ final class Help {
             usage: aurora-echo <command> [options]      (aurora-echo <command> --help for its options)
 
             commands:
-              new       restore a new copy from the newest snapshot of the source cluster
-              clone     make a new copy as a copy-on-write clone of the source cluster
-              modify    associate IAM roles with the copy in stage new; move it to modified
-              promote   point the CNAME record(s) at the newest modified copy; retire the one it replaces
-              retire    delete the retired copies
-              status    every lifecycle's copies: stage, status, age, and the records pointing at them
+            %s  status    every lifecycle's copies: stage, status, age, data age, and the records pointing at them
               demo      run two lifecycles night by night on an emulated AWS account (moto)
 
             Credentials come from the standard AWS chain (keys in the environment, web identity, the profile of
@@ -25,14 +20,15 @@ final class Help {
             the region from -r, the document, AWS_REGION, AWS_DEFAULT_REGION, then the profile.
             AWS_ENDPOINT_URL points at an emulator. Every --option value may also be written --option=value.
             Exit codes: 0 done or nothing to do, 1 AWS or unexpected failure, 2 bad input (no AWS change made).
-            """;
+            """.formatted(Arrays.stream(Operation.values())
+            .map(o -> "  %-8s  %s\n".formatted(o.cliName(), StageText.of(o).summary())).collect(Collectors.joining()));
 
     static final String STATUS = """
             usage: aurora-echo status [-n NAME] [--json] [-r REGION] [--profile NAME] [--endpoint URL] [--verbose]
 
             Every lifecycle's copies in the account and region: copy, stage (both tags where aurora-echo 2.x
-            left cluster and instance disagreeing), cluster and instance status, age, and the CNAME records of
-            any hosted zone that point at the copy. Read-only.
+            left cluster and instance disagreeing), cluster and instance status, age, the age of its data
+            (DATA-AGE), and the CNAME records of any hosted zone that point at the copy. Read-only.
               -n, --managed-name NAME  only this lifecycle
               --json                   one JSON object for scripts instead of the table
               -r, --region REGION      default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region
@@ -40,8 +36,9 @@ final class Help {
               --endpoint URL           send AWS calls to this endpoint (an emulator)
               --verbose                on a failure, also the stack trace (with a credentials failure, the SDK's own exception)
 
-            Cost: one paginated DescribeDBClusters, one filtered DescribeDBInstances per 100 copies,
-            ListHostedZones, and ListResourceRecordSets per hosted zone (it grows with the zones, not the copies).
+            Cost: one paginated Tagging API GetResources for the tagged clusters and instances, one
+            DescribeDBClusters and one DescribeDBInstances filtered to those clusters (one more each per 100),
+            ListHostedZones, and ListResourceRecordSets per hosted zone (it grows with the zones, not the account).
             """;
 
     static final String DEMO = """
@@ -63,6 +60,7 @@ final class Help {
                    aurora-echo %1$s <aurora-echo 2.x flags> [--dry-run] [--profile NAME] [--endpoint URL] [-a ACCOUNT] [-i true|false]
 
             %2$s
+            Acts on: %5$s.
             Needs: %3$s
 
               --event FILE       the lifecycle document (or an EventBridge event with it in "detail"); - reads stdin
@@ -82,6 +80,8 @@ final class Help {
             The result is one JSON object on stdout (after -i's plan and question); JSON log lines go to stderr.
             """;
 
+    private static final int WIDTH = 108;
+
     private Help() {
     }
 
@@ -99,20 +99,27 @@ final class Help {
 
     private static String stage(Operation operation) {
         String flags = Arrays.stream(LegacyFlag.values()).map(LegacyFlag::helpLine).collect(Collectors.joining());
-        return STAGE.formatted(operation.cliName(), what(operation), needs(operation), flags);
+        StageText text = StageText.of(operation);
+        return STAGE.formatted(operation.cliName(), wrap(StageText.plain(text.does())), needs(operation), flags,
+                StageText.plain(text.actsOn()));
     }
 
-    private static String what(Operation operation) {
-        return switch (operation) {
-            case NEW -> "Restores a new copy from the newest available snapshot of the source cluster, unless a copy "
-                    + "of the lifecycle is younger than minimumAgeHours.";
-            case CLONE -> "Makes a new copy as a copy-on-write clone of the source cluster, unless a copy of the "
-                    + "lifecycle is younger than minimumAgeHours.";
-            case MODIFY -> "Once the copy in stage new is available: associates the IAM roles, moves it to modified.";
-            case PROMOTE -> "Points the CNAME record(s) at the newest available modified copy, then retires the copy "
-                    + "it replaces and marks it promoted.";
-            case RETIRE -> "Deletes the retired copies (never one a record still points to, nor the source cluster).";
-        };
+    /** Lines of at most {@value #WIDTH} characters, broken between words. */
+    static String wrap(String text) {
+        StringBuilder wrapped = new StringBuilder();
+        int line = 0;
+        for (String word : text.split(" ")) {
+            if (line > 0 && line + 1 + word.length() > WIDTH) {
+                wrapped.append('\n');
+                line = 0;
+            } else if (line > 0) {
+                wrapped.append(' ');
+                line++;
+            }
+            wrapped.append(word);
+            line += word.length();
+        }
+        return wrapped.toString();
     }
 
     private static String needs(Operation operation) {

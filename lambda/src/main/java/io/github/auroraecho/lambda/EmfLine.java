@@ -10,6 +10,8 @@ import io.github.auroraecho.stages.Result;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +35,18 @@ public final class EmfLine {
     public static final Map<Outcome, String> OUTCOME_METRICS = Map.of(Outcome.CHANGED, "Changed",
             Outcome.NOTHING_TO_DO, "NothingToDo", Outcome.WAITING, "Waiting", Outcome.PLANNED, "Planned",
             Outcome.FAILED, "Failed");
+    private static final List<String> BY_STAGE = List.of(ENVIRONMENT, STAGE);
+    private static final List<String> BY_LIFECYCLE = List.of(ENVIRONMENT, LIFECYCLE);
     /**
-     * Each metric is published for each set: by stage of a lifecycle; by lifecycle whatever the stage (the staleness
-     * alarm); by stage across the environment's lifecycles (the dashboard's outcomes, a fixed number of series).
+     * The dimension sets each metric is published with. Each metric name with each distinct set of dimension values
+     * is one CloudWatch metric, billed as one custom metric ("Dimension", Amazon CloudWatch API Reference,
+     * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_Dimension.html: "whenever you add a unique
+     * name/value pair to one of your metrics, you are creating a new variation of that metric"), so only what an
+     * alarm or the dashboard reads is published: the outcomes by stage (the dashboard's runs, a fixed number for the
+     * environment), and per lifecycle only its failures and the served copy's ages (the staleness alarm and the
+     * dashboard's graphs by lifecycle). The other figures stay in the line as log fields, for Logs Insights.
      */
-    public static final List<List<String>> DIMENSION_SETS = List.of(List.of(ENVIRONMENT, LIFECYCLE, STAGE),
-            List.of(ENVIRONMENT, LIFECYCLE), List.of(ENVIRONMENT, STAGE));
+    public static final Map<String, List<List<String>>> SERIES = series();
     /**
      * A document the handler refused before any run: counted by stage only, since a refused document may have no
      * lifecycle name to give the other dimension sets.
@@ -47,6 +55,17 @@ public final class EmfLine {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EmfLine() {
+    }
+
+    private static Map<String, List<List<String>>> series() {
+        Map<String, List<List<String>>> series = new LinkedHashMap<>();
+        for (Outcome outcome : Outcome.values()) {
+            series.put(OUTCOME_METRICS.get(outcome), outcome == Outcome.FAILED ? List.of(BY_STAGE, BY_LIFECYCLE)
+                    : List.of(BY_STAGE));
+        }
+        series.put(SERVED_COPY_AGE, List.of(BY_LIFECYCLE));
+        series.put(SOURCE_POINT_AGE, List.of(BY_LIFECYCLE));
+        return Collections.unmodifiableMap(series);
     }
 
     /**
@@ -67,7 +86,14 @@ public final class EmfLine {
             seconds(metrics, units, NEW_TO_MODIFIED, freshness.newToModified());
         }
 
-        ObjectNode line = line(result.outcome() == Outcome.FAILED ? "ERROR" : "INFO", at, requestId, DIMENSION_SETS, units);
+        // One directive for the metrics that share their dimension sets.
+        Map<List<List<String>>, List<String>> directives = new LinkedHashMap<>();
+        SERIES.forEach((name, sets) -> {
+            if (metrics.containsKey(name)) {
+                directives.computeIfAbsent(sets, s -> new ArrayList<>()).add(name);
+            }
+        });
+        ObjectNode line = line(result.outcome() == Outcome.FAILED ? "ERROR" : "INFO", at, requestId, directives, units);
         line.put(ENVIRONMENT, environment);
         line.put(LIFECYCLE, result.managedName());
         line.put(STAGE, result.stage());
@@ -85,7 +111,8 @@ public final class EmfLine {
 
     /** The line of a refused document: {@value #REFUSED} 1 by environment and stage, at WARN. */
     public static ObjectNode refused(String stage, String environment, Instant at, String requestId) {
-        ObjectNode line = line("WARN", at, requestId, List.of(List.of(ENVIRONMENT, STAGE)), Map.of(REFUSED, "Count"));
+        ObjectNode line = line("WARN", at, requestId, Map.of(List.of(BY_STAGE), List.of(REFUSED)),
+                Map.of(REFUSED, "Count"));
         line.put(ENVIRONMENT, environment);
         line.put(STAGE, stage);
         line.put(REFUSED, 1.0);
@@ -93,19 +120,20 @@ public final class EmfLine {
         return line;
     }
 
-    private static ObjectNode line(String level, Instant at, String requestId, List<List<String>> dimensionSets,
-                                   Map<String, String> units) {
+    private static ObjectNode line(String level, Instant at, String requestId,
+                                   Map<List<List<String>>, List<String>> directives, Map<String, String> units) {
         ObjectNode line = JSON.createObjectNode();
         ObjectNode aws = line.putObject("_aws");
         aws.put("Timestamp", at.toEpochMilli());
-        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
-        directive.put("Namespace", NAMESPACE);
-        ArrayNode dimensions = directive.putArray("Dimensions");
-        for (List<String> set : dimensionSets) {
-            set.forEach(dimensions.addArray()::add);
-        }
-        ArrayNode definitions = directive.putArray("Metrics");
-        units.forEach((name, unit) -> definitions.addObject().put("Name", name).put("Unit", unit));
+        ArrayNode declared = aws.putArray("CloudWatchMetrics");
+        directives.forEach((sets, names) -> {
+            ObjectNode directive = declared.addObject();
+            directive.put("Namespace", NAMESPACE);
+            ArrayNode dimensions = directive.putArray("Dimensions");
+            sets.forEach(set -> set.forEach(dimensions.addArray()::add));
+            ArrayNode definitions = directive.putArray("Metrics");
+            names.forEach(name -> definitions.addObject().put("Name", name).put("Unit", units.get(name)));
+        });
         line.put("level", level);
         if (requestId != null) {
             line.put(Log.FUNCTION_REQUEST_ID, requestId);

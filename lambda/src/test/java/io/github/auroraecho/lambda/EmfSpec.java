@@ -70,4 +70,21 @@ final class EmfSpec {
     static void assertDimension(JsonNode root, String name, String value) {
         assertEquals(value, root.get(name).asText());
     }
+
+    /**
+     * The CloudWatch metrics a checked line publishes: each declared metric with each of its directive's dimension
+     * sets, with the line's values, e.g. {@code Failed{Environment=dev, Lifecycle=staging}}. Each distinct one is one
+     * custom metric.
+     */
+    static Set<String> series(JsonNode root) {
+        Set<String> series = new java.util.TreeSet<>();
+        for (JsonNode directive : root.get("_aws").get("CloudWatchMetrics")) {
+            for (JsonNode set : directive.get("Dimensions")) {
+                java.util.Map<String, String> values = new java.util.TreeMap<>();
+                set.forEach(dimension -> values.put(dimension.asText(), root.get(dimension.asText()).asText()));
+                directive.get("Metrics").forEach(metric -> series.add(metric.get("Name").asText() + values));
+            }
+        }
+        return series;
+    }
 }

@@ -108,4 +108,34 @@ public record MarkdownPage(Path file, List<String> prose, List<String> code) {
         String text = LINK.matcher(heading).replaceAll("$1").replace("`", "");
         return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\p{M} _-]", "").replace(' ', '-');
     }
+
+    /**
+     * The rows of the prose table whose header row is {@code header} (cells as written, trimmed, without the
+     * separator row); empty when the page has no such table.
+     */
+    public List<List<String>> table(List<String> header) {
+        List<List<String>> rows = new ArrayList<>();
+        boolean inTable = false;
+        for (String line : prose) {
+            if (!line.startsWith("|")) {
+                if (inTable) {
+                    break;
+                }
+                continue;
+            }
+            List<String> cells = cells(line);
+            if (!inTable) {
+                inTable = cells.equals(header);
+            } else if (!cells.stream().allMatch(cell -> cell.matches(":?-+:?"))) {
+                rows.add(cells);
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> cells(String row) {
+        String inner = row.strip();
+        inner = inner.substring(1, inner.endsWith("|") ? inner.length() - 1 : inner.length());
+        return java.util.Arrays.stream(inner.split("\\|", -1)).map(String::strip).toList();
+    }
 }

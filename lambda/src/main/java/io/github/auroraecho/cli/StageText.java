@@ -1,0 +1,54 @@
+package io.github.auroraecho.cli;
+
+import io.github.auroraecho.lifecycle.Operation;
+
+/**
+ * What each stage does, in the words both {@code --help} and the stage table of docs/operations.md show: the one
+ * source of both (a test compares the table's rows with these, so a change here is a change there). The text is
+ * Markdown as the table shows it; {@link #plain} is how a terminal shows it.
+ *
+ * @param summary one line in {@code aurora-echo --help}'s list of commands
+ * @param actsOn  which copies the stage acts on
+ * @param does    what it does and when it does nothing
+ */
+record StageText(String summary, String actsOn, String does) {
+    static StageText of(Operation operation) {
+        return switch (operation) {
+            case NEW -> new StageText("restore a new copy from the newest snapshot of the source cluster",
+                    "the lifecycle",
+                    "Restores a new cluster and its instance from the newest snapshot of `sourceClusterName` whose "
+                            + "status is `available` (manual and automated, all pages). Engine and version come from "
+                            + "the snapshot unless given. Does nothing while a copy of the lifecycle is younger than "
+                            + "`minimumAgeHours`.");
+            case CLONE -> new StageText("make a new copy as a copy-on-write clone of the source cluster",
+                    "the lifecycle",
+                    "A copy-on-write clone of `sourceClusterName` at its latest restorable time, then its instance. "
+                            + "Does nothing while a copy of the lifecycle is younger than `minimumAgeHours`.");
+            case MODIFY -> new StageText("prepare the copy in stage new (roles, backups, deletion protection, "
+                    + "password, SQL); move it to modified",
+                    "the newest copy in stage `new`",
+                    "Once its cluster and instance are `available` (else outcome `waiting`), associates each IAM role "
+                            + "of `iamRoleNames` not yet associated, enforces the copy's settings (one day of backups, "
+                            + "no deletion protection, and the optional managed password and parameter group), runs "
+                            + "the optional sanitizing SQL (see [secure copies](secure-copies.md)), then marks it "
+                            + "`modified`.");
+            case PROMOTE -> new StageText("point the CNAME record(s) at the newest modified copy; retire the one it "
+                    + "replaces",
+                    "the newest copy in stage `modified`",
+                    "Once available, UPSERTs the CNAME `recordSetName` in every zone of `hostedZoneIds` to the copy's "
+                            + "cluster (writer) endpoint, waits until Route53 reports the change `INSYNC`, then marks "
+                            + "the copies it replaces `retired` and this one `promoted`.");
+            case RETIRE -> new StageText("delete the retired copies once their drain period is over",
+                    "every copy in stage `retired`",
+                    "Once its drain period is over (`drainMinutes` after it was retired), marks its cluster `retired` "
+                            + "too, deletes its instances, then its cluster (with a final snapshot when `finalSnapshot` "
+                            + "is true). Never one that DNS still points to, that has deletion protection, or the "
+                            + "source cluster.");
+        };
+    }
+
+    /** Markdown as a terminal shows it: code spans without backticks, links as their text. */
+    static String plain(String markdown) {
+        return markdown.replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1").replace("`", "");
+    }
+}
