@@ -35,6 +35,11 @@ public final class EmfLine {
     public static final Map<Outcome, String> OUTCOME_METRICS = Map.of(Outcome.CHANGED, "Changed",
             Outcome.NOTHING_TO_DO, "NothingToDo", Outcome.WAITING, "Waiting", Outcome.PLANNED, "Planned",
             Outcome.FAILED, "Failed");
+    /**
+     * A document the handler refused before any run: counted by stage only, since a refused document may have no
+     * lifecycle name to give the other dimension sets.
+     */
+    public static final String REFUSED = "Refused";
     private static final List<String> BY_STAGE = List.of(ENVIRONMENT, STAGE);
     private static final List<String> BY_LIFECYCLE = List.of(ENVIRONMENT, LIFECYCLE);
     /**
@@ -47,11 +52,6 @@ public final class EmfLine {
      * dashboard's graphs by lifecycle). The other figures stay in the line as log fields, for Logs Insights.
      */
     public static final Map<String, List<List<String>>> SERIES = series();
-    /**
-     * A document the handler refused before any run: counted by stage only, since a refused document may have no
-     * lifecycle name to give the other dimension sets.
-     */
-    public static final String REFUSED = "Refused";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EmfLine() {
@@ -65,6 +65,7 @@ public final class EmfLine {
         }
         series.put(SERVED_COPY_AGE, List.of(BY_LIFECYCLE));
         series.put(SOURCE_POINT_AGE, List.of(BY_LIFECYCLE));
+        series.put(REFUSED, List.of(BY_STAGE));
         return Collections.unmodifiableMap(series);
     }
 
@@ -111,7 +112,7 @@ public final class EmfLine {
 
     /** The line of a refused document: {@value #REFUSED} 1 by environment and stage, at WARN. */
     public static ObjectNode refused(String stage, String environment, Instant at, String requestId) {
-        ObjectNode line = line("WARN", at, requestId, Map.of(List.of(BY_STAGE), List.of(REFUSED)),
+        ObjectNode line = line("WARN", at, requestId, Map.of(SERIES.get(REFUSED), List.of(REFUSED)),
                 Map.of(REFUSED, "Count"));
         line.put(ENVIRONMENT, environment);
         line.put(STAGE, stage);
