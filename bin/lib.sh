@@ -1,43 +1,127 @@
-# Shared by bin/test and bin/demo: find a JDK >= 21 and make sure moto's server is installed.
-# Sourced, not run.
+# Shared by bin/test, bin/demo, bin/install, bin/synth and the launcher (lambda/target/aurora-echo): find a
+# JDK >= 21, make sure moto's server is installed, run a quiet build. Sourced, not run; POSIX sh, as the
+# launcher is.
 
+# The Java feature release of a java binary: from its home's release file (no JVM to start), else -version.
 java_major() {
-    "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1
+    _home=$(cd "$(dirname "$1")/.." 2>/dev/null && pwd -P)
+    _version=""
+    if [ -r "$_home/release" ]; then
+        _version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$_home/release")
+    fi
+    if [ -z "$_version" ]; then
+        _version=$("$1" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n 1)
+    fi
+    case "$_version" in
+        1.*) echo 1 ;;
+        *) echo "${_version%%[.+-]*}" ;;
+    esac
 }
 
-# Sets JAVA_HOME to a JDK >= 21: JAVA_HOME if it qualifies, else the java on PATH, else the newest under /usr/lib/jvm.
-find_jdk() {
-    local candidate
-    for candidate in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v javac 2>/dev/null || echo /nonexistent)")")")" \
-            $(ls -d /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home 2>/dev/null | sort -rV); do
-        if [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] && [ "$(java_major "$candidate/bin/java")" -ge 21 ] 2>/dev/null; then
-            export JAVA_HOME="$candidate"
-            export PATH="$JAVA_HOME/bin:$PATH"
-            # Maven 3.8's bundled Guava warns on JDK 24+ unless Unsafe memory access is allowed.
-            if [ "$(java_major "$JAVA_HOME/bin/java")" -ge 24 ]; then
-                export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
-            fi
-            return 0
-        fi
+# The home of a java binary found on the PATH, through the symlinks (/usr/bin/java -> /etc/alternatives/...).
+path_java_home() {
+    _found=$(command -v "$1" 2>/dev/null) || return 0
+    _resolved=$(readlink -f "$_found" 2>/dev/null || echo "$_found")
+    dirname "$(dirname "$_resolved")"
+}
+
+# Whether a Java home has bin/$2 and a java of release 21 or newer.
+java_home_qualifies() {
+    [ -n "$1" ] && [ -x "$1/bin/$2" ] && [ -x "$1/bin/java" ] && [ "$(java_major "$1/bin/java")" -ge 21 ] 2>/dev/null
+}
+
+# Prints the first Java home of release 21 or newer that has bin/$1 (java to run, javac to build): JAVA_HOME,
+# then the one on the PATH, then the newest installed (Linux packages, macOS's installers and Homebrew).
+java_home_with() {
+    for _candidate in "${JAVA_HOME:-}" "$(path_java_home "$1")"; do
+        java_home_qualifies "$_candidate" "$1" && echo "$_candidate" && return 0
     done
-    echo "aurora-echo needs a JDK 21 or newer: install one (e.g. apt-get install openjdk-21-jdk) or set JAVA_HOME" >&2
+    for _candidate in $( (/usr/libexec/java_home -v 21+ 2>/dev/null
+            ls -d /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home \
+                /opt/homebrew/opt/openjdk*/libexec/openjdk.jdk/Contents/Home \
+                /usr/local/opt/openjdk*/libexec/openjdk.jdk/Contents/Home 2>/dev/null | sort -rV) ); do
+        java_home_qualifies "$_candidate" "$1" && echo "$_candidate" && return 0
+    done
     return 1
 }
 
-# moto's server is the AWS emulator of the tests and the demo.
-ensure_moto() {
-    local python="${AURORA_ECHO_PYTHON:-python3}"
-    if ! command -v "$python" >/dev/null 2>&1; then
-        echo "aurora-echo's tests and demo need python3 with moto's server: install python3, then pip install 'moto[server]'" >&2
+# Sets JAVA_HOME to a JDK >= 21 (see java_home_with) and puts it first on the PATH.
+find_jdk() {
+    if ! JAVA_HOME=$(java_home_with javac); then
+        echo "aurora-echo needs a JDK 21 or newer: install one (e.g. apt-get install openjdk-21-jdk, brew install openjdk@21) or set JAVA_HOME" >&2
         return 1
     fi
-    if ! "$python" -c 'import moto.server, flask' >/dev/null 2>&1; then
-        echo "installing moto's server (pip install 'moto[server]')" >&2
-        "$python" -m pip install --quiet 'moto[server]' || {
-            echo "could not install moto's server: run pip install 'moto[server]' yourself" >&2
+    export JAVA_HOME
+    export PATH="$JAVA_HOME/bin:$PATH"
+    # Maven 3.8's bundled Guava warns on JDK 24+ unless Unsafe memory access is allowed.
+    if [ "$(java_major "$JAVA_HOME/bin/java")" -ge 24 ]; then
+        export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+    fi
+}
+
+# A Maven build whose output is shown only when it fails: Maven 3.8 writes terminal colour codes (ESC[0m) even
+# in batch mode, and a build that worked has nothing to say. The codes are kept only for a terminal that wants
+# them (NO_COLOR unset, https://no-color.org/).
+quiet_build() {
+    _output=$(mvn -B -q -Dstyle.color=never "$@" 2>&1) && return 0
+    _status=$?
+    if [ -t 2 ] && [ -z "${NO_COLOR:-}" ]; then
+        printf '%s\n' "$_output" >&2
+    else
+        printf '%s\n' "$_output" | sed "s/$(printf '\033')\[[0-9;]*[A-Za-z]//g" >&2
+    fi
+    return $_status
+}
+
+# The emulator's boot script, whose TESTED_MOTO line is the moto version range it is tested with: it patches
+# moto's internals, so another moto may lack them.
+MOTO_BOOT_SCRIPT=lambda/src/main/resources/io/github/auroraecho/emulator/moto_server.py
+
+# Whether a python has moto's server in a version range such as ">=5.1,<5.3" (plain version numbers).
+moto_in_range() {
+    "$1" - "$2" >/dev/null 2>&1 <<'EOF'
+import re, sys
+import flask, moto, moto.server
+def version(text):
+    return tuple(int(part) for part in re.findall(r"\d+", re.match(r"[\d.]*", text).group(0)))
+checks = {">=": lambda a, b: a >= b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b, "<": lambda a, b: a < b,
+          "==": lambda a, b: a == b}
+for clause in sys.argv[1].split(","):
+    op = re.match(r"[<>=]+", clause.strip()).group(0)
+    if not checks[op](version(moto.__version__), version(clause.strip()[len(op):])):
+        sys.exit(1)
+EOF
+}
+
+# moto's server is the AWS emulator of the tests and the demo. Exports AURORA_ECHO_PYTHON, the python that runs
+# it: AURORA_ECHO_PYTHON if set, else python3 when its moto is in the tested range (nothing to install, as on
+# the build machines), else the project's own virtual environment .venv, made and filled on first use
+# (a system python refuses pip installs, PEP 668).
+ensure_moto() {
+    _range=$(sed -n 's/^TESTED_MOTO = "\(.*\)"$/\1/p' "$MOTO_BOOT_SCRIPT")
+    if [ -n "${AURORA_ECHO_PYTHON:-}" ]; then
+        moto_in_range "$AURORA_ECHO_PYTHON" "$_range" && return 0
+        echo "AURORA_ECHO_PYTHON=$AURORA_ECHO_PYTHON has no moto[server]$_range: install it there, or unset AURORA_ECHO_PYTHON" >&2
+        return 1
+    fi
+    if command -v python3 >/dev/null 2>&1 && moto_in_range python3 "$_range"; then
+        export AURORA_ECHO_PYTHON=python3
+        return 0
+    fi
+    if ! moto_in_range .venv/bin/python "$_range"; then
+        if ! command -v python3 >/dev/null 2>&1; then
+            echo "aurora-echo's tests and demo need python3 (3.9 or newer) for moto's AWS emulator: install it" >&2
+            return 1
+        fi
+        echo "installing moto[server]$_range into .venv (once)" >&2
+        { [ -x .venv/bin/python ] || python3 -m venv .venv; } \
+                && .venv/bin/python -m pip install --quiet --disable-pip-version-check "moto[server]$_range" || {
+            echo "could not install moto[server]$_range into .venv (python3 -m venv needs e.g. apt-get install python3-venv); or set AURORA_ECHO_PYTHON to a python with it" >&2
             return 1
         }
     fi
+    AURORA_ECHO_PYTHON="$(pwd -P)/.venv/bin/python"
+    export AURORA_ECHO_PYTHON
 }
 
 # The CDK stack tests run aws-cdk-lib, whose jsii runtime executes on Node.js; the IAM proof runs on it too, with

@@ -136,4 +136,30 @@ class EnvironmentsTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /**
+     * docs/deploying.md's first deployment, as a user follows it: its environments file in a directory of their own
+     * outside the repository, its document (test-events/new.json's copy) beside it, loaded as {@code -c settings=}
+     * gives it to the app: an environment that synthesizes with the four schedules.
+     */
+    @Test
+    void theFirstDeploymentsOwnSettingsFileOutsideTheRepositorySynthesizes(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        String page = java.nio.file.Files.readString(Path.of("..", "docs", "deploying.md"));
+        java.util.regex.Matcher example = java.util.regex.Pattern.compile("## Your first deployment.*?```json\\n(.*?)```",
+                java.util.regex.Pattern.DOTALL).matcher(page);
+        assertTrue(example.find(), "the environments file of docs/deploying.md's first deployment");
+        Path own = java.nio.file.Files.createDirectories(dir.resolve("my-aurora-echo"));
+        java.nio.file.Files.writeString(own.resolve("environments.json"), example.group(1));
+        java.nio.file.Files.copy(Path.of("..", "test-events", "new.json"), own.resolve("staging.json"));
+
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        String settingsOption = root.relativize(own.resolve("environments.json")).toString();
+
+        EnvironmentSettings mine = Settings.load(root.resolve(settingsOption)).environment("mine");
+
+        assertEquals(1, mine.lifecycles().size());
+        assertEquals(4, mine.lifecycles().get(0).schedules().size());
+        assertEquals(4, Fixtures.schedules(Fixtures.stack(mine)).size());
+    }
 }

@@ -36,6 +36,18 @@ public interface CopyStore {
     /** Any cluster by identifier, whether or not it is a copy; its instances are not read (the list is empty). */
     Optional<Copy> cluster(String clusterId);
 
+    /**
+     * A cluster a clone is made from: its engine, and the latest time a point-in-time restore of it reaches,
+     * which is when the data of a clone made now is from; empty when the cluster does not exist.
+     */
+    Optional<CloneSource> cloneSource(String clusterId);
+
+    /**
+     * @param latestRestorableTime RDS's {@code LatestRestorableTime} of the cluster; null when RDS does not say
+     */
+    record CloneSource(String engine, Instant latestRestorableTime) {
+    }
+
     /** The newest snapshot with status {@code available} of a cluster of this account, manual or automated. */
     Optional<DBClusterSnapshot> newestAvailableSnapshot(String sourceClusterId);
 

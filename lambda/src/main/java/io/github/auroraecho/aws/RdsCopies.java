@@ -180,6 +180,11 @@ public final class RdsCopies implements CopyStore {
         return describeCluster(clusterId).map(cluster -> RdsMapping.toCopy(cluster, List.of()));
     }
 
+    @Override
+    public Optional<CloneSource> cloneSource(String clusterId) {
+        return describeCluster(clusterId).map(cluster -> new CloneSource(cluster.engine(), cluster.latestRestorableTime()));
+    }
+
     private Optional<DBCluster> describeCluster(String clusterId) {
         try {
             return rds.describeDBClusters(r -> r.dbClusterIdentifier(clusterId)).dbClusters().stream().findFirst();

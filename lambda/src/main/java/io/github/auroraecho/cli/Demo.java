@@ -81,6 +81,7 @@ final class Demo {
         // The stages' JSON lines would bury the tables: they go to a file the user can read afterwards.
         PrintStream previousLog = Log.redirect(logs);
         MotoServer moto = null;
+        int exit = Main.FAILED;
         try {
             URI endpoint = args.endpoint();
             if (endpoint == null) {
@@ -91,7 +92,8 @@ final class Demo {
             }
             out.println("Emulated AWS account at " + endpoint + " (region " + REGION.id() + ")");
             try (AwsClients aws = AwsClients.of(REGION, endpoint, CREDENTIALS, List.of())) {
-                return play(aws, endpoint, args.nights());
+                exit = play(aws, endpoint, args.nights());
+                return exit;
             }
         } catch (IllegalStateException e) {
             err.println("aurora-echo demo: " + e.getMessage());
@@ -106,7 +108,23 @@ final class Demo {
             }
             Log.redirect(previousLog);
             logs.close();
-            out.println("The stages' JSON log lines (one per decision and per AWS change): " + logFile);
+            keepOrDelete(logFile, exit == Main.OK, args.keepLog());
+        }
+    }
+
+    /**
+     * The log is kept where it can explain something: after a failure (unless nothing was logged, as when the
+     * demo refused to start), or when asked; a demo that succeeded leaves nothing in the temporary folder.
+     */
+    private void keepOrDelete(Path logFile, boolean succeeded, boolean keepLog) {
+        try {
+            if (keepLog || (!succeeded && Files.size(logFile) > 0)) {
+                out.println("The stages' JSON log lines (one per decision and per AWS change): " + logFile);
+            } else {
+                Files.delete(logFile);
+            }
+        } catch (IOException e) {
+            err.println("aurora-echo demo: could not remove the log file " + logFile + ": " + e.getMessage());
         }
     }
 

@@ -5,8 +5,12 @@ import io.github.auroraecho.lifecycle.InvalidInputException;
 import java.net.URI;
 import java.util.List;
 
-/** The options of {@code demo [--endpoint URL] [--nights N]}. */
-record DemoArguments(URI endpoint, int nights) {
+/**
+ * The options of {@code demo [--endpoint URL] [--nights N] [--keep-log]}.
+ *
+ * @param keepLog keep the stages' log file after a demo that succeeded (one that failed always keeps it)
+ */
+record DemoArguments(URI endpoint, int nights, boolean keepLog) {
     static final int DEFAULT_NIGHTS = 3;
     /** A copy is retired on the second night, so fewer would never show the whole lifecycle. */
     static final int MIN_NIGHTS = 2;
@@ -15,15 +19,17 @@ record DemoArguments(URI endpoint, int nights) {
     static DemoArguments parse(List<String> args) {
         URI endpoint = null;
         int nights = DEFAULT_NIGHTS;
+        boolean keepLog = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "--endpoint" -> endpoint = Options.endpoint(Options.value(args, ++i, arg));
                 case "--nights" -> nights = nights(Options.value(args, ++i, arg));
+                case "--keep-log" -> keepLog = true;
                 default -> throw Options.unknown(arg, "demo");
             }
         }
-        return new DemoArguments(endpoint, nights);
+        return new DemoArguments(endpoint, nights, keepLog);
     }
 
     private static int nights(String value) {

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 final class Help {
     static final String MAIN = """
             usage: aurora-echo <command> [options]      (aurora-echo <command> --help for its options)
+                   aurora-echo --version
 
             commands:
             %s  status    every lifecycle's copies: stage, status, age, data age, and the records pointing at them
@@ -42,17 +43,19 @@ final class Help {
             """;
 
     static final String DEMO = """
-            usage: aurora-echo demo [--endpoint URL] [--nights N]
+            usage: aurora-echo demo [--endpoint URL] [--nights N] [--keep-log]
 
             The main job on an emulated account: starts moto's AWS emulator on a free loopback port, creates a
             production Aurora cluster with snapshots, a subnet group, a hosted zone and unrelated databases,
             then runs two lifecycles (staging: new from snapshots; analytics: clone) night by night through
             new/clone, modify, promote and retire, printing the copies after each step. The emulator is stopped
-            at the end, also on error or Ctrl-C. Needs python3 with moto[server] (pip install 'moto[server]').
+            at the end, also on error or Ctrl-C. Needs moto[server] (bin/demo installs it; see AURORA_ECHO_PYTHON).
               --endpoint URL  use this emulator (e.g. LocalStack, with an empty account) instead of starting moto
               --nights N      how many nights to run (default 3, at least 2)
+              --keep-log      keep the log file after a demo that succeeded (it is always kept after a failure)
 
-            The stages' JSON log lines go to a file (its path is printed at the end), not to the terminal.
+            The stages' JSON log lines go to a temporary file, not to the terminal: removed when the demo
+            succeeds, else kept and its path printed at the end.
             """;
 
     private static final String STAGE = """

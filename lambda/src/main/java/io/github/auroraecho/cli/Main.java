@@ -89,6 +89,10 @@ public final class Main {
             out.print(Help.MAIN);
             return OK;
         }
+        if ("--version".equals(command)) {
+            out.println("aurora-echo " + version());
+            return OK;
+        }
         if (options.contains("--help")) {
             out.print(Help.of(command));
             return OK;
@@ -98,6 +102,12 @@ public final class Main {
             case "demo" -> new Demo(out, err, clock).run(DemoArguments.parse(options));
             default -> stage(Operation.fromCliName(command).orElseThrow(() -> Help.unknownCommand(command)), options);
         };
+    }
+
+    /** The project version the build writes into the jar's manifest; classes run outside the jar have none. */
+    static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version != null ? version : "(development classes, not the built jar: no version)";
     }
 
     private int stage(Operation operation, List<String> options) {

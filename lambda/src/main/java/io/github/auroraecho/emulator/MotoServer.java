@@ -19,7 +19,7 @@ import java.util.List;
  * through a small boot script that makes moto refuse duplicate cluster names as AWS does.
  */
 public final class MotoServer implements AutoCloseable {
-    public static final String INSTALL_HINT = "moto's server is needed: pip install 'moto[server]' "
+    public static final String INSTALL_HINT = "moto's server is needed: bin/demo and bin/test install it into .venv "
             + "(or set AURORA_ECHO_PYTHON to a python3 that has it)";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 

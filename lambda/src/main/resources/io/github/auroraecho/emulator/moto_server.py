@@ -11,15 +11,60 @@ moto lacks RDS's EnableHttpEndpoint (the RDS Data API switch of provisioned and 
 clusters); modify calls it before running SQL, so the emulator answers it as AWS does.
 
 Arguments are moto.server's own (-H HOST -p PORT).
+
+The patches reach into moto's internals, which change between releases: TESTED_MOTO is the range this
+script is tested with (bin/lib.sh installs it), and a moto without an internal it patches is refused at
+start, in words naming the moto version and the internal, rather than failing somewhere in a test.
 """
 import copy
+import importlib
 import sys
 import threading
 
-from moto.core.responses import ActionResult
-from moto.rds import models
-from moto.rds.exceptions import DBClusterSnapshotNotFoundError, RDSClientError
-from moto.rds.responses import RDSResponse
+TESTED_MOTO = ">=5.1,<5.3"
+
+# Every internal of moto this script patches or calls: module, then the dotted attribute within it.
+_INTERNALS = [
+    ("moto.core.responses", "ActionResult"),
+    ("moto.rds.models", "RDSBackend.create_db_cluster"),
+    ("moto.rds.models", "RDSBackend.restore_db_cluster_from_snapshot"),
+    ("moto.rds.models", "rds_backends"),
+    ("moto.rds.exceptions", "DBClusterSnapshotNotFoundError"),
+    ("moto.rds.exceptions", "RDSClientError"),
+    ("moto.rds.responses", "RDSResponse"),
+    ("moto.server", "main"),
+]
+
+
+def _missing_internal():
+    """The first internal this moto lacks, as module.attribute; None when it has them all."""
+    for module_name, attribute in _INTERNALS:
+        try:
+            target = importlib.import_module(module_name)
+        except ImportError:
+            return module_name
+        for part in attribute.split("."):
+            if not hasattr(target, part):
+                return module_name + "." + attribute
+            target = getattr(target, part)
+    return None
+
+
+try:
+    import moto
+except ImportError:
+    sys.exit(f"aurora-echo's emulator needs moto's server: install moto[server]{TESTED_MOTO} (bin/demo and bin/test "
+             "do it in .venv), or set AURORA_ECHO_PYTHON to a python that has it")
+_missing = _missing_internal()
+if _missing is not None:
+    sys.exit(f"aurora-echo's emulator patches {_missing}, which moto {getattr(moto, '__version__', '(unknown version)')} "
+             f"does not have: install moto[server]{TESTED_MOTO} (the versions it is tested with), or set "
+             "AURORA_ECHO_PYTHON to a python that has it")
+
+from moto.core.responses import ActionResult  # noqa: E402  (after the check, which names what is missing)
+from moto.rds import models  # noqa: E402
+from moto.rds.exceptions import DBClusterSnapshotNotFoundError, RDSClientError  # noqa: E402
+from moto.rds.responses import RDSResponse  # noqa: E402
 
 _create_db_cluster = models.RDSBackend.create_db_cluster
 # moto's server handles requests on threads without locking; AWS's check-and-create is atomic.

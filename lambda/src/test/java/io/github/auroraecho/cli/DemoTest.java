@@ -2,6 +2,7 @@ package io.github.auroraecho.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.auroraecho.emulator.MotoServer;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -12,14 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The demo end to end on its own emulator: two nights, two lifecycles, nothing left running. */
+/** The demo end to end on its own emulator: three nights, two lifecycles, nothing left running. */
 class DemoTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,22 +32,19 @@ class DemoTest {
         Set<Long> before = alive();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Main main = new Main(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), (region, endpoint, credentials) -> {
-                    throw new AssertionError("the demo makes its own clients for its emulator");
-                }, Clock.systemUTC());
 
-        int exit = main.run(new String[] {"demo", "--nights", "2"});
+        int exit = main(out, err).run(new String[] {"demo", "--nights", "3", "--keep-log"});
 
         String text = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, text + err.toString(StandardCharsets.UTF_8));
-        assertTrue(text.contains("=== Night 2 of 2"), text);
+        assertTrue(text.contains("=== Night 3 of 3"), text);
         for (String expected : List.of("staging   new      changed", "analytics clone    changed", "is modified; roles: demo-s3-import",
                 "promoted staging-", "deleted staging-", "deleted analytics-", "db.staging.example.internal",
                 "db.analytics.example.internal", "Emulator stopped.")) {
             assertTrue(text.contains(expected), expected + " in:\n" + text);
         }
         assertTrue(alive().stream().allMatch(before::contains), "the demo's emulator is still running");
+        assertDataAsOldAsCopy(text.substring(text.indexOf("=== Night 3 of 3")));
 
         Path log = Path.of(text.lines().filter(line -> line.startsWith("The stages' JSON log lines"))
                 .findFirst().orElseThrow().replaceFirst(".*: ", ""));
@@ -54,6 +55,68 @@ class DemoTest {
                 && line.hasNonNull("requestId") && line.hasNonNull("copy")), "a stage change's log line");
         assertTrue(lines.stream().anyMatch(line -> "decision".equals(line.path("event").asText())
                 && "retire".equals(line.path("stage").asText())), "a decision's log line");
+    }
+
+    /** A demo that succeeds leaves no log file behind, and neither does one refused before any stage ran. */
+    @Test
+    void leavesNoLogFileUnlessAsked() throws IOException {
+        Set<Path> logsBefore = demoLogs();
+        try (MotoServer moto = MotoServer.start()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            String[] args = {"demo", "--nights", "2", "--endpoint", moto.endpoint().toString()};
+
+            assertEquals(0, main(out, err).run(args), out.toString(StandardCharsets.UTF_8) + err);
+            assertFalse(out.toString(StandardCharsets.UTF_8).contains("JSON log lines"), out.toString(StandardCharsets.UTF_8));
+            assertEquals(logsBefore, demoLogs(), "the log of a demo that succeeded");
+
+            ByteArrayOutputStream refusedErr = new ByteArrayOutputStream();
+            assertEquals(1, main(new ByteArrayOutputStream(), refusedErr).run(args));
+            assertTrue(refusedErr.toString(StandardCharsets.UTF_8).contains("already has a cluster named production"),
+                    refusedErr.toString(StandardCharsets.UTF_8));
+            assertEquals(logsBefore, demoLogs(), "the (empty) log of a demo refused before it ran a stage");
+        }
+    }
+
+    /**
+     * Each row's DATA-AGE against its AGE: a day-old copy holds day-old data (the snapshot or clone point of
+     * its night), whether it was restored or cloned.
+     */
+    private static void assertDataAsOldAsCopy(String night) {
+        List<String> dayOld = new ArrayList<>();
+        String header = null;
+        for (String printed : night.lines().toList()) {
+            // The tables are indented by two spaces; the results between them are not.
+            String line = printed.startsWith("  ") ? printed.substring(2) : null;
+            if (line == null) {
+                header = null;
+            } else if (line.startsWith("LIFECYCLE")) {
+                header = line;
+            } else if (header != null) {
+                int age = header.indexOf(" AGE ") + 1;
+                int dataAge = header.indexOf("DATA-AGE");
+                if (line.substring(age, dataAge).strip().equals("1d 0h")) {
+                    dayOld.add(line.substring(0, header.indexOf("STAGE")).strip() + ": DATA-AGE "
+                            + line.substring(dataAge, Math.min(line.length(), header.indexOf("DNS"))).strip());
+                }
+            }
+        }
+        assertTrue(dayOld.stream().anyMatch(row -> row.startsWith("analytics")), night);
+        assertTrue(dayOld.stream().anyMatch(row -> row.startsWith("staging")), night);
+        dayOld.forEach(row -> assertTrue(row.endsWith("DATA-AGE 1d 0h"), row + " in:\n" + night));
+    }
+
+    private static Main main(ByteArrayOutputStream out, ByteArrayOutputStream err) {
+        return new Main(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), (region, endpoint, credentials) -> {
+                    throw new AssertionError("the demo makes its own clients for its emulator");
+                }, Clock.systemUTC());
+    }
+
+    private static Set<Path> demoLogs() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(file -> file.getFileName().toString().startsWith("aurora-echo-demo-")).collect(Collectors.toSet());
+        }
     }
 
     private static Set<Long> alive() {

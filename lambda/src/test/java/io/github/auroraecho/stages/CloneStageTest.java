@@ -38,10 +38,28 @@ class CloneStageTest {
         java.time.Instant clonePoint = java.time.Instant.parse(tags.remove(TimeTag.SOURCE_POINT.key("analytics")));
         assertEquals(expected, tags);
         assertTrue(java.time.Duration.between(clonePoint, aws.now()).abs().toSeconds() < 5,
-                "the clone point is the run's time: " + clonePoint);
+                "the clone point is the source's latest restorable time, here the run's: " + clonePoint);
         assertEquals(expected, copy.instances().get(0).tags());
         assertEquals(List.of(), aws.copies("other").stream().filter(c -> !c.name().equals("prod")).toList(),
                 "the clone must not inherit another lifecycle's tag");
+    }
+
+    /** RDS's time, not the run's clock: a clock that runs ahead (the demo's nights) must not age the data twice. */
+    @Test
+    void theClonePointIsTheSourcesLatestRestorableTimeAsRdsReportsIt(TestAccount aws) {
+        aws.sourceCluster("prod");
+        aws.advance(java.time.Duration.ofDays(1));
+        java.time.Instant before = aws.cluster("prod").orElseThrow().latestRestorableTime();
+
+        Result result = aws.run(Operation.CLONE, TestAccount.document("analytics", "prod", "Z1"));
+
+        assertEquals(Outcome.CHANGED, result.outcome(), result.message());
+        java.time.Instant clonePoint = TimeTag.SOURCE_POINT.of(aws.copies("analytics").get(0).clusterTags(), "analytics")
+                .orElseThrow();
+        assertTrue(!clonePoint.isBefore(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                        && java.time.Duration.between(before, clonePoint).toSeconds() < 5,
+                "the clone point " + clonePoint + " is the source's LatestRestorableTime " + before + ", not the run's clock "
+                        + aws.now());
     }
 
     @Test

@@ -167,6 +167,12 @@ public final class MemoryRds {
             return find(clusterId).map(c -> c.toCopy(false));
         }
 
+        /** Restorable up to the clock's now, as RDS's LatestRestorableTime is to within minutes. */
+        @Override
+        public Optional<CloneSource> cloneSource(String clusterId) {
+            return find(clusterId).map(c -> new CloneSource(c.engine, clock.get()));
+        }
+
         @Override
         public Optional<DBClusterSnapshot> newestAvailableSnapshot(String sourceClusterId) {
             return snapshots.stream().filter(s -> s.dbClusterIdentifier().equals(sourceClusterId))
