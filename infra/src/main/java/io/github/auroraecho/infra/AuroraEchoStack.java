@@ -92,12 +92,13 @@ public final class AuroraEchoStack extends Stack {
                 .build();
 
         Code code = Code.fromAsset(lambdaJar.toString());
-        StagePermissions permissions = new StagePermissions(this, environment.name());
+        StagePermissions permissions = new StagePermissions(this, environment.name(), environment.parameterPrefix());
         for (Operation operation : Operation.values()) {
             stages.put(operation, new StageFunction(this, StageFunction.idOf(operation), new StageFunctionProps(
                     environment.name(), operation, sizeOf(operation), code,
                     LogRetention.of(environment.logRetentionDays()),
-                    permissions.statements(operation, environment.lifecyclesFor(operation)), alarmTopic, resultBus)));
+                    permissions.statements(operation, environment.lifecyclesFor(operation)), alarmTopic, resultBus,
+                    environment.parameterPrefix())));
         }
         List<Alarm> alarms = new ArrayList<>();
         // A warning, not an error: the stack is valid, but it would page or spend for nothing; cdk synth shows it.

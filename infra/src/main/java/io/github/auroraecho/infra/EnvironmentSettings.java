@@ -1,5 +1,6 @@
 package io.github.auroraecho.infra;
 
+import io.github.auroraecho.lifecycle.ConnectionParameterName;
 import io.github.auroraecho.lifecycle.DocumentReader;
 import io.github.auroraecho.lifecycle.Operation;
 
@@ -13,10 +14,12 @@ import java.util.Set;
 /**
  * One environment of the settings file, deployed as one stack. {@code account} and {@code region} may be null: the
  * stack then resolves them at deploy time. {@code resultEventBus} (a bus name or ARN) is null when no bus receives
- * the runs' results.
+ * the runs' results. {@code parameterPrefix} is where the lifecycles' connection parameters live in SSM Parameter
+ * Store ({@code <prefix>/<managedName>/connection}), checked against SSM's naming rules by {@link ConnectionParameterName}.
  */
 public record EnvironmentSettings(String name, String account, String region, String alarmEmail,
-                                  int logRetentionDays, String resultEventBus, List<LifecycleSchedule> lifecycles) {
+                                  int logRetentionDays, String resultEventBus, List<LifecycleSchedule> lifecycles,
+                                  String parameterPrefix) {
     public EnvironmentSettings {
         lifecycles = List.copyOf(lifecycles);
     }
@@ -40,6 +43,13 @@ public record EnvironmentSettings(String name, String account, String region, St
         String resultEventBus = reader.string("resultEventBus", v -> v.matches("[A-Za-z0-9._-]{1,256}"
                         + "|arn:aws[a-z-]*:events:[a-z]{2}(-[a-z]+)+-\\d{1,2}:\\d{12}:event-bus/[A-Za-z0-9._/-]{1,256}"),
                 "must be an EventBridge event bus name (such as default) or ARN");
+        String parameterPrefix = reader.string("parameterPrefix", v -> true, "");
+        if (parameterPrefix == null) {
+            parameterPrefix = ConnectionParameterName.DEFAULT_PREFIX;
+        } else if (ConnectionParameterName.problem(parameterPrefix) != null) {
+            throw reader.invalid("parameterPrefix", ConnectionParameterName.problem(parameterPrefix)
+                    + " (got \"" + parameterPrefix + "\")");
+        }
         if (!reader.has("lifecycles")) {
             throw reader.missing("lifecycles");
         }
@@ -56,6 +66,7 @@ public record EnvironmentSettings(String name, String account, String region, St
             }
             lifecycles.add(lifecycle);
         }
-        return new EnvironmentSettings(name, account, region, alarmEmail, (int) retention, resultEventBus, lifecycles);
+        return new EnvironmentSettings(name, account, region, alarmEmail, (int) retention, resultEventBus, lifecycles,
+                parameterPrefix);
     }
 }

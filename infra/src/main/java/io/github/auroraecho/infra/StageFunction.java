@@ -1,5 +1,6 @@
 package io.github.auroraecho.infra;
 
+import io.github.auroraecho.lifecycle.ConnectionParameterName;
 import io.github.auroraecho.lifecycle.CopyTags;
 import io.github.auroraecho.lifecycle.Operation;
 import software.amazon.awscdk.Annotations;
@@ -83,7 +84,8 @@ public final class StageFunction extends Construct {
                 // Lambda: "For Java 17 and Java 21, Lambda configures the JVM to stop tiered compilation at level 1 by
                 // default" ("Customize Java runtime startup behavior for Lambda functions",
                 // https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html).
-                .environment(Map.of(CopyTags.ENVIRONMENT_VARIABLE, environment))
+                .environment(Map.of(CopyTags.ENVIRONMENT_VARIABLE, environment,
+                        ConnectionParameterName.ENVIRONMENT_VARIABLE, props.parameterPrefix()))
                 .build();
         // The alias publishes a version (currentVersion) on every code or configuration change. The schedules
         // invoke the alias, so its event-invoke configuration is the one Lambda applies.

@@ -1,5 +1,6 @@
 package io.github.auroraecho.infra;
 
+import io.github.auroraecho.lifecycle.ConnectionParameterName;
 import io.github.auroraecho.lifecycle.CopyTags;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
@@ -56,11 +57,13 @@ public final class StagePermissions {
 
     private final Stack stack;
     private final String environment;
+    private final String parameterPrefix;
     private final SecureCopyPermissions secure;
 
-    StagePermissions(Stack stack, String environment) {
+    StagePermissions(Stack stack, String environment, String parameterPrefix) {
         this.stack = stack;
         this.environment = environment;
+        this.parameterPrefix = parameterPrefix;
         this.secure = new SecureCopyPermissions(stack, this);
     }
 
@@ -239,8 +242,27 @@ public final class StagePermissions {
         // Change ids are only known once a change is made; GetChange is read-only.
         statements.add(statement("WaitForDnsChange", List.of("route53:GetChange"),
                 List.of("arn:" + partition() + ":route53:::change/*"), Map.of()));
+        statements.add(connectionParameters(configs));
         statements.add(moveStage("MoveStage", configs, Stage.PROMOTED, Stage.RETIRED));
         return statements;
+    }
+
+    /**
+     * Promote reads and writes the lifecycles' connection parameters and no other: one resource a region for every
+     * lifecycle, since each parameter's path carries its lifecycle's name ({@code <prefix>/<managedName>/connection}).
+     * A parameter's ARN is {@code parameter} followed by its name ("Actions, resources, and condition keys for AWS
+     * Systems Manager", https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssystemsmanager.html:
+     * "arn:${Partition}:ssm:${Region}:${Account}:parameter/${ParameterNameWithoutLeadingSlash}").
+     */
+    private PolicyStatement connectionParameters(List<LifecycleConfig> configs) {
+        return statement("ConnectionParameter", List.of("ssm:GetParameter", "ssm:PutParameter"),
+                distinct(configs, config -> List.of(parameterArn(region(config), "*"))), Map.of());
+    }
+
+    /** The ARN of a lifecycle's connection parameter ({@code *} for every lifecycle's). */
+    String parameterArn(String region, String managedName) {
+        return "arn:" + partition() + ":ssm:" + region + ":" + stack.getAccount() + ":parameter"
+                + ConnectionParameterName.of(parameterPrefix, managedName);
     }
 
     private List<PolicyStatement> retire(List<LifecycleConfig> configs) {

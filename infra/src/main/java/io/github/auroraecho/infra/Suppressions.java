@@ -71,6 +71,10 @@ final class Suppressions {
             suppressions.add(iam5Regex("route53:GetChange is read-only and the change id is only known once the "
                     + "change is made; promote polls it until INSYNC.",
                     "^Resource::arn:" + SEGMENT + ":route53:::change/\\*$"));
+            suppressions.add(iam5Regex("Each lifecycle's connection parameter is <prefix>/<managedName>/connection: "
+                    + "the * stands for the lifecycle's name, so one resource covers every lifecycle, and only "
+                    + "parameters named connection under this environment's prefix match.",
+                    "^Resource::arn:" + SEGMENT + ":ssm:" + SEGMENT + ":" + SEGMENT + ":parameter/[A-Za-z0-9_./-]+/\\*/connection$"));
         }
         NagSuppressions.addResourceSuppressions(role, suppressions, true);
     }

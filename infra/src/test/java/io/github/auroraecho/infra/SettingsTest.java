@@ -71,7 +71,7 @@ class SettingsTest {
                         Operation.RETIRE, LifecycleConfig.parse(document, Operation.RETIRE)),
                 List.of(new StageSchedule(Operation.PROMOTE, "rate(1 hour)", "Europe/Paris", true),
                         new StageSchedule(Operation.RETIRE, "rate(1 day)", "UTC", true)), null,
-                LifecycleSchedule.DEFAULT_STALE_AFTER_HOURS))), dev);
+                LifecycleSchedule.DEFAULT_STALE_AFTER_HOURS)), "/aurora-echo"), dev);
         assertEquals(List.of(dev.lifecycles().get(0)), dev.lifecyclesFor(Operation.RETIRE));
         assertEquals(List.of(), dev.lifecyclesFor(Operation.MODIFY));
     }
@@ -179,6 +179,23 @@ class SettingsTest {
         assertTrue(error("{\"environments\": ").contains("not valid JSON"));
         assertTrue(error("[]").contains("the settings file must be a JSON object"));
         assertTrue(error("{\"environments\": {\"dev\": {}}} {}").contains("not valid JSON"));
+    }
+
+    @Test
+    void theParameterPrefixIsTheEnvironmentsOwnAndCheckedAgainstSsmsNamingRules() {
+        String lifecycles = "\"lifecycles\": [{\"document\": " + RETIRE_DOC + ", \"schedules\": {\"retire\": \"rate(1 day)\"}}]";
+        assertEquals("/team-a/copies", Settings.parse(settings("{\"parameterPrefix\": \"/team-a/copies\", " + lifecycles + "}"),
+                Path.of(".")).environment("dev").parameterPrefix());
+        for (String[] bad : new String[][] {
+                {"aurora-echo", "starts with /"},
+                {"/aws/echo", "reserves names starting with aws or ssm"},
+                {"/team a", "a-z A-Z 0-9 _ . -"},
+                {"/echo/", "no trailing /"},
+                {"/1/2/3/4/5/6/7/8/9/10/11/12/13/14", "15 levels"},
+        }) {
+            String message = error(settings("{\"parameterPrefix\": \"" + bad[0] + "\", " + lifecycles + "}"));
+            assertTrue(message.contains("dev.parameterPrefix") && message.contains(bad[1]), bad[0] + " -> " + message);
+        }
     }
 
     @Test

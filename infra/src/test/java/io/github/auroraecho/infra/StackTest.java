@@ -80,7 +80,8 @@ class StackTest {
         // Every log line is a JSON object: no JVM option variable, which the JVM would echo as plain text at each cold
         // start; java21 on Lambda stops tiered compilation at level 1 by default (docs/operations.md#logs).
         template.findResources("AWS::Lambda::Function").values().forEach(function -> assertEquals(
-                Map.of("Variables", Map.of("AURORA_ECHO_ENVIRONMENT", "test")),
+                Map.of("Variables", Map.of("AURORA_ECHO_ENVIRONMENT", "test",
+                        "AURORA_ECHO_PARAMETER_PREFIX", "/aurora-echo")),
                 ((Map<?, ?>) function.get("Properties")).get("Environment")));
         // Promote waits up to the documents' dnsSyncTimeoutSeconds (600 in the test settings) for INSYNC.
         assertEquals(780, stack.sizeOf(Operation.PROMOTE).timeoutSeconds());
@@ -398,6 +399,18 @@ class StackTest {
             assertEquals(List.of("UPSERT"), TemplateJson.asList(change.condition("ForAllValues:StringEquals",
                     "route53:ChangeResourceRecordSetsActions")));
         }
+    }
+
+    @Test
+    void onlyPromoteReadsAndWritesTheConnectionParametersUnderTheEnvironmentsPrefix() {
+        List<TemplateJson.Statement> parameters = allStageStatements().stream()
+                .filter(s -> s.actions().stream().anyMatch(action -> action.startsWith("ssm:"))).toList();
+        assertEquals(1, parameters.size(), parameters.toString());
+        TemplateJson.Statement statement = parameters.get(0);
+        assertTrue(statement.policy().startsWith("PromoteRole"), statement.toString());
+        assertEquals(List.of("ssm:GetParameter", "ssm:PutParameter"), statement.actions());
+        assertEquals(List.of("arn:${AWS::Partition}:ssm:eu-west-1:123456789012:parameter/aurora-echo/*/connection"),
+                statement.resources());
     }
 
     @Test

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import java.net.URI;
@@ -54,6 +55,7 @@ public final class AwsClients implements AutoCloseable {
     private final Lazy<StsClient> sts;
     private final Lazy<RdsDataClient> rdsData;
     private final Lazy<S3Client> s3;
+    private final Lazy<SsmClient> ssm;
     /** The IAM action of the last call each thread made, so a permission error can name what is missing. */
     private final ThreadLocal<String> lastAction = new ThreadLocal<>();
     /** Where that call went ({@code https://rds.eu-west-1.amazonaws.com}), so a connection error can name the host. */
@@ -82,6 +84,7 @@ public final class AwsClients implements AutoCloseable {
                 .forcePathStyle(endpoint != null || System.getenv("AWS_ENDPOINT_URL") != null
                         || System.getenv("AWS_ENDPOINT_URL_S3") != null)
                 .build());
+        this.ssm = new Lazy<>(() -> configure(SsmClient.builder(), region, http, o -> { }).build());
     }
 
     /** Region from the argument, else the default chain (AWS_REGION on Lambda); credentials from the default chain. */
@@ -183,12 +186,17 @@ public final class AwsClients implements AutoCloseable {
         return s3.get();
     }
 
+    /** SSM Parameter Store: each lifecycle's connection parameter. */
+    public SsmClient ssm() {
+        return ssm.get();
+    }
+
     /**
      * Builds every client (no call is made), so a SnapStart snapshot or the build's class-data archive holds them;
      * a new client is added here once for both.
      */
     public AwsClients buildAll() {
-        Stream.of(rds, route53, tagging, sts, rdsData, s3).forEach(Lazy::get);
+        Stream.of(rds, route53, tagging, sts, rdsData, s3, ssm).forEach(Lazy::get);
         return this;
     }
 
@@ -210,7 +218,7 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
-        Stream.of(rds, route53, tagging, sts, rdsData, s3).forEach(Lazy::close);
+        Stream.of(rds, route53, tagging, sts, rdsData, s3, ssm).forEach(Lazy::close);
         http.close();
         if (dataApiHttp != http) {
             dataApiHttp.close();

@@ -37,7 +37,7 @@ final class RdsMapping {
                         Boolean.TRUE.equals(cluster.httpEndpointEnabled()),
                         cluster.masterUserSecret() == null ? null : cluster.masterUserSecret().secretArn(),
                         cluster.masterUserSecret() == null ? null : cluster.masterUserSecret().secretStatus(),
-                        cluster.engineVersion()));
+                        cluster.engineVersion(), cluster.port()));
     }
 
     static Copy.Instance toInstance(DBInstance instance) {

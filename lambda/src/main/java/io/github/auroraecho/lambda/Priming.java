@@ -106,6 +106,10 @@ public final class Priming implements Resource {
                         .secretArn("arn:aws:secretsmanager:us-east-1:000000000000:secret:priming").sql("SELECT 1"));
                 offline.s3().getObjectAsBytes(r -> r.bucket("priming").key("priming.sql"));
             }
+            // Promote reads its connection parameter when the lifecycle has a promoted copy.
+            try (AwsClients offline = offline(NO_RECORDS)) {
+                offline.ssm().getParameter(r -> r.name("/aurora-echo/priming/connection"));
+            }
         } finally {
             Log.redirect(System.err);
         }

@@ -41,9 +41,16 @@ public record Copy(
      * @param backupRetentionPeriod  days; null when RDS did not say
      * @param engineVersion          the cluster's engine version ({@code 15.4}, {@code 8.0.mysql_aurora.3.07.0}): where
      *                               the RDS Data API is offered depends on it; null when RDS did not say
+     * @param port                   the port the cluster listens on, for the connection parameter; null when RDS did not say
      */
     public record Settings(String parameterGroup, Integer backupRetentionPeriod, boolean httpEndpointEnabled,
-                           String masterUserSecretArn, String masterUserSecretStatus, String engineVersion) {
+                           String masterUserSecretArn, String masterUserSecretStatus, String engineVersion, Integer port) {
+        /** Settings read without the port (the rules that do not need it). */
+        public Settings(String parameterGroup, Integer backupRetentionPeriod, boolean httpEndpointEnabled,
+                        String masterUserSecretArn, String masterUserSecretStatus, String engineVersion) {
+            this(parameterGroup, backupRetentionPeriod, httpEndpointEnabled, masterUserSecretArn, masterUserSecretStatus,
+                    engineVersion, null);
+        }
     }
 
     public Copy {

@@ -5,6 +5,7 @@ import io.github.auroraecho.aws.AwsFailure;
 import io.github.auroraecho.aws.Changes;
 import io.github.auroraecho.aws.Gateways;
 import io.github.auroraecho.aws.Log;
+import io.github.auroraecho.lifecycle.ConnectionParameterName;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.lifecycle.Ownership;
@@ -22,10 +23,10 @@ public final class Engine {
     private final Gateways gateways;
 
     public Engine(AwsClients aws, Clock clock) {
-        this(aws, clock, Gateways.of(aws));
+        this(aws, clock, Gateways.of(aws, ConnectionParameterName.deployedPrefix()));
     }
 
-    /** With other gateways to RDS and DNS (in-memory ones in tests); {@code aws} serves the rest (STS, Data API, S3). */
+    /** With other gateways to RDS, DNS and SSM (the CLI's parameter prefix; in-memory ones in tests); {@code aws} serves the rest (STS, Data API, S3). */
     public Engine(AwsClients aws, Clock clock, Gateways gateways) {
         this.aws = aws;
         this.clock = clock;
@@ -42,7 +43,7 @@ public final class Engine {
         Changes changes = new Changes(config.dryRun(), config.managedName());
         Instant now = clock.instant();
         StageContext context = new StageContext(operation, config, aws, gateways.copies().apply(changes),
-                gateways.dns().apply(changes), changes, now, now.plus(budget), clock);
+                gateways.dns().apply(changes), gateways.parameters().apply(changes), changes, now, now.plus(budget), clock);
         Result result;
         try {
             Ownership.Found found = context.copies().list(new Ownership(config.managedName(), config.source().sourceClusterName()));

@@ -1,5 +1,6 @@
 package io.github.auroraecho.stages;
 
+import io.github.auroraecho.lifecycle.ConnectionParameter;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Stage;
@@ -13,9 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Points the CNAME record(s) at the newest modified copy, waits until Route53 has them in sync, then
- * retires the copies it replaces and marks it promoted. DNS moves before any tag, so a run interrupted
- * anywhere leaves the old copy reachable or the new one promoted, and the next run finishes the job.
+ * Points the CNAME record(s) at the newest modified copy, waits until Route53 has them in sync, writes the
+ * lifecycle's connection parameter, then retires the copies it replaces and marks it promoted. DNS moves before
+ * the parameter and any tag, so a run interrupted anywhere leaves the old copy reachable or the new one promoted,
+ * and the next run finishes the job: with nothing else to do, it still sets the parameter to the promoted copy.
  */
 public final class PromoteStage implements LifecycleStage {
 
@@ -75,7 +77,7 @@ public final class PromoteStage implements LifecycleStage {
     @Override
     public Result run(StageContext context, List<Copy> copies) {
         return switch (decide(copies, context.config(), context.now())) {
-            case Plan.Nothing(String why) -> context.result(Outcome.NOTHING_TO_DO, why, null);
+            case Plan.Nothing(String why) -> reconcile(context, copies, why);
             case Plan.Waiting(Copy copy) -> context.result(Outcome.WAITING, "copy " + copy.name()
                     + " is not available yet (" + Statuses.of(copy) + ")", copy.name());
             case Plan.Promote(Copy copy, List<Copy> replaced) -> promote(context, copy, replaced);
@@ -99,12 +101,44 @@ public final class PromoteStage implements LifecycleStage {
                         copy.name());
             }
         }
+        String parameter = context.parameters().name(config.managedName());
+        boolean wrote = writeParameter(context, copy);
         for (Copy old : replaced) {
             context.copies().setStage(old, config.managedName(), Stage.RETIRED, Map.of(TimeTag.RETIRED, context.now()));
         }
         context.copies().setStage(copy, config.managedName(), Stage.PROMOTED);
         return context.result(Outcome.CHANGED, "promoted " + copy.name() + ": " + config.dns().recordSetName() + " -> "
                 + target + (replaced.isEmpty() ? "" : "; retired "
-                + String.join(", ", replaced.stream().map(Copy::name).toList())), copy.name());
+                + String.join(", ", replaced.stream().map(Copy::name).toList()))
+                + (wrote ? "; " + parameter + " names it" : ""), copy.name()).withParameter(parameter);
+    }
+
+    /**
+     * Nothing to promote: the promoted copy's parameter is still made right, for a run that stopped between the DNS
+     * move and the write (a read, and no write when it already names the copy).
+     */
+    private Result reconcile(StageContext context, List<Copy> copies, String why) {
+        String managedName = context.managedName();
+        String parameter = context.parameters().name(managedName);
+        Optional<Copy> served = inStage(copies, managedName, Stage.PROMOTED).min(Copy.newestFirst(managedName));
+        if (served.isEmpty()) {
+            return context.result(Outcome.NOTHING_TO_DO, why, null);
+        }
+        if (writeParameter(context, served.get())) {
+            return context.result(Outcome.CHANGED, "wrote " + parameter + " for " + served.get().name()
+                    + ", the promoted copy it did not name (" + why + ")", served.get().name()).withParameter(parameter);
+        }
+        return context.result(Outcome.NOTHING_TO_DO, why, null).withParameter(parameter);
+    }
+
+    /** Writes the lifecycle's connection parameter for {@code copy} unless it already names it; true when it wrote. */
+    private static boolean writeParameter(StageContext context, Copy copy) {
+        String managedName = context.managedName();
+        ConnectionParameter wanted = ConnectionParameter.of(context.config(), copy, context.now());
+        if (!ConnectionParameter.needsWrite(context.parameters().read(managedName), wanted)) {
+            return false;
+        }
+        context.parameters().write(managedName, wanted.toJson(), copy.name());
+        return true;
     }
 }

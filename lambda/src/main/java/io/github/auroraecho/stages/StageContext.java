@@ -3,6 +3,7 @@ package io.github.auroraecho.stages;
 import io.github.auroraecho.aws.AwsClients;
 import io.github.auroraecho.aws.Changes;
 import io.github.auroraecho.aws.CnameRecords;
+import io.github.auroraecho.aws.ConnectionParameters;
 import io.github.auroraecho.aws.Log;
 import io.github.auroraecho.aws.CopyStore;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
@@ -16,7 +17,7 @@ import java.time.Instant;
  * @param clock the time the run's waits are measured in against {@code deadline}
  */
 public record StageContext(Operation operation, LifecycleConfig config, AwsClients aws, CopyStore copies, CnameRecords dns,
-                           Changes changes, Instant now, Instant deadline, java.time.Clock clock) {
+                           ConnectionParameters parameters, Changes changes, Instant now, Instant deadline, java.time.Clock clock) {
     /** Time kept back from the Lambda budget to report the result after the last wait. */
     private static final java.time.Duration MARGIN = java.time.Duration.ofSeconds(10);
 

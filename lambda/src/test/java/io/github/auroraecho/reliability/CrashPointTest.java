@@ -2,6 +2,7 @@ package io.github.auroraecho.reliability;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.auroraecho.aws.AwsClients;
+import io.github.auroraecho.lifecycle.ConnectionParameter;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.lifecycle.SqlProgress;
@@ -32,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two nights of a whole lifecycle, killed right after each of its mutating AWS calls in turn (the call
  * took effect, the function died), then every interrupted stage run again and the script carried on:
  * each run must end where the uninterrupted one does. The crash is made at the wire, so every Data API
- * call (a transaction's begin, statements, commit) is a crash point too.
+ * call (a transaction's begin, statements, commit) is a crash point too, and so is promote's write of the
+ * connection parameter: a run that died between the DNS move and the write leaves it to the next run.
  */
 @ExtendWith(EmulatorExtension.class)
 class CrashPointTest {
@@ -131,8 +133,11 @@ class CrashPointTest {
         String target = aws.cname(zone, "db.staging.example.com").orElse("none");
         String live = copies.stream().filter(copy -> copy.endpoint().equals(target)).map(Copy::name).findFirst()
                 .orElse("NOT A LIVE COPY");
+        // The connection parameter names the copy DNS serves, however the promote that moved DNS ended.
+        String parameter = aws.parameter("/aurora-echo/staging/connection")
+                .flatMap(ConnectionParameter::parse).map(ConnectionParameter::copy).orElse("none");
         // Each statement takes effect once per copy, wherever a run died: a repeat would show in this list.
-        return copyStages + " | dns -> " + live + " | clusters: " + aws.rds().describeDBClusters().dbClusters().size()
+        return copyStages + " | dns -> " + live + " | parameter -> " + parameter + " | clusters: " + aws.rds().describeDBClusters().dbClusters().size()
                 + " | SQL committed: " + aws.dataApi().committed();
     }
 
@@ -144,6 +149,7 @@ class CrashPointTest {
         String expected = outcome(aws, doc);
         int crashPoints = crash[0].mutating;
         assertTrue(expected.contains("PROMOTED") && expected.contains("dns -> staging-"), expected);
+        assertTrue(expected.contains("parameter -> " + expected.split("dns -> ")[1].split(" ")[0]), expected);
 
         List<String> diverged = new ArrayList<>();
         for (int point = 0; point < crashPoints; point++) {

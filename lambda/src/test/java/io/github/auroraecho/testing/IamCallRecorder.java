@@ -161,6 +161,9 @@ public final class IamCallRecorder implements ExecutionInterceptor {
                 case "s3:GetObject" -> resource(call, "object", "arn:" + partition + ":s3:::" + field(request, "Bucket")
                         + "/" + field(request, "Key"), Map.of());
                 case "sts:GetCallerIdentity" -> resource(call, null, "*", Map.of());
+                // A parameter's ARN is "parameter" followed by its name, whose hierarchy starts with "/".
+                case "ssm:GetParameter", "ssm:PutParameter" -> resource(call, "parameter",
+                        "arn:" + partition + ":ssm:" + region + ":" + ACCOUNT + ":parameter" + field(request, "Name"), Map.of());
                 default -> call.put("unknown", "the IAM call recorder does not know " + action
                         + ": teach testing.IamCallRecorder its resources and context");
             }

@@ -21,13 +21,14 @@ import java.util.Map;
 
 /**
  * One account in memory for tests of what a stage decides and does: the engine runs with {@link MemoryRds}
- * and {@link MemoryDns} instead of RDS and Route53, and its clock moves only when the test moves it.
+ * {@link MemoryDns} and {@link MemorySsm} instead of RDS, Route53 and SSM, and its clock moves only when the test moves it.
  * Other AWS calls (STS, the Data API, S3) have no fake: tests that need them use {@link TestAccount}.
  */
 public final class MemoryAccount {
     private Instant now = Copies.NOW;
     private final MemoryRds rds = new MemoryRds(() -> now);
     private final MemoryDns dns = new MemoryDns();
+    private final MemorySsm ssm = new MemorySsm();
     /** Never called: the port is closed, so a stage reaching AWS beyond RDS and DNS fails the test. */
     private static final AwsClients UNUSED = AwsClients.of(TestAccount.REGION, URI.create("http://127.0.0.1:9"),
             AnonymousCredentialsProvider.create(), List.of());
@@ -40,6 +41,10 @@ public final class MemoryAccount {
         return dns;
     }
 
+    public MemorySsm ssm() {
+        return ssm;
+    }
+
     public Instant now() {
         return now;
     }
@@ -49,7 +54,7 @@ public final class MemoryAccount {
     }
 
     public Result run(Operation operation, ObjectNode document) {
-        Engine engine = new Engine(UNUSED, Clock.fixed(now, ZoneOffset.UTC), new Gateways(rds::store, dns::records));
+        Engine engine = new Engine(UNUSED, Clock.fixed(now, ZoneOffset.UTC), new Gateways(rds::store, dns::records, ssm::parameters));
         return engine.run(operation, LifecycleConfig.parse(document.toString(), operation));
     }
 
@@ -73,8 +78,8 @@ public final class MemoryAccount {
         return rds.store(new io.github.auroraecho.aws.Changes(true, managedName)).list(new io.github.auroraecho.lifecycle.Ownership(managedName, null)).copies();
     }
 
-    /** Every write to RDS and DNS: empty means the run changed nothing. */
+    /** Every write to RDS, DNS and SSM: empty means the run changed nothing. */
     public List<String> writes() {
-        return java.util.stream.Stream.concat(rds.writes().stream(), dns.writes().stream()).toList();
+        return java.util.stream.Stream.of(rds.writes(), dns.writes(), ssm.writes()).flatMap(List::stream).toList();
     }
 }

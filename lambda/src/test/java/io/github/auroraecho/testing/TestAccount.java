@@ -274,6 +274,15 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
         }
     }
 
+    /** The value of an SSM parameter, as an application reads it; empty when there is none. */
+    public Optional<String> parameter(String name) {
+        try {
+            return Optional.of(admin.ssm().getParameter(r -> r.name(name)).parameter().value());
+        } catch (software.amazon.awssdk.services.ssm.model.ParameterNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The CNAME target of a record, without the final dot. */
     public Optional<String> cname(String zoneId, String name) {
         return route53().listResourceRecordSets(r -> r.hostedZoneId(zoneId)).resourceRecordSets().stream()
