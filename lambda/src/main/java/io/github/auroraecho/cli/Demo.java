@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.auroraecho.aws.AwsClients;
 import io.github.auroraecho.aws.Log;
 import io.github.auroraecho.emulator.MotoServer;
+import io.github.auroraecho.lifecycle.ConnectionParameterName;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.stages.Engine;
@@ -172,11 +173,17 @@ final class Demo {
                     }
                 }
                 out.println();
-                List<CopyStatus> copies = StatusReport.read(aws, Optional.empty(), nightClock.instant()).copies().stream()
+                StatusReport report = StatusReport.read(aws, Optional.empty(), ConnectionParameterName.deployedPrefix(),
+                        nightClock.instant());
+                List<CopyStatus> copies = report.copies().stream()
                         .map(copy -> copy.withAge(copy.age().minus(
                                 clockAheadAtCreation.getOrDefault(copy.copy(), Duration.ZERO))))
                         .toList();
                 out.print(indent(StatusTable.render(copies)));
+                if (step == Operation.PROMOTE) {
+                    // Where applications find tonight's copy and its secret: the one name that never changes.
+                    report.parameters().forEach(parameter -> out.print(indent(parameter.line() + "\n")));
+                }
             }
         }
         out.println();

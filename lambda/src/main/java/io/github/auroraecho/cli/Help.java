@@ -26,20 +26,26 @@ final class Help {
 
     static final String STATUS = """
             usage: aurora-echo status [-n NAME] [--json] [-r REGION] [--profile NAME] [--endpoint URL] [--verbose]
+                                      [--parameter-prefix PREFIX]
 
             Every lifecycle's copies in the account and region: copy, stage (both tags where aurora-echo 2.x
             left cluster and instance disagreeing), cluster and instance status, age, the age of its data
-            (DATA-AGE), and the CNAME records of any hosted zone that point at the copy. Read-only.
+            (DATA-AGE), and the CNAME records of any hosted zone that point at the copy; then, for each
+            lifecycle, the copy its connection parameter names and whether DNS serves that copy. Read-only.
               -n, --managed-name NAME  only this lifecycle
               --json                   one JSON object for scripts instead of the table
               -r, --region REGION      default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region
               --profile NAME           the AWS profile to use (default: AWS_PROFILE, else the standard chain)
               --endpoint URL           send AWS calls to this endpoint (an emulator)
+              --parameter-prefix PREFIX
+                                       the connection parameters' prefix (default: AURORA_ECHO_PARAMETER_PREFIX,
+                                       else /aurora-echo)
               --verbose                on a failure, also the stack trace (with a credentials failure, the SDK's own exception)
 
             Cost: one paginated Tagging API GetResources for the tagged clusters and instances, one
             DescribeDBClusters and one DescribeDBInstances filtered to those clusters (one more each per 100),
-            ListHostedZones, and ListResourceRecordSets per hosted zone (it grows with the zones, not the account).
+            ListHostedZones, ListResourceRecordSets per hosted zone (it grows with the zones, not the account),
+            and one SSM GetParameter per lifecycle.
             """;
 
     static final String DEMO = """
@@ -71,6 +77,9 @@ final class Help {
               --profile NAME     the AWS profile to use (default: AWS_PROFILE, else the standard chain)
               --endpoint URL     send AWS calls to this endpoint (an emulator); default: AWS_ENDPOINT_URL or AWS
               --verbose          on a failure, also the stack trace (with a credentials failure, the SDK's own exception)
+              --parameter-prefix PREFIX
+                                 where promote keeps <PREFIX>/<managedName>/connection in SSM Parameter Store
+                                 (default: AURORA_ECHO_PARAMETER_PREFIX, else /aurora-echo)
               -a, --aws-account-number ACCOUNT
                                  refuse to run (exit 2) unless the credentials are for this account
               -i, --interactive true|false

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.auroraecho.aws.AwsClients;
 import io.github.auroraecho.aws.AwsFailure;
+import io.github.auroraecho.aws.Gateways;
 import io.github.auroraecho.lifecycle.InvalidInputException;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
@@ -133,7 +134,7 @@ public final class Main {
                     return BAD_INPUT;
                 }
             }
-            Engine engine = new Engine(aws, clock);
+            Engine engine = new Engine(aws, clock, Gateways.of(aws, parsed.parameterPrefix()));
             // The question goes to stdout, ahead of the result: stderr carries only JSON log lines.
             Result result = parsed.interactive() && !config.dryRun()
                     ? new Confirmation(new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), out)
@@ -174,16 +175,19 @@ public final class Main {
             if (!credentialsFound(aws, parsed.profile(), parsed.verbose())) {
                 return FAILED;
             }
-            StatusReport status = StatusReport.read(aws, parsed.managedName(), clock.instant());
+            StatusReport status = StatusReport.read(aws, parsed.managedName(), parsed.parameterPrefix(), clock.instant());
             if (parsed.json()) {
                 ObjectNode report = JSON.createObjectNode().put("region", region.id());
                 ArrayNode nodes = report.putArray("copies");
                 status.copies().forEach(copy -> nodes.add(copy.toJsonNode()));
                 status.notCopies().forEach(report.putArray("notCopies")::add);
+                ArrayNode parameters = report.putArray("parameters");
+                status.parameters().forEach(parameter -> parameters.add(parameter.toJsonNode()));
                 out.println(report.toPrettyString());
             } else {
                 out.print(StatusTable.render(status.copies()));
                 status.notCopies().forEach(line -> out.println("not a copy: " + line));
+                status.parameters().forEach(parameter -> out.println(parameter.line()));
             }
             return OK;
         } catch (InvalidInputException e) {

@@ -1,5 +1,6 @@
 package io.github.auroraecho.cli;
 
+import io.github.auroraecho.lifecycle.ConnectionParameterName;
 import io.github.auroraecho.lifecycle.InvalidInputException;
 
 import java.net.URI;
@@ -50,6 +51,16 @@ final class Options {
             throw new InvalidInputException(option + " needs a value");
         }
         return args.get(index);
+    }
+
+    /** A connection parameter prefix SSM accepts (see {@code ConnectionParameterName}). */
+    static String parameterPrefix(String value) {
+        return ConnectionParameterName.checkPrefix(value, "--parameter-prefix");
+    }
+
+    /** The prefix given, else {@value ConnectionParameterName#ENVIRONMENT_VARIABLE}, else the default. */
+    static String orDeployed(String parameterPrefix) {
+        return parameterPrefix != null ? parameterPrefix : ConnectionParameterName.deployedPrefix();
     }
 
     /** A profile name as the AWS config file's section names allow it. */

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * with either.
  */
 record StageArguments(String event, String flagsDocument, boolean dryRun, URI endpoint, String account,
-                      boolean interactive, AwsProfile profile, boolean verbose) {
+                      boolean interactive, AwsProfile profile, boolean verbose, String parameterPrefix) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
 
@@ -28,6 +28,7 @@ record StageArguments(String event, String flagsDocument, boolean dryRun, URI en
         boolean interactive = false;
         String profile = null;
         boolean verbose = false;
+        String parameterPrefix = null;
         ObjectNode flags = JSON.createObjectNode();
         String firstFlag = null;
         for (int i = 0; i < args.size(); i++) {
@@ -40,6 +41,7 @@ record StageArguments(String event, String flagsDocument, boolean dryRun, URI en
                 case "-i", "--interactive" -> interactive = bool(Options.value(args, ++i, arg), arg);
                 case "--profile" -> profile = Options.profile(Options.value(args, ++i, arg));
                 case "--verbose" -> verbose = true;
+                case "--parameter-prefix" -> parameterPrefix = Options.parameterPrefix(Options.value(args, ++i, arg));
                 default -> {
                     LegacyFlag flag = LegacyFlag.named(arg).orElseThrow(() -> Options.unknown(arg, command));
                     flag.addTo(flags, arg, Options.value(args, ++i, arg));
@@ -60,7 +62,7 @@ record StageArguments(String event, String flagsDocument, boolean dryRun, URI en
                     + "there too: use --event FILE");
         }
         return new StageArguments(event, firstFlag == null ? null : flags.toString(), dryRun, endpoint, account,
-                interactive, new AwsProfile(profile), verbose);
+                interactive, new AwsProfile(profile), verbose, Options.orDeployed(parameterPrefix));
     }
 
     private static String account(String value, String option) {

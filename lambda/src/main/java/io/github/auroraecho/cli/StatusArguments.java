@@ -6,9 +6,12 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
-/** The options of {@code status [-n NAME] [--json] [-r REGION] [--profile NAME] [--endpoint URL] [--verbose]}. */
+/**
+ * The options of {@code status [-n NAME] [--json] [-r REGION] [--profile NAME] [--endpoint URL] [--verbose]
+ * [--parameter-prefix PREFIX]}.
+ */
 record StatusArguments(Optional<String> managedName, boolean json, String region, URI endpoint, AwsProfile profile,
-                       boolean verbose) {
+                       boolean verbose, String parameterPrefix) {
 
     static StatusArguments parse(List<String> args) {
         String managedName = null;
@@ -17,6 +20,7 @@ record StatusArguments(Optional<String> managedName, boolean json, String region
         URI endpoint = null;
         String profile = null;
         boolean verbose = false;
+        String parameterPrefix = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -26,12 +30,14 @@ record StatusArguments(Optional<String> managedName, boolean json, String region
                 case "--endpoint" -> endpoint = Options.endpoint(Options.value(args, ++i, arg));
                 case "--profile" -> profile = Options.profile(Options.value(args, ++i, arg));
                 case "--verbose" -> verbose = true;
+                case "--parameter-prefix" -> parameterPrefix = Options.parameterPrefix(Options.value(args, ++i, arg));
                 default -> throw Options.unknown(arg, "status");
             }
         }
         if (managedName != null && managedName.isBlank()) {
             throw new InvalidInputException("-n needs a lifecycle name");
         }
-        return new StatusArguments(Optional.ofNullable(managedName), json, region, endpoint, new AwsProfile(profile), verbose);
+        return new StatusArguments(Optional.ofNullable(managedName), json, region, endpoint, new AwsProfile(profile), verbose,
+                Options.orDeployed(parameterPrefix));
     }
 }

@@ -4,6 +4,7 @@ import io.github.auroraecho.aws.AwsClients;
 import io.github.auroraecho.aws.Changes;
 import io.github.auroraecho.aws.CnameIndex;
 import io.github.auroraecho.aws.RdsCopies;
+import io.github.auroraecho.aws.Ssm;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.Stage;
@@ -22,17 +23,21 @@ import java.util.Optional;
  * lifecycle's tag without being one of its copies (by the ownership rule every stage applies). Read-only:
  * the copies are read through a dry-run {@link Changes}, so not even a bug here could change anything.
  *
- * @param notCopies one line per resource tagged for a lifecycle but not one of its copies
+ * @param notCopies  one line per resource tagged for a lifecycle but not one of its copies
+ * @param parameters each lifecycle's connection parameter, by lifecycle
  */
-public record StatusReport(List<CopyStatus> copies, List<String> notCopies) {
+public record StatusReport(List<CopyStatus> copies, List<String> notCopies, List<ParameterStatus> parameters) {
     public StatusReport {
         copies = List.copyOf(copies);
         notCopies = List.copyOf(notCopies);
+        parameters = List.copyOf(parameters);
     }
 
     /** Every lifecycle's copies, or one lifecycle's when {@code managedName} is given; by lifecycle, newest first. */
-    public static StatusReport read(AwsClients aws, Optional<String> managedName, Instant now) {
-        RdsCopies rds = new RdsCopies(aws.rds(), aws::tagging, new Changes(true, managedName.orElse("status")));
+    public static StatusReport read(AwsClients aws, Optional<String> managedName, String parameterPrefix, Instant now) {
+        Changes none = new Changes(true, managedName.orElse("status"));
+        RdsCopies rds = new RdsCopies(aws.rds(), aws::tagging, none);
+        Ssm ssm = new Ssm(aws::ssm, none, parameterPrefix);
         Map<String, Ownership.Found> found = managedName
                 .map(name -> Map.of(name, rds.list(new Ownership(name, null))))
                 .orElseGet(rds::listAll);
@@ -46,7 +51,9 @@ public record StatusReport(List<CopyStatus> copies, List<String> notCopies) {
         copies.sort(Comparator.comparing(CopyStatus::managedName)
                 .thenComparing(Comparator.comparing(CopyStatus::createdAt).thenComparing(CopyStatus::copy).reversed()));
         notCopies.sort(Comparator.naturalOrder());
-        return new StatusReport(copies, notCopies);
+        List<ParameterStatus> parameters = found.keySet().stream().sorted()
+                .map(name -> ParameterStatus.of(name, ssm.name(name), ssm.read(name), copies)).toList();
+        return new StatusReport(copies, notCopies, parameters);
     }
 
     private static CopyStatus status(Copy copy, String managedName, CnameIndex records, Instant now) {

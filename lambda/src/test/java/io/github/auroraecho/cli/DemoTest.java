@@ -43,6 +43,11 @@ class DemoTest {
                 "db.analytics.example.internal", "Emulator stopped.")) {
             assertTrue(text.contains(expected), expected + " in:\n" + text);
         }
+        for (int night = 1; night <= 3; night++) {
+            String promoted = text.substring(text.indexOf("=== Night " + night)).replaceFirst("(?s).*?promoted (staging-\\S+):.*", "$1");
+            assertTrue(text.contains("parameter /aurora-echo/staging/connection -> " + promoted + " (what DNS serves)"),
+                    "night " + night + " names " + promoted + " in:\n" + text);
+        }
         assertTrue(alive().stream().allMatch(before::contains), "the demo's emulator is still running");
         assertDataAsOldAsCopy(text.substring(text.indexOf("=== Night 3 of 3")));
 

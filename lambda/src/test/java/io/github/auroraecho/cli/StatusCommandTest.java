@@ -63,13 +63,16 @@ class StatusCommandTest {
         List<String> lines = run.out().lines().toList();
         assertEquals(List.of("LIFECYCLE", "COPY", "STAGE", "CLUSTER", "INSTANCE", "AGE", "DATA-AGE", "DNS"),
                 List.of(lines.get(0).split("\\s+")));
-        assertEquals(4, lines.size(), run.out());
+        assertEquals(6, lines.size(), run.out());
         assertTrue(lines.get(1).matches("legacy +legacy-2026-11-20 +promoted \\(cluster: new\\) +available +available +.* - +-"),
                 lines.get(1));
         assertTrue(lines.get(2).matches("staging +staging-\\S+ +new +available +available +.* -"), lines.get(2));
         assertTrue(lines.get(3).matches("staging +staging-\\S+ +promoted +available +available +1d 0h +1d 0h +db.staging.example.com"),
                 lines.get(3));
         assertFalse(run.out().contains("prod"), "the source and unrelated databases are not copies");
+        String served = lines.get(3).split("\\s+")[1];
+        assertEquals("parameter /aurora-echo/legacy/connection: not written (DNS serves no copy)", lines.get(4));
+        assertEquals("parameter /aurora-echo/staging/connection -> " + served + " (what DNS serves)", lines.get(5));
 
         assertEquals(List.of(), aws.calls().mutatingCalls());
         assertEquals(1, aws.calls().count("GetResources"), "the tagged clusters and instances, one page");
@@ -77,7 +80,8 @@ class StatusCommandTest {
         assertEquals(1, aws.calls().count("DescribeDBInstances"));
         assertEquals(1, aws.calls().count("ListHostedZones"));
         assertEquals(2, aws.calls().count("ListResourceRecordSets"), "one per hosted zone");
-        assertEquals(6, aws.calls().calls().size(), aws.calls().calls().toString());
+        assertEquals(2, aws.calls().count("GetParameter"), "one per lifecycle");
+        assertEquals(8, aws.calls().calls().size(), aws.calls().calls().toString());
         assertEquals(before, aws.state());
     }
 
@@ -105,6 +109,11 @@ class StatusCommandTest {
         assertEquals(24.0, promoted.get("sourcePointAgeHours").asDouble(), 0.2, "and after the snapshot it holds");
         assertEquals(zoneId, promoted.get("records").get(0).get("zoneId").asText());
         assertEquals("db.staging.example.com", promoted.get("records").get(0).get("name").asText());
+        JsonNode parameter = report.get("parameters").get(0);
+        assertEquals(1, report.get("parameters").size());
+        assertEquals("/aurora-echo/staging/connection", parameter.get("name").asText());
+        assertEquals(promoted.get("copy").asText(), parameter.get("copy").asText());
+        assertTrue(parameter.get("matchesDns").asBoolean(), parameter.toString());
         assertEquals(List.of(), aws.calls().mutatingCalls());
     }
 
@@ -139,6 +148,22 @@ class StatusCommandTest {
         assertEquals("promoted", copy.get("stage").asText());
         assertEquals("new", copy.get("clusterStage").asText());
         assertEquals("promoted", copy.get("instanceStage").asText());
+    }
+
+    @Test
+    void aParameterThatNamesAnotherCopyThanDnsServesIsSaidSo(TestAccount aws) {
+        scene(aws);
+        aws.engineClients().ssm().putParameter(r -> r.name("/team/staging/connection").type("String")
+                .value("{\"copy\":\"staging-2026-01-01\"}"));
+
+        CliRun run = CliRun.of(aws, "", "status", "-r", "us-east-1", "-n", "staging", "--parameter-prefix", "/team");
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().matches("(?s).*\nparameter /team/staging/connection -> staging-2026-01-01, but DNS serves staging-\\S+\n"),
+                run.out());
+        CliRun bad = CliRun.of(aws, "", "status", "--parameter-prefix", "/aws/team");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("--parameter-prefix: SSM reserves names starting with aws or ssm"), bad.err());
     }
 
     @Test
