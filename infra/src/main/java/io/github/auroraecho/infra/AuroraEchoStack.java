@@ -123,6 +123,9 @@ public final class AuroraEchoStack extends Stack {
                 if (lifecycle.schedules(Operation.PROMOTE)) {
                     alarms.add(StalenessAlarm.create(nested, environment.name(), lifecycle, alarmTopic));
                 }
+                if (lifecycle.consumerPolicy()) {
+                    ConsumerPolicy.create(nested, environment.name(), lifecycle, environment.parameterPrefix());
+                }
             }
         });
         stalenessAlarms = List.copyOf(alarms);

@@ -20,11 +20,13 @@ import java.util.Map;
  * One lifecycle of an environment: its document (compact JSON, exactly what each schedule sends), parsed by the
  * Lambda's own parser for each stage it is scheduled for, its schedules, the KMS key that encrypts its source
  * ({@code sourceKmsKeyArn}: null when not declared, {@value #UNENCRYPTED_SOURCE} for a source that is not encrypted),
- * which RDS uses with the new and clone roles' permissions, and after how many hours without a fresher served copy
- * its staleness alarm fires.
+ * which RDS uses with the new and clone roles' permissions, after how many hours without a fresher served copy
+ * its staleness alarm fires, and whether the stack gives its consumers a read-only managed policy
+ * ({@link ConsumerPolicy}).
  */
 public record LifecycleSchedule(String managedName, String documentJson, Map<Operation, LifecycleConfig> configs,
-                                List<StageSchedule> schedules, String sourceKmsKeyArn, int staleAfterHours) {
+                                List<StageSchedule> schedules, String sourceKmsKeyArn, int staleAfterHours,
+                                boolean consumerPolicy) {
     /** EventBridge Scheduler's limit on a target's constant input. */
     public static final int MAX_INPUT_LENGTH = 8192;
     /** {@code sourceKmsKeyArn} of a source that is not encrypted. */
@@ -79,6 +81,7 @@ public record LifecycleSchedule(String managedName, String documentJson, Map<Ope
                 "must be the ARN of the KMS key that encrypts the source (arn:aws:kms:<region>:<account>:key/<id>), "
                         + "or \"" + UNENCRYPTED_SOURCE + "\"");
         long staleAfterHours = reader.integer("staleAfterHours", DEFAULT_STALE_AFTER_HOURS, 1, MAX_STALE_AFTER_HOURS);
+        boolean consumerPolicy = reader.bool("consumerPolicy", false);
         DocumentReader schedulesReader = reader.requiredObject("schedules");
         reader.rejectUnread();
 
@@ -115,6 +118,7 @@ public record LifecycleSchedule(String managedName, String documentJson, Map<Ope
                     + UNENCRYPTED_SOURCE + "\" if the snapshot is not encrypted");
         }
         String managedName = configs.values().iterator().next().managedName();
-        return new LifecycleSchedule(managedName, documentJson, configs, schedules, sourceKey, (int) staleAfterHours);
+        return new LifecycleSchedule(managedName, documentJson, configs, schedules, sourceKey, (int) staleAfterHours,
+                consumerPolicy);
     }
 }

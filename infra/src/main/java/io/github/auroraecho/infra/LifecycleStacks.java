@@ -58,8 +58,9 @@ final class LifecycleStacks {
         return String.format("Lifecycles%02d", index);
     }
 
-    /** A schedule per scheduled stage, and the staleness alarm of a lifecycle that promotes. */
+    /** A schedule per scheduled stage, the staleness alarm of a lifecycle that promotes, its consumer policy. */
     static int resources(LifecycleSchedule lifecycle) {
-        return lifecycle.schedules().size() + (lifecycle.schedules(Operation.PROMOTE) ? 1 : 0);
+        return lifecycle.schedules().size() + (lifecycle.schedules(Operation.PROMOTE) ? 1 : 0)
+                + (lifecycle.consumerPolicy() ? 1 : 0);
     }
 }

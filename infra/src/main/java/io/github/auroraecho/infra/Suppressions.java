@@ -79,6 +79,14 @@ final class Suppressions {
         NagSuppressions.addResourceSuppressions(role, suppressions, true);
     }
 
+    /** A lifecycle's consumer policy ({@link ConsumerPolicy}): the secrets RDS names at each copy's modify. */
+    static void forConsumerPolicy(IConstruct policy) {
+        NagSuppressions.addResourceSuppressions(policy, List.of(iam5Regex("RDS names the secret it manages for each "
+                + "copy rds!cluster-<uuid>, unknown before the copy exists; reading is limited to the secrets RDS tagged "
+                + "with this lifecycle's copies (aws:rds:primaryDBClusterArn).", "^Resource::arn:" + SEGMENT
+                + ":secretsmanager:" + SEGMENT + ":" + SEGMENT + ":secret:rds!cluster-\\*$")), true);
+    }
+
     static void forStageFunction(Function function) {
         NagSuppressions.addResourceSuppressions(function, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-L1")

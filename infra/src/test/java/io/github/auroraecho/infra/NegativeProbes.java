@@ -154,6 +154,21 @@ final class NegativeProbes {
                     action, "Secret", secret, Map.of("aws:ResourceTag/aws:rds:primaryDBClusterArn",
                     RDS + "cluster:production"), Map.of(), false));
         }
+
+        String parameters = "arn:aws:ssm:us-east-1:123456789012:parameter";
+        for (String action : List.of("ssm:PutParameter", "ssm:GetParameter")) {
+            probes.add(new Probe("promote " + action + " on its lifecycle's connection parameter", Operation.PROMOTE,
+                    action, "parameter", parameters + "/aurora-echo/staging/connection", Map.of(), Map.of(), true));
+            for (String other : List.of("/production/db/password", "/aurora-echo/staging/password",
+                    "/aurora-echo-other/staging/connection", "/aurora-echo/connection")) {
+                probes.add(new Probe("promote must not " + action + " on " + other, Operation.PROMOTE, action,
+                        "parameter", parameters + other, Map.of(), Map.of(), false));
+            }
+        }
+        for (Operation operation : List.of(Operation.NEW, Operation.MODIFY, Operation.RETIRE)) {
+            probes.add(new Probe(operation.cliName() + " must not write a connection parameter", operation,
+                    "ssm:PutParameter", "parameter", parameters + "/aurora-echo/staging/connection", Map.of(), Map.of(), false));
+        }
         return probes;
     }
 

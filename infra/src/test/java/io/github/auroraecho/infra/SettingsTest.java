@@ -71,7 +71,7 @@ class SettingsTest {
                         Operation.RETIRE, LifecycleConfig.parse(document, Operation.RETIRE)),
                 List.of(new StageSchedule(Operation.PROMOTE, "rate(1 hour)", "Europe/Paris", true),
                         new StageSchedule(Operation.RETIRE, "rate(1 day)", "UTC", true)), null,
-                LifecycleSchedule.DEFAULT_STALE_AFTER_HOURS)), "/aurora-echo"), dev);
+                LifecycleSchedule.DEFAULT_STALE_AFTER_HOURS, false)), "/aurora-echo"), dev);
         assertEquals(List.of(dev.lifecycles().get(0)), dev.lifecyclesFor(Operation.RETIRE));
         assertEquals(List.of(), dev.lifecyclesFor(Operation.MODIFY));
     }

@@ -140,6 +140,7 @@ class StackLimitsTest {
             document.put("recordSetName", "db." + name + ".example.com");
             ObjectNode lifecycle = lifecycles.addObject();
             lifecycle.set("document", document);
+            lifecycle.put("consumerPolicy", true);
             ObjectNode schedules = lifecycle.putObject("schedules");
             schedules.put(clone ? "clone" : "new", "cron(0 1 * * ? *)");
             schedules.put("modify", "cron(0/15 2-5 * * ? *)");

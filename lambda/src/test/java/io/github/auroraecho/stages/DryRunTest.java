@@ -72,12 +72,12 @@ class DryRunTest {
     }
 
     @Test
-    void promotePlansTheRecordAndTheStageTags(TestAccount aws) {
+    void promotePlansTheRecordTheParameterAndTheStageTags(TestAccount aws) {
         ObjectNode document = document(sceneWithSource(aws));
         assertEquals(Outcome.CHANGED, aws.run(Operation.NEW, document).outcome());
         assertEquals(Outcome.CHANGED, aws.run(Operation.MODIFY, document).outcome());
-        assertPlanned(aws, Operation.PROMOTE, document,
-                "upsert CNAME db.staging.example.com -> staging-", "tag cluster staging-", "tag instance staging-");
+        assertPlanned(aws, Operation.PROMOTE, document, "upsert CNAME db.staging.example.com -> staging-",
+                "write parameter /aurora-echo/staging/connection -> staging-", "tag cluster staging-", "tag instance staging-");
     }
 
     @Test
