@@ -76,6 +76,22 @@ class ConnectionParameterTest {
     }
 
     @Test
+    void aPromotedCopyWithoutItsParameterGetsItFromThePromoteThatHasNothingElseToDo(TestAccount aws) throws Exception {
+        ObjectNode doc = secure(aws);
+        Result night = aws.night(doc, Operation.NEW);
+        // As after an upgrade from a version without the parameter, or after someone deleted it.
+        aws.engineClients().ssm().deleteParameter(r -> r.name(PARAMETER));
+
+        Result reconciled = aws.run(Operation.PROMOTE, doc);
+
+        assertEquals(Outcome.CHANGED, reconciled.outcome(), reconciled.message());
+        assertEquals(night.copy(), parameter(aws).get("copy").asText());
+        aws.calls().clear();
+        assertEquals(Outcome.NOTHING_TO_DO, aws.run(Operation.PROMOTE, doc).outcome());
+        assertEquals(0, aws.calls().count("PutParameter"));
+    }
+
+    @Test
     void aCopyWithoutAManagedSecretNamesNone(TestAccount aws) throws Exception {
         aws.production();
         aws.night(TestAccount.document("staging", "prod", aws.zone("example.com")), Operation.NEW);
