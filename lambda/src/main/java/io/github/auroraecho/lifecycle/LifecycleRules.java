@@ -91,7 +91,7 @@ public final class LifecycleRules {
             // Retire reads the DNS fields too: it must know what DNS points to before it deletes anything.
             case PROMOTE, RETIRE -> {
                 if (config.dns().hostedZoneIds().isEmpty()) {
-                    throw new InvalidInputException(DocumentReader.field("hostedZoneIds") + " is required for "
+                    throw new InvalidInputException(FieldMessages.field("hostedZoneIds") + " is required for "
                             + operation.cliName() + " (a non-empty list of hosted zone ids)");
                 }
                 require(config.dns().recordSetName(), "recordSetName", operation);
@@ -112,7 +112,7 @@ public final class LifecycleRules {
 
     private static void require(Object value, String name, Operation operation) {
         if (value == null) {
-            throw new InvalidInputException(DocumentReader.field(name) + " is required for " + operation.cliName());
+            throw new InvalidInputException(FieldMessages.field(name) + " is required for " + operation.cliName());
         }
     }
 }

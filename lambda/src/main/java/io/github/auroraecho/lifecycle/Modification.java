@@ -44,7 +44,7 @@ public record Modification(
         String database = item.string("database", Identifiers::isDatabaseName, "must be a database name");
         item.rejectUnread();
         if ((sql == null) == (s3 == null)) {
-            throw new InvalidInputException(DocumentReader.field(item.location())
+            throw new InvalidInputException(FieldMessages.field(item.location())
                     + " must have exactly one of \"sql\" (the statement) and \"s3\" (s3://bucket/key of the statement)");
         }
         return new SqlScript(sql, s3, database);
