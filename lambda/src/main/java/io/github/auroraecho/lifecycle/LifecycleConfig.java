@@ -52,8 +52,7 @@ public record LifecycleConfig(
     /** Every field, each section reading its own; what is not given takes its default. */
     private static LifecycleConfig read(DocumentReader doc) {
         return new LifecycleConfig(
-                doc.requiredString("managedName", Identifiers::isRdsIdentifier, "must be an RDS identifier (a letter "
-                        + "first, then letters, digits and single hyphens, no hyphen at the end)"),
+                ManagedName.read(doc),
                 doc.string("region", Identifiers::isRegion, "must be an AWS region such as eu-west-1"),
                 doc.bool("dryRun", false),
                 CopySource.read(doc),

@@ -87,12 +87,23 @@ class LegacyFlagsTest {
         assertTrue(error("-n", "staging", "-t", "novalue").contains("KEY=VALUE"));
         assertTrue(error("-n", "staging", "-t", "a=1", "-t", "a=2").contains("twice"));
         assertTrue(error("-n", "staging", "-n", "other").contains("-n is given twice"));
+        assertTrue(error("--event", "a.json", "--event", "b.json").contains("--event is given twice"));
+        assertTrue(error("--event", "a.json", "--profile", "a", "--profile", "b").contains("--profile is given twice"));
         assertTrue(error("-n", "staging", "--ttl", "1.5").contains("--ttl"));
         assertTrue(error("-n", "staging", "-a", "12345").contains("12-digit"));
         assertTrue(error("-n", "staging", "-i", "maybe").contains("true or false"));
         assertTrue(error("-n").contains("-n needs a value"));
         assertTrue(error().contains("--event FILE"));
         assertTrue(error("--event", "-", "-i", "true").contains("stdin"));
+    }
+
+    @Test
+    void anUpperCaseNameIsRefusedNamingTheFlagAndTheLowerCaseForm() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> config(Operation.MODIFY, "-n", "Reporting"));
+        assertEquals("field \"managedName\" must be lower case, as RDS stores cluster names: use \"reporting\", not \"Reporting\"",
+                e.getMessage());
+        assertEquals("field \"managedName\" (-n) must be lower case, as RDS stores cluster names: use \"reporting\", "
+                + "not \"Reporting\"", LegacyFlag.withFlagNames(e.getMessage()));
     }
 
     @Test

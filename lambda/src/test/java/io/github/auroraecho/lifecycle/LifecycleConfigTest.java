@@ -33,6 +33,27 @@ class LifecycleConfigTest {
     }
 
     @Test
+    void anUpperCaseManagedNameIsRefusedWithItsLowerCaseForm() {
+        // RDS would name the copy reporting-..., while the tag key keeps "Reporting": no later run would see it.
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> LifecycleConfig.parse("{\"managedName\": \"Reporting\"}", Operation.MODIFY));
+        assertEquals("field \"managedName\" must be lower case, as RDS stores cluster names: use \"reporting\", "
+                + "not \"Reporting\"", e.getMessage());
+        assertEquals("reporting-2", LifecycleConfig.parse("{\"managedName\": \"reporting-2\"}", Operation.MODIFY)
+                .managedName());
+    }
+
+    @Test
+    void aTtlWhoseDrainWouldOutlastRetiresLongestIsRefused() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> LifecycleConfig.parse("{\"managedName\": \"s\", \"ttl\": 2147483647}", Operation.MODIFY));
+        assertEquals("field \"ttl\" must be between 0 and 172800, not 2147483647", e.getMessage());
+        LifecycleConfig twoDays = LifecycleConfig.parse("{\"managedName\": \"s\", \"ttl\": 172800}", Operation.MODIFY);
+        assertEquals(5760, twoDays.drain().toMinutes());
+        assertTrue(twoDays.drain().toMinutes() <= Retirement.MAX_DRAIN_MINUTES);
+    }
+
+    @Test
     void theDefaultDrainIsNeverShorterThanTwiceTheTtl() {
         assertEquals(java.time.Duration.ofMinutes(60),
                 LifecycleConfig.parse("{\"managedName\": \"s\", \"ttl\": 1800}", Operation.MODIFY).drain());
