@@ -84,7 +84,7 @@ public final class DocumentReader {
 
     /** A JSON object of string values, in document order. */
     public Map<String, String> stringMap(String name, int maxEntries, Predicate<String> validKey, String keyRule,
-                                         int maxValueLength) {
+                                         Predicate<String> validValue, String valueRule) {
         JsonNode node = node(name);
         if (node == null) {
             return Map.of();
@@ -102,8 +102,7 @@ public final class DocumentReader {
                 throw new InvalidInputException("key \"" + entry.getKey() + "\" of " + field(path(name)) + " " + keyRule);
             }
             FieldValue value = new FieldValue(entry.getValue(), path(name) + "." + entry.getKey());
-            values.put(entry.getKey(), value.string(v -> v.length() <= maxValueLength,
-                    "must be at most " + maxValueLength + " characters"));
+            values.put(entry.getKey(), value.string(validValue, valueRule));
         }
         return Collections.unmodifiableMap(values);
     }

@@ -10,11 +10,15 @@ needs the ARN for a snapshot another account shares, so the emulator resolves AR
 moto lacks RDS's EnableHttpEndpoint (the RDS Data API switch of provisioned and Serverless v2
 clusters); modify calls it before running SQL, so the emulator answers it as AWS does.
 
+moto takes any tag; RDS refuses keys and values outside its documented characters, lengths and prefixes, so
+the emulator refuses them as AWS does.
+
 Arguments are moto.server's own (-H HOST -p PORT).
 """
 import copy
 import sys
 import threading
+import unicodedata
 
 from moto.core.responses import ActionResult
 from moto.rds import models
@@ -74,6 +78,54 @@ def _enable_http_endpoint(self):
 
 
 RDSResponse.enable_http_endpoint = _enable_http_endpoint
+
+# RDS's tag rules (Tag, https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_Tag.html): a key of 1 to 128
+# and a value of at most 256 Unicode characters, "Unicode letters, digits, white-space, '_', '.', ':', '/', '=',
+# '+', '-', '@'" only, neither "prefixed with aws: or rds:". moto takes any tag; AWS refuses the request with
+# InvalidParameterValue, on AddTagsToResource and on the create and restore calls that carry Tags.
+_TAG_PUNCTUATION = set("_.:/=+-@")
+
+
+def _tag_text_allowed(text, max_length):
+    return (
+        len(text) <= max_length
+        and not text.lower().startswith(("aws:", "rds:"))
+        and all(
+            unicodedata.category(c)[0] in "LNZ" or c in _TAG_PUNCTUATION for c in text
+        )
+    )
+
+
+def _check_tags(tags):
+    for tag in tags or []:
+        key, value = tag.get("Key") or "", tag.get("Value") or ""
+        if not key or not _tag_text_allowed(key, 128) or not _tag_text_allowed(value, 256):
+            raise RDSClientError(
+                "InvalidParameterValue",
+                f"Invalid tag {key!r}={value!r}: keys are 1 to 128 and values at most 256 Unicode letters, digits, "
+                "white space and _ . : / = + - @, not prefixed with aws: or rds:",
+            )
+
+
+def _refusing_bad_tags(create):
+    def checked(self, kwargs):
+        _check_tags(kwargs.get("tags"))
+        return create(self, kwargs)
+
+    return checked
+
+
+models.RDSBackend.create_db_cluster = _refusing_bad_tags(models.RDSBackend.create_db_cluster)
+models.RDSBackend.create_db_instance = _refusing_bad_tags(models.RDSBackend.create_db_instance)
+_add_tags_to_resource = models.RDSBackend.add_tags_to_resource
+
+
+def _add_tags_to_resource_checked(self, arn, tags):
+    _check_tags(tags)
+    return _add_tags_to_resource(self, arn, tags)
+
+
+models.RDSBackend.add_tags_to_resource = _add_tags_to_resource_checked
 
 from moto.server import main  # noqa: E402  (after the patch, so the server sees it)
 

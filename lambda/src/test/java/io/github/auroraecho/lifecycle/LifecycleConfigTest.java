@@ -54,6 +54,36 @@ class LifecycleConfigTest {
     }
 
     @Test
+    void tagsRdsWouldRefuseAreRefusedNamingTheTag() {
+        Map<String, String> refused = Map.of(
+                "{\"cost#center\": \"a\"}", "key \"cost#center\" of field \"tags\" must be 1 to 128 Unicode letters",
+                "{\"team\": \"a*b\"}", "field \"tags.team\" must be at most 256 Unicode letters",
+                "{\"team\": \"a;b\"}", "field \"tags.team\" must be at most 256 Unicode letters",
+                "{\"rds:owner\": \"x\"}", "key \"rds:owner\" of field \"tags\"",
+                "{\"AWS:owner\": \"x\"}", "key \"AWS:owner\" of field \"tags\"",
+                "{\"owner\": \"rds:x\"}", "field \"tags.owner\" must be at most 256",
+                "{\"" + "k".repeat(129) + "\": \"x\"}", "must be 1 to 128",
+                "{\"team\": \"" + "v".repeat(257) + "\"}", "field \"tags.team\" must be at most 256",
+                "{\"tab\\tkey\": \"x\"}", "key \"tab\tkey\" of field \"tags\"");
+        refused.forEach((tags, expected) -> {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> LifecycleConfig.parse(newDoc("\"tags\": " + tags), Operation.NEW), tags);
+            assertTrue(e.getMessage().contains(expected), tags + ": " + e.getMessage());
+        });
+    }
+
+    @Test
+    void tagsRdsAcceptsStayAccepted() {
+        // Letters of any script, white space, digits and each of _ . : / = + - @; lengths in Unicode characters.
+        String letters = "\uD835\uDC00".repeat(128); // 128 letters outside the BMP: 256 UTF-16 units
+        LifecycleConfig config = LifecycleConfig.parse(newDoc("\"tags\": {\"Cost Center\": \"Ops / QA_1 + x@y.z=é\", "
+                + "\"équipe\": \"données\", \"" + letters + "\": \"v\"}"), Operation.NEW);
+        assertEquals("Ops / QA_1 + x@y.z=é", config.labels().tags().get("Cost Center"));
+        assertEquals("données", config.labels().tags().get("équipe"));
+        assertEquals("v", config.labels().tags().get(letters));
+    }
+
+    @Test
     void theDefaultDrainIsNeverShorterThanTwiceTheTtl() {
         assertEquals(java.time.Duration.ofMinutes(60),
                 LifecycleConfig.parse("{\"managedName\": \"s\", \"ttl\": 1800}", Operation.MODIFY).drain());
