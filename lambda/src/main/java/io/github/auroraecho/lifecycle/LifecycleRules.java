@@ -1,5 +1,7 @@
 package io.github.auroraecho.lifecycle;
 
+import java.util.List;
+
 /**
  * The rules between fields of a lifecycle document, and the fields each operation needs. Each field's own
  * type and form are checked where its section reads it; these run on the whole document once it is read.
@@ -47,6 +49,7 @@ public final class LifecycleRules {
             throw new InvalidInputException("field \"tags\" has " + tags + " entries; with sqlScripts at most "
                     + (Labels.MAX_EXTRA_TAGS - 1) + " are allowed (the copy carries a tag for its SQL progress)");
         }
+        checkRoleFeatures(config);
         Long drainMinutes = config.retirement().drainMinutes();
         long ttl = config.dns().ttl();
         if (drainMinutes != null && drainMinutes < Retirement.leastDrainMinutes(ttl)) {
@@ -97,6 +100,21 @@ public final class LifecycleRules {
                 require(config.dns().recordSetName(), "recordSetName", operation);
             }
             case MODIFY -> {
+            }
+        }
+    }
+
+    /** A document that says its copies are Aurora PostgreSQL names each role's feature, as RDS requires there. */
+    private static void checkRoleFeatures(LifecycleConfig config) {
+        String engine = config.placement().engine();
+        List<IamRole> roles = config.modification().iamRoles();
+        for (int i = 0; i < roles.size(); i++) {
+            IamRole role = roles.get(i);
+            if (role.lacksFeatureFor(engine)) {
+                throw new InvalidInputException(FieldMessages.field("iamRoleNames[" + i + "]") + " (role \"" + role.name()
+                        + "\") has no featureName, which RDS requires to associate a role with an " + engine
+                        + " cluster: give {\"name\": \"" + role.name() + "\", \"featureName\": \"s3Import\"} with "
+                        + "the feature the role is for (s3Import, s3Export, Lambda, ...)");
             }
         }
     }

@@ -13,6 +13,9 @@ clusters); modify calls it before running SQL, so the emulator answers it as AWS
 moto takes any tag; RDS refuses keys and values outside its documented characters, lengths and prefixes, so
 the emulator refuses them as AWS does.
 
+moto associates any role with any cluster; RDS needs a feature name on Aurora PostgreSQL and allows 5 roles a
+cluster, so the emulator refuses as RDS does.
+
 Arguments are moto.server's own (-H HOST -p PORT).
 """
 import copy
@@ -126,6 +129,50 @@ def _add_tags_to_resource_checked(self, arn, tags):
 
 
 models.RDSBackend.add_tags_to_resource = _add_tags_to_resource_checked
+
+# AddRoleToDBCluster as RDS answers it. Aurora PostgreSQL takes a role only for a feature: without FeatureName RDS
+# answers InvalidParameterValue "The feature-name parameter must be provided with the current operation for the
+# Aurora (PostgreSQL) engine." (FeatureName: "For information about supported feature names, see DBEngineVersion",
+# https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_AddRoleToDBCluster.html). A cluster has at most 5
+# roles ("IAM roles per DB cluster 5", https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/CHAP_Limits.html),
+# past which RDS answers DBClusterRoleQuotaExceeded. moto checks neither, and takes two roles without a feature for
+# the same feature (None == None), so an Aurora MySQL cluster could not have two plain roles as on AWS.
+from moto.rds.exceptions import (  # noqa: E402
+    DBClusterNotFoundError,
+    DBClusterRoleAlreadyExists,
+    InvalidDBClusterStateFault,
+)
+
+_MAX_CLUSTER_ROLES = 5
+
+
+def _add_role_to_db_cluster_as_rds(self, db_cluster_identifier, role_arn, feature_name):
+    cluster = self.clusters.get(db_cluster_identifier)
+    if cluster is None:
+        raise DBClusterNotFoundError(db_cluster_identifier)
+    if not feature_name and cluster.engine == "aurora-postgresql":
+        raise RDSClientError(
+            "InvalidParameterValue",
+            "The feature-name parameter must be provided with the current operation for the Aurora (PostgreSQL) engine.",
+        )
+    if cluster.status != "available":
+        raise InvalidDBClusterStateFault(
+            f"Cluster {db_cluster_identifier} should be in a valid state to add role."
+        )
+    for role in cluster._associated_roles:
+        if role.role_arn == role_arn or (feature_name and role.feature_name == feature_name):
+            raise DBClusterRoleAlreadyExists(
+                f"Role {role_arn} or feature {feature_name} already associated with cluster {db_cluster_identifier}"
+            )
+    if len(cluster._associated_roles) >= _MAX_CLUSTER_ROLES:
+        raise RDSClientError(
+            "DBClusterRoleQuotaExceeded",
+            "You have exceeded the maximum number of IAM roles that can be associated with the specified DB cluster.",
+        )
+    cluster._associated_roles.append(models.AssociatedRole(role_arn=role_arn, feature_name=feature_name))
+
+
+models.RDSBackend.add_role_to_db_cluster = _add_role_to_db_cluster_as_rds
 
 from moto.server import main  # noqa: E402  (after the patch, so the server sees it)
 

@@ -84,6 +84,44 @@ class LifecycleConfigTest {
     }
 
     @Test
+    void aRoleMayNameTheFeatureItIsFor() {
+        LifecycleConfig config = LifecycleConfig.parse("""
+                {"managedName": "s", "iamRoleNames": ["plain", {"name": "arn:aws:iam::123456789012:role/x",
+                 "featureName": "s3Import"}]}""", Operation.MODIFY);
+        assertEquals(List.of(new IamRole("plain", null), new IamRole("arn:aws:iam::123456789012:role/x", "s3Import")),
+                config.modification().iamRoles());
+        assertEquals(List.of("plain", "arn:aws:iam::123456789012:role/x"), config.modification().iamRoleNames());
+    }
+
+    @Test
+    void rolesAreCheckedAsRdsWouldAssociateThem() {
+        Map<String, String> refused = Map.of(
+                "[{\"name\": \"x\"}]", "field \"iamRoleNames[0].featureName\" is required",
+                "[{\"name\": \"x\", \"featureName\": \"s3Import\", \"feature\": \"y\"}]", "unknown field \"iamRoleNames[0].feature\"",
+                "[{\"name\": \"x\", \"featureName\": \"s3 import\"}]", "field \"iamRoleNames[0].featureName\" must be an RDS feature name",
+                "[7]", "field \"iamRoleNames[0]\" must be a string",
+                "[\"x\", {\"name\": \"x\", \"featureName\": \"Lambda\"}]", "field \"iamRoleNames\" lists \"x\" twice",
+                "[\"a\", \"b\", \"c\", \"d\", \"e\", \"f\"]", "field \"iamRoleNames\" has 6 items; at most 5 are allowed");
+        refused.forEach((roles, expected) -> {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> LifecycleConfig.parse(
+                    "{\"managedName\": \"s\", \"iamRoleNames\": " + roles + "}", Operation.MODIFY), roles);
+            assertTrue(e.getMessage().startsWith(expected), roles + ": " + e.getMessage());
+        });
+    }
+
+    @Test
+    void aPlainRoleIsRefusedWhenTheDocumentSaysAuroraPostgresql() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LifecycleConfig.parse(newDoc(
+                "\"engine\": \"aurora-postgresql\", \"iamRoleNames\": [{\"name\": \"a\", \"featureName\": \"s3Import\"}, \"b\"]"),
+                Operation.MODIFY));
+        assertEquals("field \"iamRoleNames[1]\" (role \"b\") has no featureName, which RDS requires to associate a role "
+                + "with an aurora-postgresql cluster: give {\"name\": \"b\", \"featureName\": \"s3Import\"} with the feature "
+                + "the role is for (s3Import, s3Export, Lambda, ...)", e.getMessage());
+        assertEquals(List.of("b"), LifecycleConfig.parse(newDoc("\"engine\": \"aurora-mysql\", \"iamRoleNames\": [\"b\"]"),
+                Operation.NEW).modification().iamRoleNames(), "Aurora MySQL takes plain roles");
+    }
+
+    @Test
     void theDefaultDrainIsNeverShorterThanTwiceTheTtl() {
         assertEquals(java.time.Duration.ofMinutes(60),
                 LifecycleConfig.parse("{\"managedName\": \"s\", \"ttl\": 1800}", Operation.MODIFY).drain());
