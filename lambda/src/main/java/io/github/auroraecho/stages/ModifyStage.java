@@ -78,10 +78,10 @@ public final class ModifyStage implements LifecycleStage {
      * or RDS is busy with it. A dry run plans every pending step instead, as if each succeeded.
      */
     private Result modify(StageContext context, Copy found) {
-        List<IamRole> roleArns = roleArnsOf(context);
-        Step first = ModifySteps.next(found, context.config(), roleArns);
+        List<IamRole> roles = roleArnsOf(context);
+        Step first = ModifySteps.next(found, context.config(), roles);
         if (context.changes().dryRun() && !(first instanceof Step.Wait) && !(first instanceof Step.Refuse)) {
-            for (Step step : ModifySteps.pending(found, context.config(), roleArns)) {
+            for (Step step : ModifySteps.pending(found, context.config(), roles)) {
                 Optional<Result> stop = take(context, found, step);
                 if (stop.isPresent()) {
                     return stop.get();
@@ -98,7 +98,7 @@ public final class ModifyStage implements LifecycleStage {
             }
             copy = context.copies().reread(copy).orElseThrow(() -> new RefusedException("copy " + found.name()
                     + " disappeared while it was being modified"));
-            Step next = ModifySteps.next(copy, context.config(), roleArns);
+            Step next = ModifySteps.next(copy, context.config(), roles);
             if (next.equals(step)) {
                 // RDS took the call but does not show its effect yet (it may take minutes).
                 return context.result(Outcome.WAITING, "RDS does not show the effect of \"" + describe(step)

@@ -71,7 +71,8 @@ final class ModifySteps {
             if (!refused.isEmpty()) {
                 // Said before the call: RDS would refuse each run the same way, and the copy would never be promoted.
                 return new Step.Refuse("RDS requires a feature name to associate a role with an " + copy.engine()
-                        + " cluster, and role " + String.join(", ", refused) + " has none (copy " + copy.name()
+                        + " cluster, and " + (refused.size() == 1 ? "role " + refused.get(0) + " has"
+                                : "roles " + String.join(", ", refused) + " have") + " none (copy " + copy.name()
                         + "): give it in iamRoleNames as {\"name\": ..., \"featureName\": \"s3Import\"} with the "
                         + "feature the role is for");
             }
