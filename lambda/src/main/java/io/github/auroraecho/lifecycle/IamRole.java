@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  */
 public record IamRole(String name, String featureName) {
     /** The engine that refuses a role without a feature name. */
-    public static final String FEATURE_ENGINE = "aurora-postgresql";
-    static final String NAME_RULE = "must be an IAM role name or a role ARN";
+    private static final String FEATURE_ENGINE = "aurora-postgresql";
+    private static final String NAME_RULE = "must be an IAM role name or a role ARN";
     private static final Pattern FEATURE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
     /** Whether RDS would refuse to associate this role with a cluster of this engine. */
