@@ -2,7 +2,9 @@ package io.github.auroraecho.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.auroraecho.lifecycle.DocumentReader;
+import io.github.auroraecho.lifecycle.FieldMessages;
 import io.github.auroraecho.lifecycle.InvalidInputException;
+import io.github.auroraecho.lifecycle.StrictJson;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,10 +75,10 @@ public final class Settings {
     /** Parses settings text; {@code documentFile} paths are relative to {@code baseDirectory}. */
     public static Settings parse(String text, Path baseDirectory) {
         try {
-            JsonNode tree = DocumentReader.readTree(text, "the settings file");
+            JsonNode tree = StrictJson.readTree(text, "the settings file");
             if (!tree.isObject()) {
                 throw new SettingsException("the settings file must be a JSON object {\"environments\": {...}}, not "
-                        + DocumentReader.describe(tree));
+                        + FieldMessages.describe(tree));
             }
             DocumentReader root = new DocumentReader(tree, "");
             DocumentReader environmentsReader = root.requiredObject("environments");

@@ -1,6 +1,7 @@
 package io.github.auroraecho.aws;
 
 import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.IamRole;
 import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.Placement;
 import io.github.auroraecho.lifecycle.SqlProgress;
@@ -79,7 +80,7 @@ public interface CopyStore {
      */
     void setStage(Copy copy, String managedName, Stage stage, Map<TimeTag, Instant> times);
 
-    void addRole(Copy copy, String roleArn);
+    void addRole(Copy copy, IamRole role);
 
     /** Applies the change at once, not in the next maintenance window. */
     void modifyCluster(Copy copy, ClusterChange change);

@@ -2,6 +2,7 @@ package io.github.auroraecho.aws;
 
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.CopyTags;
+import io.github.auroraecho.lifecycle.IamRole;
 import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.Placement;
 import io.github.auroraecho.lifecycle.SqlProgress;
@@ -292,9 +293,10 @@ public final class RdsCopies implements CopyStore {
     }
 
     @Override
-    public void addRole(Copy copy, String roleArn) {
-        changes.apply("associate role " + roleArn + " with cluster " + copy.name(),
-                () -> rds.addRoleToDBCluster(r -> r.dbClusterIdentifier(copy.name()).roleArn(roleArn)), "copy", copy.name());
+    public void addRole(Copy copy, IamRole role) {
+        changes.apply("associate role " + role.describe() + " with cluster " + copy.name(),
+                () -> rds.addRoleToDBCluster(r -> r.dbClusterIdentifier(copy.name()).roleArn(role.name())
+                        .featureName(role.featureName())), "copy", copy.name());
     }
 
     /**

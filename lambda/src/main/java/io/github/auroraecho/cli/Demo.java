@@ -186,7 +186,8 @@ final class Demo {
 
     private static String staging(DemoAccount account) {
         ObjectNode document = common("staging", account, "db.r6g.large");
-        document.putArray("iamRoleNames").add(account.roleName());
+        // The demo's production is Aurora PostgreSQL, where RDS associates a role only for a feature.
+        document.putArray("iamRoleNames").addObject().put("name", account.roleName()).put("featureName", "s3Import");
         document.putObject("tags").put("team", "qa");
         return document.toString();
     }

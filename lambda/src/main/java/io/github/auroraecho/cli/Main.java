@@ -19,15 +19,11 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -153,7 +149,7 @@ public final class Main {
 
     private LifecycleConfig config(StageArguments parsed, Operation operation) {
         if (parsed.flagsDocument() == null) {
-            return LifecycleConfig.parse(read(parsed.event()), operation);
+            return LifecycleConfig.parse(EventFile.read(parsed.event(), stdin), operation);
         }
         try {
             return LifecycleConfig.parse(parsed.flagsDocument(), operation);
@@ -228,17 +224,6 @@ public final class Main {
             e.printStackTrace(err);
         }
         return FAILED;
-    }
-
-    private String read(String event) {
-        try {
-            byte[] bytes = "-".equals(event) ? stdin.readAllBytes() : Files.readAllBytes(Path.of(event));
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("--event: no such file " + event);
-        } catch (IOException e) {
-            throw new InvalidInputException("--event: cannot read " + event + ": " + e.getMessage());
-        }
     }
 
     /** The given region (-r or the document's), else AWS_REGION, AWS_DEFAULT_REGION, the profile's. */

@@ -33,12 +33,12 @@ record StageArguments(String event, String flagsDocument, boolean dryRun, URI en
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "--event" -> event = Options.value(args, ++i, arg);
+                case "--event" -> event = Options.once(event, Options.value(args, ++i, arg), arg);
                 case "--dry-run" -> dryRun = true;
-                case "--endpoint" -> endpoint = Options.endpoint(Options.value(args, ++i, arg));
-                case "-a", "--aws-account-number" -> account = account(Options.value(args, ++i, arg), arg);
+                case "--endpoint" -> endpoint = Options.once(endpoint, Options.endpoint(Options.value(args, ++i, arg)), arg);
+                case "-a", "--aws-account-number" -> account = Options.once(account, account(Options.value(args, ++i, arg), arg), arg);
                 case "-i", "--interactive" -> interactive = bool(Options.value(args, ++i, arg), arg);
-                case "--profile" -> profile = Options.profile(Options.value(args, ++i, arg));
+                case "--profile" -> profile = Options.once(profile, Options.profile(Options.value(args, ++i, arg)), arg);
                 case "--verbose" -> verbose = true;
                 default -> {
                     LegacyFlag flag = LegacyFlag.named(arg).orElseThrow(() -> Options.unknown(arg, command));

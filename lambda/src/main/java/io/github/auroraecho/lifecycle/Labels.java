@@ -22,11 +22,14 @@ public record Labels(String suffix, Map<String, String> tags) {
         return new Labels(
                 doc.string("suffix", Identifiers::isSuffix,
                         "must be letters, digits and single hyphens, starting and ending with a letter or digit"),
-                doc.stringMap("tags", MAX_EXTRA_TAGS, Labels::isUserTagKey,
-                        "must be 1 to 128 characters and must not start with \"aurora-echo:\" or \"aws:\" (reserved)", 256));
+                doc.stringMap("tags", MAX_EXTRA_TAGS,
+                        Labels::isUserTagKey, "must be 1 to " + RdsTags.MAX_KEY_LENGTH + " " + RdsTags.CHARACTERS
+                                + ", and must not start with \"aurora-echo:\", \"aws:\" or \"rds:\" (reserved)",
+                        RdsTags::isValue, "must be at most " + RdsTags.MAX_VALUE_LENGTH + " " + RdsTags.CHARACTERS
+                                + ", and must not start with \"aws:\" or \"rds:\""));
     }
 
     private static boolean isUserTagKey(String key) {
-        return !key.isEmpty() && key.length() <= 128 && !Stage.isReservedTagKey(key) && !key.startsWith("aws:");
+        return RdsTags.isKey(key) && !Stage.isReservedTagKey(key);
     }
 }

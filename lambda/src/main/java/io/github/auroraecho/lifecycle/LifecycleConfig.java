@@ -25,7 +25,7 @@ public record LifecycleConfig(
      * every known field is type-checked whatever the operation, and the operation's own fields are required.
      */
     public static LifecycleConfig parse(String json, Operation operation) {
-        return fromJson(unwrapEvent(DocumentReader.readTree(json, "the document")), operation);
+        return fromJson(unwrapEvent(StrictJson.readTree(json, "the document")), operation);
     }
 
     /** Accepts the document itself or an EventBridge event ({@code source}, {@code detail-type}, {@code detail}). */
@@ -34,7 +34,7 @@ public record LifecycleConfig(
             JsonNode detail = root.get("detail");
             if (detail == null || !detail.isObject()) {
                 throw new InvalidInputException("field \"detail\" of the EventBridge event must be the lifecycle "
-                        + "document (an object), not " + DocumentReader.describe(detail));
+                        + "document (an object), not " + FieldMessages.describe(detail));
             }
             return detail;
         }
@@ -52,8 +52,7 @@ public record LifecycleConfig(
     /** Every field, each section reading its own; what is not given takes its default. */
     private static LifecycleConfig read(DocumentReader doc) {
         return new LifecycleConfig(
-                doc.requiredString("managedName", Identifiers::isRdsIdentifier, "must be an RDS identifier (a letter "
-                        + "first, then letters, digits and single hyphens, no hyphen at the end)"),
+                ManagedName.read(doc),
                 doc.string("region", Identifiers::isRegion, "must be an AWS region such as eu-west-1"),
                 doc.bool("dryRun", false),
                 CopySource.read(doc),

@@ -1,5 +1,7 @@
 package io.github.auroraecho.lifecycle;
 
+import java.util.List;
+
 /**
  * The rules between fields of a lifecycle document, and the fields each operation needs. Each field's own
  * type and form are checked where its section reads it; these run on the whole document once it is read.
@@ -50,6 +52,7 @@ public final class LifecycleRules {
             throw new InvalidInputException("field \"tags\" has " + tags + " entries; with sqlScripts at most "
                     + (Labels.MAX_EXTRA_TAGS - 1) + " are allowed (the copy carries a tag for its SQL progress)");
         }
+        checkRoleFeatures(config);
         Long drainMinutes = config.retirement().drainMinutes();
         long ttl = config.dns().ttl();
         if (drainMinutes != null && drainMinutes < Retirement.leastDrainMinutes(ttl)) {
@@ -94,7 +97,7 @@ public final class LifecycleRules {
             // Retire reads the DNS fields too: it must know what DNS points to before it deletes anything.
             case PROMOTE, RETIRE -> {
                 if (config.dns().hostedZoneIds().isEmpty()) {
-                    throw new InvalidInputException(DocumentReader.field("hostedZoneIds") + " is required for "
+                    throw new InvalidInputException(FieldMessages.field("hostedZoneIds") + " is required for "
                             + operation.cliName() + " (a non-empty list of hosted zone ids)");
                 }
                 require(config.dns().recordSetName(), "recordSetName", operation);
@@ -108,14 +111,29 @@ public final class LifecycleRules {
     private static void checkDataApiOffered(Placement placement) {
         String instanceClass = placement.dbInstanceClass();
         if (instanceClass != null && !DataApiAvailability.offeredOn(instanceClass)) {
-            throw new InvalidInputException(DocumentReader.field("dbInstanceClass") + " is " + instanceClass
+            throw new InvalidInputException(FieldMessages.field("dbInstanceClass") + " is " + instanceClass
                     + ", a T class, where AWS does not offer the RDS Data API that runs sqlScripts; choose another "
                     + "class (for example db.r6g.large or db.serverless) or remove sqlScripts");
         }
         if (placement.engineVersion() != null) {
             DataApiAvailability.versionRefusal(placement.engine(), placement.engineVersion()).ifPresent(why -> {
-                throw new InvalidInputException(DocumentReader.field("engineVersion") + ": " + why);
+                throw new InvalidInputException(FieldMessages.field("engineVersion") + ": " + why);
             });
+        }
+    }
+
+    /** A document that says its copies are Aurora PostgreSQL names each role's feature, as RDS requires there. */
+    private static void checkRoleFeatures(LifecycleConfig config) {
+        String engine = config.placement().engine();
+        List<IamRole> roles = config.modification().iamRoles();
+        for (int i = 0; i < roles.size(); i++) {
+            IamRole role = roles.get(i);
+            if (role.lacksFeatureFor(engine)) {
+                throw new InvalidInputException(FieldMessages.field("iamRoleNames[" + i + "]") + " (role \"" + role.name()
+                        + "\") has no featureName, which RDS requires to associate a role with an " + engine
+                        + " cluster: give {\"name\": \"" + role.name() + "\", \"featureName\": \"s3Import\"} with "
+                        + "the feature the role is for (s3Import, s3Export, Lambda, ...)");
+            }
         }
     }
 
@@ -130,7 +148,7 @@ public final class LifecycleRules {
 
     private static void require(Object value, String name, Operation operation) {
         if (value == null) {
-            throw new InvalidInputException(DocumentReader.field(name) + " is required for " + operation.cliName());
+            throw new InvalidInputException(FieldMessages.field(name) + " is required for " + operation.cliName());
         }
     }
 }

@@ -10,6 +10,12 @@ needs the ARN for a snapshot another account shares, so the emulator resolves AR
 moto lacks RDS's EnableHttpEndpoint (the RDS Data API switch of provisioned and Serverless v2
 clusters); modify calls it before running SQL, so the emulator answers it as AWS does.
 
+moto takes any tag; RDS refuses keys and values outside its documented characters, lengths and prefixes, so
+the emulator refuses them as AWS does.
+
+moto associates any role with any cluster; RDS needs a feature name on Aurora PostgreSQL and allows 5 roles a
+cluster, so the emulator refuses as RDS does.
+
 Arguments are moto.server's own (-H HOST -p PORT).
 
 The patches reach into moto's internals, which change between releases: TESTED_MOTO is the range this
@@ -20,6 +26,7 @@ import copy
 import importlib
 import sys
 import threading
+import unicodedata
 
 TESTED_MOTO = ">=5.1,<5.3"
 
@@ -119,6 +126,98 @@ def _enable_http_endpoint(self):
 
 
 RDSResponse.enable_http_endpoint = _enable_http_endpoint
+
+# RDS's tag rules (Tag, https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_Tag.html): a key of 1 to 128
+# and a value of at most 256 Unicode characters, "Unicode letters, digits, white-space, '_', '.', ':', '/', '=',
+# '+', '-', '@'" only, neither "prefixed with aws: or rds:". moto takes any tag; AWS refuses the request with
+# InvalidParameterValue, on AddTagsToResource and on the create and restore calls that carry Tags.
+_TAG_PUNCTUATION = set("_.:/=+-@")
+
+
+def _tag_text_allowed(text, max_length):
+    return (
+        len(text) <= max_length
+        and not text.lower().startswith(("aws:", "rds:"))
+        and all(
+            unicodedata.category(c)[0] in "LNZ" or c in _TAG_PUNCTUATION for c in text
+        )
+    )
+
+
+def _check_tags(tags):
+    for tag in tags or []:
+        key, value = tag.get("Key") or "", tag.get("Value") or ""
+        if not key or not _tag_text_allowed(key, 128) or not _tag_text_allowed(value, 256):
+            raise RDSClientError(
+                "InvalidParameterValue",
+                f"Invalid tag {key!r}={value!r}: keys are 1 to 128 and values at most 256 Unicode letters, digits, "
+                "white space and _ . : / = + - @, not prefixed with aws: or rds:",
+            )
+
+
+def _refusing_bad_tags(create):
+    def checked(self, kwargs):
+        _check_tags(kwargs.get("tags"))
+        return create(self, kwargs)
+
+    return checked
+
+
+models.RDSBackend.create_db_cluster = _refusing_bad_tags(models.RDSBackend.create_db_cluster)
+models.RDSBackend.create_db_instance = _refusing_bad_tags(models.RDSBackend.create_db_instance)
+_add_tags_to_resource = models.RDSBackend.add_tags_to_resource
+
+
+def _add_tags_to_resource_checked(self, arn, tags):
+    _check_tags(tags)
+    return _add_tags_to_resource(self, arn, tags)
+
+
+models.RDSBackend.add_tags_to_resource = _add_tags_to_resource_checked
+
+# AddRoleToDBCluster as RDS answers it. Aurora PostgreSQL takes a role only for a feature: without FeatureName RDS
+# answers InvalidParameterValue "The feature-name parameter must be provided with the current operation for the
+# Aurora (PostgreSQL) engine." (FeatureName: "For information about supported feature names, see DBEngineVersion",
+# https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_AddRoleToDBCluster.html). A cluster has at most 5
+# roles ("IAM roles per DB cluster 5", https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/CHAP_Limits.html),
+# past which RDS answers DBClusterRoleQuotaExceeded. moto checks neither, and takes two roles without a feature for
+# the same feature (None == None), so an Aurora MySQL cluster could not have two plain roles as on AWS.
+from moto.rds.exceptions import (  # noqa: E402
+    DBClusterNotFoundError,
+    DBClusterRoleAlreadyExists,
+    InvalidDBClusterStateFault,
+)
+
+_MAX_CLUSTER_ROLES = 5
+
+
+def _add_role_to_db_cluster_as_rds(self, db_cluster_identifier, role_arn, feature_name):
+    cluster = self.clusters.get(db_cluster_identifier)
+    if cluster is None:
+        raise DBClusterNotFoundError(db_cluster_identifier)
+    if not feature_name and cluster.engine == "aurora-postgresql":
+        raise RDSClientError(
+            "InvalidParameterValue",
+            "The feature-name parameter must be provided with the current operation for the Aurora (PostgreSQL) engine.",
+        )
+    if cluster.status != "available":
+        raise InvalidDBClusterStateFault(
+            f"Cluster {db_cluster_identifier} should be in a valid state to add role."
+        )
+    for role in cluster._associated_roles:
+        if role.role_arn == role_arn or (feature_name and role.feature_name == feature_name):
+            raise DBClusterRoleAlreadyExists(
+                f"Role {role_arn} or feature {feature_name} already associated with cluster {db_cluster_identifier}"
+            )
+    if len(cluster._associated_roles) >= _MAX_CLUSTER_ROLES:
+        raise RDSClientError(
+            "DBClusterRoleQuotaExceeded",
+            "You have exceeded the maximum number of IAM roles that can be associated with the specified DB cluster.",
+        )
+    cluster._associated_roles.append(models.AssociatedRole(role_arn=role_arn, feature_name=feature_name))
+
+
+models.RDSBackend.add_role_to_db_cluster = _add_role_to_db_cluster_as_rds
 
 from moto.server import main  # noqa: E402  (after the patch, so the server sees it)
 

@@ -5,6 +5,7 @@ import io.github.auroraecho.aws.ClusterChange;
 import io.github.auroraecho.aws.CopyStore;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.CopyTags;
+import io.github.auroraecho.lifecycle.IamRole;
 import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.Placement;
 import io.github.auroraecho.lifecycle.SqlProgress;
@@ -242,13 +243,13 @@ public final class MemoryRds {
         }
 
         @Override
-        public void addRole(Copy copy, String roleArn) {
-            write("associate role " + roleArn + " with cluster " + copy.name(), () -> {
+        public void addRole(Copy copy, IamRole role) {
+            write("associate role " + role.describe() + " with cluster " + copy.name(), () -> {
                 Cluster cluster = existing(copy.name());
-                if (cluster.roleArns.contains(roleArn)) {
+                if (cluster.roleArns.contains(role.name())) {
                     throw error(DbClusterRoleAlreadyExistsException.builder(), "DBClusterRoleAlreadyExists");
                 }
-                cluster.roleArns.add(roleArn);
+                cluster.roleArns.add(role.name());
             });
         }
 
