@@ -85,6 +85,11 @@ final class RdsCopyCreation {
                 .dbInstanceClass(placement.dbInstanceClass())
                 .availabilityZone(placement.availabilityZone())
                 .dbParameterGroupName(placement.dbParameterGroupName())
+                // CreateDBInstance (Amazon RDS API Reference), PubliclyAccessible: unset, "If the subnets are part
+                // of a VPC that has an internet gateway attached to it, the DB instance is public"; a copy holds
+                // production's data, so it is private unless the document asks.
+                // https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html
+                .publiclyAccessible(placement.publiclyAccessible())
                 .tags(RdsMapping.tagList(tags))
                 .build();
         changes.apply("create instance " + name + " (" + placement.dbInstanceClass() + ")",

@@ -8,6 +8,8 @@ import java.util.Set;
  * clone share, plus the engine a restore may change (a clone always has its source's).
  *
  * @param kmsKeyId restores or clones into this key instead of the source's (secure copies)
+ * @param publiclyAccessible false unless the document asks: AWS makes an instance public by default when its
+ *                           subnets' VPC has an internet gateway, and a copy holds production's data
  */
 public record Placement(
         String dbSubnetGroupName,
@@ -19,7 +21,8 @@ public record Placement(
         List<String> vpcSecurityGroupIds,
         String dbClusterParameterGroupName,
         String dbParameterGroupName,
-        String kmsKeyId) {
+        String kmsKeyId,
+        boolean publiclyAccessible) {
 
     public static final String SERVERLESS_CLASS = "db.serverless";
     private static final Set<String> ENGINES = Set.of("aurora-mysql", "aurora-postgresql");
@@ -50,7 +53,8 @@ public record Placement(
                         "must be a parameter group name"),
                 doc.string("dbParameterGroupName", Identifiers::isParameterGroupName, "must be a parameter group name"),
                 doc.string("kmsKeyId", Identifiers::isKmsKeyId,
-                        "must be a KMS key id, alias (alias/name) or key or alias ARN"));
+                        "must be a KMS key id, alias (alias/name) or key or alias ARN"),
+                doc.bool("publiclyAccessible", false));
     }
 
     private static ServerlessV2 readServerless(DocumentReader doc) {

@@ -145,4 +145,19 @@ class NewStageTest {
         assertEquals("us-east-1b", instance.availabilityZone());
         assertEquals("staging-params", instance.dbParameterGroups().get(0).dbParameterGroupName());
     }
+
+    /** CreateDBInstance makes an instance public when its subnets' VPC has an internet gateway, unless told. */
+    @Test
+    void theInstanceIsPrivateUnlessTheDocumentAsksOtherwise(TestAccount aws) {
+        aws.production();
+        Result privateCopy = aws.run(Operation.NEW, document());
+        ObjectNode doc = document();
+        doc.put("suffix", "public").put("publiclyAccessible", true).put("minimumAgeHours", 0);
+        Result publicCopy = aws.run(Operation.NEW, doc);
+
+        assertEquals(Boolean.FALSE, aws.rds().describeDBInstances(r -> r.dbInstanceIdentifier(privateCopy.copy()))
+                .dbInstances().get(0).publiclyAccessible(), privateCopy.message());
+        assertEquals(Boolean.TRUE, aws.rds().describeDBInstances(r -> r.dbInstanceIdentifier(publicCopy.copy()))
+                .dbInstances().get(0).publiclyAccessible(), publicCopy.message());
+    }
 }
