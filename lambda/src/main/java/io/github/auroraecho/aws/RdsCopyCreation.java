@@ -52,9 +52,7 @@ final class RdsCopyCreation {
     void restoreFromSnapshot(String name, DBClusterSnapshot snapshot, boolean shared, Placement placement,
                              Map<String, String> tags) {
         String engine = placement.engineOr(snapshot.engine());
-        // A version is only taken from the snapshot when the engine is too: another engine needs its own.
-        String version = placement.engineVersion() != null ? placement.engineVersion()
-                : placement.engine() == null ? snapshot.engineVersion() : null;
+        String version = placement.engineVersionFor(snapshot.engine(), snapshot.engineVersion());
         // The identifier names a snapshot of this account and region; another account's needs the ARN.
         String reference = shared ? snapshot.dbClusterSnapshotArn() : snapshot.dbClusterSnapshotIdentifier();
         changes.apply("restore cluster " + name + " from snapshot " + reference + ClusterPlacement.keyWords(placement),

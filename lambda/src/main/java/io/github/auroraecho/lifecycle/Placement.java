@@ -36,6 +36,21 @@ public record Placement(
         return engine != null ? engine : snapshotEngine;
     }
 
+    /**
+     * The engine version a restore asks for: the document's; else the snapshot's while the engine stays the
+     * snapshot's (given or not); none for another engine, which needs its own. Without a version RDS takes the
+     * region's default, which may be another major version than the snapshot's: RestoreDBClusterFromSnapshot
+     * (Amazon RDS API Reference), EngineVersion, "If you don't specify an engine version, the default version
+     * for the database engine in the AWS Region is used."
+     * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBClusterFromSnapshot.html
+     */
+    public String engineVersionFor(String snapshotEngine, String snapshotVersion) {
+        if (engineVersion != null) {
+            return engineVersion;
+        }
+        return engineOr(snapshotEngine).equals(snapshotEngine) ? snapshotVersion : null;
+    }
+
     static Placement read(DocumentReader doc) {
         return new Placement(
                 doc.string("dbSubnetGroupName", Identifiers::isSubnetGroupName,

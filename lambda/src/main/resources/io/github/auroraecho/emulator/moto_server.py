@@ -75,6 +75,22 @@ def _enable_http_endpoint(self):
 
 RDSResponse.enable_http_endpoint = _enable_http_endpoint
 
+
+# RestoreDBClusterFromSnapshot (Amazon RDS API Reference), EngineVersion: "If you don't specify an engine
+# version, the default version for the database engine in the AWS Region is used"; moto keeps the
+# snapshot's. https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBClusterFromSnapshot.html
+_restore_keeping_version = models.RDSBackend.restore_db_cluster_from_snapshot
+
+
+def _restore_db_cluster_from_snapshot_default_version(self, from_snapshot_id, overrides):
+    if overrides.get("engine") and not overrides.get("engine_version"):
+        overrides = dict(overrides, engine_version=models.DBCluster.default_engine_version(overrides["engine"]))
+    return _restore_keeping_version(self, from_snapshot_id, overrides)
+
+
+models.RDSBackend.restore_db_cluster_from_snapshot = _restore_db_cluster_from_snapshot_default_version
+
+
 from moto.server import main  # noqa: E402  (after the patch, so the server sees it)
 
 main(sys.argv[1:])

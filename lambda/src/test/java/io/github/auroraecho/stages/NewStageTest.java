@@ -160,4 +160,16 @@ class NewStageTest {
         assertEquals(Boolean.TRUE, aws.rds().describeDBInstances(r -> r.dbInstanceIdentifier(publicCopy.copy()))
                 .dbInstances().get(0).publiclyAccessible(), publicCopy.message());
     }
+
+    /** Without EngineVersion RDS restores into the region's default version (the emulator does too). */
+    @Test
+    void theDocumentsEngineAloneKeepsTheSnapshotsVersion(TestAccount aws) {
+        aws.production();
+        ObjectNode doc = document();
+        doc.put("engine", "aurora-postgresql");
+
+        Result result = aws.run(Operation.NEW, doc);
+
+        assertEquals("15.4", aws.cluster(result.copy()).orElseThrow().engineVersion(), result.message());
+    }
 }
