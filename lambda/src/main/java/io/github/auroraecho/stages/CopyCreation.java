@@ -9,7 +9,6 @@ import io.github.auroraecho.lifecycle.RefusedException;
 import io.github.auroraecho.lifecycle.Stage;
 import io.github.auroraecho.lifecycle.TimeTag;
 import software.amazon.awssdk.services.rds.model.DbClusterAlreadyExistsException;
-import software.amazon.awssdk.services.rds.model.DbInstanceAlreadyExistsException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -86,11 +85,10 @@ abstract class CopyCreation implements LifecycleStage {
         Map<String, String> tags = creationTags(config);
         Plan plan = decide(copies, config, context.now());
         return switch (plan) {
-            case Plan.Resume(Copy copy) -> {
-                createInstance(context, copy.name(), copy.engine(), tags);
-                yield context.result(Outcome.CHANGED, "resumed copy " + copy.name()
-                        + ": its cluster existed without an instance, created the instance", copy.name());
-            }
+            case Plan.Resume(Copy copy) -> CopyInstance.create(context, copy.name(), copy.clusterStatus(), copy.engine())
+                    .map(waiting -> context.result(Outcome.WAITING, waiting, copy.name()))
+                    .orElseGet(() -> context.result(Outcome.CHANGED, "resumed copy " + copy.name()
+                            + ": its cluster existed without an instance, created the instance", copy.name()));
             case Plan.Abandon(Copy copy, String problem) -> BrokenCopy.retire(context, copy, problem);
             case Plan.TooYoung(Copy copy, Duration age) -> context.result(Outcome.NOTHING_TO_DO,
                     "copy " + copy.name() + " is " + hours(age) + " hours old, younger than minimumAgeHours "
@@ -102,7 +100,7 @@ abstract class CopyCreation implements LifecycleStage {
     }
 
     /** The tags a new copy carries from its first call: the document's own and the copy's marks ({@link CopyTags}). */
-    private static Map<String, String> creationTags(LifecycleConfig config) {
+    static Map<String, String> creationTags(LifecycleConfig config) {
         return CopyTags.creation(config, CopyTags.deployedEnvironment());
     }
 
@@ -121,8 +119,13 @@ abstract class CopyCreation implements LifecycleStage {
                     .map(cluster -> alreadyThere(context, name, cluster))
                     .orElseThrow(() -> e);
         }
-        createInstance(context, name, source.engine(), tags);
-        return context.result(Outcome.CHANGED, "created copy " + name + " from " + source.description(), name);
+        // A dry run made no cluster to read: it plans the instance as a real run makes it once the cluster is available.
+        String status = context.changes().dryRun() ? Copy.AVAILABLE
+                : context.copies().cluster(name).map(Copy::clusterStatus).orElse("not found");
+        String created = "created copy " + name + " from " + source.description();
+        return CopyInstance.create(context, name, status, source.engine())
+                .map(waiting -> context.result(Outcome.WAITING, created + "; " + waiting, name))
+                .orElseGet(() -> context.result(Outcome.CHANGED, created, name));
     }
 
     /**
@@ -139,14 +142,6 @@ abstract class CopyCreation implements LifecycleStage {
         }
         return context.result(Outcome.NOTHING_TO_DO, "copy " + name
                 + " was created by a concurrent run of the same schedule", name);
-    }
-
-    private static void createInstance(StageContext context, String name, String engine, Map<String, String> tags) {
-        try {
-            context.copies().createInstance(name, engine, context.config().placement(), tags);
-        } catch (DbInstanceAlreadyExistsException e) {
-            // A concurrent run created it first; the copy is complete either way.
-        }
     }
 
     private static String hours(Duration age) {

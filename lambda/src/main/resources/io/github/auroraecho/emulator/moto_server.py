@@ -13,10 +13,12 @@ clusters); modify calls it before running SQL, so the emulator answers it as AWS
 Arguments are moto.server's own (-H HOST -p PORT).
 """
 import copy
+import json
 import sys
 import threading
 
 from moto.core.responses import ActionResult
+from moto.moto_api._internal import urls as moto_api_urls
 from moto.rds import models
 from moto.rds.exceptions import DBClusterSnapshotNotFoundError, RDSClientError
 from moto.rds.responses import RDSResponse
@@ -91,6 +93,103 @@ def _restore_db_cluster_from_snapshot_default_version(self, from_snapshot_id, ov
 models.RDSBackend.restore_db_cluster_from_snapshot = _restore_db_cluster_from_snapshot_default_version
 
 
+# RestoreDBClusterFromSnapshot (Amazon RDS API Reference): "You can create DB instances only after the
+# RestoreDBClusterFromSnapshot operation has completed and the DB cluster is available"; the Aurora User Guide
+# says the same of clones (RestoreDBClusterToPointInTime). A restore takes minutes on AWS; moto's cluster is
+# available at its first describe and takes an instance at once.
+# https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBClusterFromSnapshot.html
+# With --creating-describes N (N >= 0; or POST {"describes": N} to /moto-api/aurora-echo/creating-describes), a
+# restored or cloned cluster answers "creating" in its restore response and in its next N DescribeDBClusters
+# answers, then "available": describes stand for the minutes that pass, so tests and the demo advance time
+# without sleeping. Meanwhile CreateDBInstance into it fails with InvalidDBClusterStateFault. -1 (the
+# default) keeps moto's own behaviour.
+_creating = {"describes": -1}
+
+
+def _take_option(argv, name):
+    if name not in argv:
+        return argv
+    at = argv.index(name)
+    _creating["describes"] = int(argv[at + 1])
+    return argv[:at] + argv[at + 2:]
+
+
+def _made_creating(restore):
+    def restore_creating(self, *args, **kwargs):
+        cluster = restore(self, *args, **kwargs)
+        if _creating["describes"] >= 0:
+            cluster.aurora_echo_creating_describes = _creating["describes"]
+        return cluster
+
+    return restore_creating
+
+
+models.RDSBackend.restore_db_cluster_from_snapshot = _made_creating(models.RDSBackend.restore_db_cluster_from_snapshot)
+models.RDSBackend.restore_db_cluster_to_point_in_time = _made_creating(
+    models.RDSBackend.restore_db_cluster_to_point_in_time
+)
+_cluster_status = models.DBCluster.status
+
+
+def _status_while_creating(self):
+    if getattr(self, "aurora_echo_creating_describes", None) is not None:
+        return "creating"
+    return _cluster_status.fget(self)
+
+
+models.DBCluster.status = property(_status_while_creating, _cluster_status.fset)
+_describe_db_clusters = RDSResponse.describe_db_clusters
+
+
+def _describe_db_clusters_passing_time(self):
+    filters = {f["Name"]: f["Values"] for f in self.params.get("Filters", [])}
+    try:
+        shown = self.backend.describe_db_clusters(
+            db_cluster_identifier=self.params.get("DBClusterIdentifier"), filters=filters
+        )
+    except RDSClientError:
+        shown = []
+    for cluster in shown:
+        left = getattr(cluster, "aurora_echo_creating_describes", None)
+        if left is None:
+            continue
+        if left > 0:
+            cluster.aurora_echo_creating_describes = left - 1
+        else:
+            cluster.aurora_echo_creating_describes = None
+            if cluster._status == "creating":
+                cluster._status = "available"
+    return _describe_db_clusters(self)
+
+
+RDSResponse.describe_db_clusters = _describe_db_clusters_passing_time
+_create_db_instance = models.RDSBackend.create_db_instance
+
+
+def _create_db_instance_in_available_cluster(self, db_kwargs):
+    cluster_id = db_kwargs.get("db_cluster_identifier")
+    cluster = self.clusters.get(cluster_id) if cluster_id else None
+    if cluster is not None and getattr(cluster, "aurora_echo_creating_describes", None) is not None:
+        raise RDSClientError(
+            "InvalidDBClusterStateFault",
+            f"DbCluster {cluster_id} is in creating state but expected it to be one of available.",
+        )
+    return _create_db_instance(self, db_kwargs)
+
+
+models.RDSBackend.create_db_instance = _create_db_instance_in_available_cluster
+
+
+def _creating_describes(request, full_url, headers):
+    if request.method == "POST":
+        _creating["describes"] = int(json.loads(request.get_data() or b"{}")["describes"])
+    return 200, {}, json.dumps(_creating)
+
+
+moto_api_urls.url_paths["{0}/moto-api/aurora-echo/creating-describes"] = _creating_describes
+
+
+
 from moto.server import main  # noqa: E402  (after the patch, so the server sees it)
 
-main(sys.argv[1:])
+main(_take_option(sys.argv[1:], "--creating-describes"))

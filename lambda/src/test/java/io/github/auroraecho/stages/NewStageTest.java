@@ -91,6 +91,7 @@ class NewStageTest {
         // 2.x: both tagged "new" at creation, then only the instance tag moves.
         aws.rds().restoreDBClusterFromSnapshot(r -> r.dbClusterIdentifier("staging-2026-11-24")
                 .snapshotIdentifier("prod-1").engine("aurora-postgresql").tags(Tag.builder().key(KEY).value("new").build()));
+        aws.awaitAvailable("staging-2026-11-24");
         aws.rds().createDBInstance(r -> r.dbInstanceIdentifier("staging-2026-11-24").dbClusterIdentifier("staging-2026-11-24")
                 .engine("aurora-postgresql").dbInstanceClass("db.r6g.large").tags(Tag.builder().key(KEY).value("promoted").build()));
 
