@@ -103,6 +103,14 @@ public final class MotoServer implements AutoCloseable {
         return post(endpoint, "/moto-api/aurora-echo/creating-describes", "{\"describes\": " + describes + "}");
     }
 
+    /**
+     * Sets the account's RDS quotas the boot script enforces, as a JSON object such as {@code {"clusters": 40}}
+     * ({@code clusters}, {@code instances}, {@code manualClusterSnapshots}); {@code {}} for none.
+     */
+    public static boolean quotas(URI endpoint, String json) {
+        return post(endpoint, "/moto-api/aurora-echo/quotas", json);
+    }
+
     private static boolean post(URI endpoint, String path, String json) {
         try {
             HttpURLConnection connection = (HttpURLConnection) endpoint.resolve(path).toURL().openConnection();

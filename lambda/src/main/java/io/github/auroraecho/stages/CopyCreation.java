@@ -9,6 +9,7 @@ import io.github.auroraecho.lifecycle.RefusedException;
 import io.github.auroraecho.lifecycle.Stage;
 import io.github.auroraecho.lifecycle.TimeTag;
 import software.amazon.awssdk.services.rds.model.DbClusterAlreadyExistsException;
+import software.amazon.awssdk.services.rds.model.DbClusterQuotaExceededException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -118,6 +119,8 @@ abstract class CopyCreation implements LifecycleStage {
             return context.copies().cluster(name)
                     .map(cluster -> alreadyThere(context, name, cluster))
                     .orElseThrow(() -> e);
+        } catch (DbClusterQuotaExceededException e) {
+            throw RdsQuota.CLUSTERS.exceeded("RDS refused to create copy " + name + ", nothing was changed", e);
         }
         // A dry run made no cluster to read: it plans the instance as a real run makes it once the cluster is available.
         String status = context.changes().dryRun() ? Copy.AVAILABLE

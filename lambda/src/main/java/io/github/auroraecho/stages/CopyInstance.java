@@ -2,6 +2,7 @@ package io.github.auroraecho.stages;
 
 import io.github.auroraecho.lifecycle.Copy;
 import software.amazon.awssdk.services.rds.model.DbInstanceAlreadyExistsException;
+import software.amazon.awssdk.services.rds.model.InstanceQuotaExceededException;
 import software.amazon.awssdk.services.rds.model.InvalidDbClusterStateException;
 
 import java.util.Optional;
@@ -33,6 +34,9 @@ final class CopyInstance {
                     CopyCreation.creationTags(context.config()));
         } catch (DbInstanceAlreadyExistsException e) {
             // A concurrent run created it first; the copy is complete either way.
+        } catch (InstanceQuotaExceededException e) {
+            throw RdsQuota.INSTANCES.exceeded("RDS refused the instance of copy " + name + " (its cluster stays in stage"
+                    + " new, and the next modify run creates the instance once there is room)", e);
         } catch (InvalidDbClusterStateException e) {
             // RDS reported the cluster available a moment ago but does not take the instance yet.
             return Optional.of(waiting(name, "not ready (" + e.awsErrorDetails().errorMessage() + ")"));

@@ -189,6 +189,57 @@ def _creating_describes(request, full_url, headers):
 moto_api_urls.url_paths["{0}/moto-api/aurora-echo/creating-describes"] = _creating_describes
 
 
+# "Quotas and constraints for Amazon Aurora" (Aurora User Guide): "After a quota for a resource has been
+# reached, additional calls to create that resource fail with an exception"; 40 DB clusters, 40 DB instances
+# and 100 manual DB cluster snapshots per region by default. moto has none of these (its snapshot limit counts
+# automated snapshots too). POST {"clusters": n, "instances": n, "manualClusterSnapshots": n} to
+# /moto-api/aurora-echo/quotas sets them (absent: none); the codes are RDS's (Amazon RDS API Reference).
+# https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/CHAP_Limits.html
+_quotas = {}
+
+
+def _within_quota(name, count, code):
+    limit = _quotas.get(name)
+    if limit is not None and count >= limit:
+        raise RDSClientError(code, f"The request would exceed the account's quota of {limit} ({name}).")
+
+
+def _quota_checked(create, name, code, count):
+    def create_within_quota(self, *args, **kwargs):
+        _within_quota(name, count(self, *args, **kwargs), code)
+        return create(self, *args, **kwargs)
+
+    return create_within_quota
+
+
+models.RDSBackend.create_db_cluster = _quota_checked(
+    models.RDSBackend.create_db_cluster, "clusters", "DBClusterQuotaExceededFault", lambda self, *a, **k: len(self.clusters)
+)
+models.RDSBackend.create_db_instance = _quota_checked(
+    models.RDSBackend.create_db_instance, "instances", "InstanceQuotaExceeded", lambda self, *a, **k: len(self.databases)
+)
+
+
+def _manual_cluster_snapshots(self, *args, **kwargs):
+    if kwargs.get("snapshot_type", args[2] if len(args) > 2 else "manual") != "manual":
+        return -1
+    return sum(1 for s in self.cluster_snapshots.values() if s.snapshot_type == "manual")
+
+
+models.RDSBackend.create_db_cluster_snapshot = _quota_checked(
+    models.RDSBackend.create_db_cluster_snapshot, "manualClusterSnapshots", "SnapshotQuotaExceeded", _manual_cluster_snapshots
+)
+
+
+def _set_quotas(request, full_url, headers):
+    if request.method == "POST":
+        _quotas.clear()
+        _quotas.update(json.loads(request.get_data() or b"{}"))
+    return 200, {}, json.dumps(_quotas)
+
+
+moto_api_urls.url_paths["{0}/moto-api/aurora-echo/quotas"] = _set_quotas
+
 
 from moto.server import main  # noqa: E402  (after the patch, so the server sees it)
 

@@ -24,6 +24,7 @@ public final class EmulatorExtension implements BeforeEachCallback, ParameterRes
         MotoServer.reset(endpoint);
         // A test may have let clusters take longer to create; every test starts as strict as AWS.
         MotoServer.creatingDescribes(endpoint, MotoServer.STRICT_CREATING_DESCRIBES);
+        MotoServer.quotas(endpoint, "{}");
     }
 
     @Override

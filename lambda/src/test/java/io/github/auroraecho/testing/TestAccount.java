@@ -131,6 +131,13 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
         }
     }
 
+    /** From now on, RDS refuses to create past these quotas, e.g. {@code {"clusters": 2}} (see MotoServer.quotas). */
+    public void quotas(String json) {
+        if (!io.github.auroraecho.emulator.MotoServer.quotas(endpoint, json)) {
+            throw new IllegalStateException("the emulator at " + endpoint + " cannot enforce quotas");
+        }
+    }
+
     /** Describes a restored cluster until RDS shows it available, as a tool must before it adds an instance. */
     public void awaitAvailable(String clusterId) {
         for (int describes = 0; describes < 20; describes++) {
