@@ -72,12 +72,21 @@ public record Placement(
                 doc.bool("publiclyAccessible", false));
     }
 
+    /**
+     * Aurora's capacity rules ("ServerlessV2ScalingConfiguration", Amazon RDS API Reference): half-step ACU values;
+     * "For Aurora versions that support the Aurora Serverless v2 auto-pause feature, the smallest value that you
+     * can use is 0. For versions that don't support Aurora Serverless v2 auto-pause, the smallest value that you can
+     * use is 0.5"; the largest "256 for recent Aurora versions, or 128 for older versions"; SecondsUntilAutoPause
+     * "between 300 seconds (five minutes) and 86,400 seconds (one day)", which only a minimum of 0 uses.
+     * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_ServerlessV2ScalingConfiguration.html
+     */
     private static ServerlessV2 readServerless(DocumentReader doc) {
         if (doc == null) {
             return null;
         }
         double min = doc.number("minCapacity", Double.NaN, 0, 256);
         double max = doc.number("maxCapacity", Double.NaN, 0.5, 256);
+        long pause = doc.integer("secondsUntilAutoPause", -1, 300, 86_400);
         doc.rejectUnread();
         if (Double.isNaN(min)) {
             throw doc.missing("minCapacity");
@@ -91,6 +100,10 @@ public record Placement(
         if (min * 2 != Math.rint(min * 2) || max * 2 != Math.rint(max * 2)) {
             throw new InvalidInputException("field \"serverlessV2\" capacities must be multiples of 0.5 ACU");
         }
-        return new ServerlessV2(min, max);
+        if (pause >= 0 && min != 0) {
+            throw new InvalidInputException("field \"serverlessV2.secondsUntilAutoPause\" needs minCapacity 0:"
+                    + " only a copy that scales to zero ACUs pauses");
+        }
+        return new ServerlessV2(min, max, pause < 0 ? null : (int) pause);
     }
 }

@@ -14,7 +14,8 @@ public final class CloneStage extends CopyCreation {
                 .orElseThrow(() -> new RefusedException("source cluster " + source + " does not exist"))
                 .engine();
         // The clone is of the latest restorable time, seconds to minutes before the call: close enough to now.
-        return new Source(engine, "a copy-on-write clone of " + source, context.now(),
+        // Copy does not carry the source's version: RDS itself refuses a range the clone's version cannot take.
+        return new Source(engine, null, "a copy-on-write clone of " + source, context.now(),
                 (name, tags) -> context.copies().cloneCluster(name, source, config.placement(), tags));
     }
 }

@@ -6,6 +6,7 @@ import io.github.auroraecho.lifecycle.CopyName;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.RefusedException;
+import io.github.auroraecho.lifecycle.ServerlessV2;
 import io.github.auroraecho.lifecycle.Stage;
 import io.github.auroraecho.lifecycle.TimeTag;
 import software.amazon.awssdk.services.rds.model.DbClusterAlreadyExistsException;
@@ -46,10 +47,11 @@ abstract class CopyCreation implements LifecycleStage {
 
     /**
      * Where a copy comes from, found (or refused) before anything is created: the engine its instance
-     * needs, words for the result, the time its data is from (kept as a tag: RDS does not tell it later),
+     * needs, its version when known before the copy exists, words for the result, the time its data is from (kept as a tag: RDS does not tell it later),
      * and the restore or clone call that makes the cluster, tagged from its first moment.
      */
-    protected record Source(String engine, String description, Instant sourcePoint, ClusterFactory factory) {
+    protected record Source(String engine, String engineVersion, String description, Instant sourcePoint,
+                            ClusterFactory factory) {
     }
 
     @FunctionalInterface
@@ -111,6 +113,12 @@ abstract class CopyCreation implements LifecycleStage {
             return alreadyThere(context, name, existing.get());
         }
         Source source = source(context);
+        ServerlessV2 serverless = context.config().placement().serverlessV2();
+        if (serverless != null) {
+            serverless.refusalFor(source.engine(), source.engineVersion()).ifPresent(refusal -> {
+                throw new RefusedException(refusal + "; nothing was changed");
+            });
+        }
         Map<String, String> clusterTags = new LinkedHashMap<>(tags);
         clusterTags.put(TimeTag.SOURCE_POINT.key(context.managedName()), TimeTag.value(source.sourcePoint()));
         try {

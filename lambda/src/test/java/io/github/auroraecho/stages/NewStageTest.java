@@ -173,4 +173,27 @@ class NewStageTest {
 
         assertEquals("15.4", aws.cluster(result.copy()).orElseThrow().engineVersion(), result.message());
     }
+
+    /** Automatic pause (minCapacity 0) needs a version that has it: refused before the restore, or sent with its interval. */
+    @Test
+    void aMinimumOfZeroAcusIsCheckedAgainstTheCopysVersionBeforeTheRestore(TestAccount aws) {
+        aws.production();
+        ObjectNode doc = document();
+        doc.put("dbInstanceClass", "db.serverless");
+        doc.putObject("serverlessV2").put("minCapacity", 0).put("maxCapacity", 4).put("secondsUntilAutoPause", 600);
+
+        Result refused = aws.run(Operation.NEW, doc);
+
+        assertEquals(Outcome.FAILED, refused.outcome(), refused.message());
+        assertTrue(refused.message().contains("the copy would be aurora-postgresql 15.4"), refused.message());
+        assertEquals(0, aws.calls().count("RestoreDBClusterFromSnapshot"));
+
+        doc.put("engineVersion", "16.3");
+        Result restored = aws.run(Operation.NEW, doc);
+
+        assertEquals(Outcome.CHANGED, restored.outcome(), restored.message());
+        var scaling = aws.cluster(restored.copy()).orElseThrow().serverlessV2ScalingConfiguration();
+        assertEquals(0.0, scaling.minCapacity());
+        assertEquals(600, scaling.secondsUntilAutoPause());
+    }
 }
