@@ -147,16 +147,8 @@ public final class StagePermissions {
         List<PolicyStatement> statements = new ArrayList<>();
         // The copy itself, and RDS's tagging on create: named after the lifecycle it is tagged with, and only
         // tagged as a new copy of this environment.
-        Map<String, Object> newCopy = new LinkedHashMap<>();
-        newCopy.put("aws:RequestTag/" + CopyTags.ENVIRONMENT, environment);
-        newCopy.put("aws:RequestTag/" + CopyTags.STAGE, Stage.NEW.tagValue());
         statements.add(statement("CreateCopies", List.of(restore, "rds:AddTagsToResource"),
-                distinct(configs, c -> List.of(rdsArn(c, "cluster", NEW_COPY))), Map.of("StringEquals", newCopy)));
-        statements.add(statement("CreateInstances", List.of("rds:CreateDBInstance", "rds:AddTagsToResource"),
-                distinct(configs, c -> List.of(rdsArn(c, "db", NEW_COPY))), Map.of("StringEquals", newCopy)));
-        // An instance joins only a new copy of this environment.
-        statements.add(statement("JoinNewCopies", List.of("rds:CreateDBInstance"), copies(configs, "cluster"),
-                ofThisEnvironment(Stage.NEW)));
+                distinct(configs, c -> List.of(rdsArn(c, "cluster", NEW_COPY))), taggedAsNewCopy()));
         // What the copy is made from and with: used, not changed. RDS authorizes the parameter and option groups it
         // applies, its defaults when the lifecycle names none.
         List<String> sources = new ArrayList<>(distinct(configs, config -> {
@@ -169,16 +161,39 @@ public final class StagePermissions {
             return used;
         }));
         statements.add(statement("UseSources", List.of(restore), sources, Map.of()));
-        // The instance joins the copy's cluster (no subnet group of its own): its parameter group and the default
-        // option group.
-        statements.add(statement("UseInstanceSources", List.of("rds:CreateDBInstance"), distinct(configs, config ->
-                List.of(rdsArn(config, "pg", config.placement().dbParameterGroupName() != null
-                                ? config.placement().dbParameterGroupName().toLowerCase(Locale.ROOT) : DEFAULT_PARAMETER_GROUPS),
-                        rdsArn(config, "og", DEFAULT_OPTION_GROUPS))), Map.of()));
+        statements.addAll(instanceOfNewCopy(configs));
         statements.addAll(secure.keys(lifecycles, operation));
         // A broken copy of the lifecycle (failed, incompatible, stuck creating) is marked retired, so retire deletes it.
         statements.add(moveStage("RetireBrokenCopies", configs, Stage.RETIRED));
         return statements;
+    }
+
+    /**
+     * Creating a copy's instance: new and clone right after its cluster, modify once the cluster is available
+     * when new or clone left it creating ({@code stages.CopyInstance}).
+     */
+    private List<PolicyStatement> instanceOfNewCopy(List<LifecycleConfig> configs) {
+        return List.of(
+                statement("CreateInstances", List.of("rds:CreateDBInstance", "rds:AddTagsToResource"),
+                        distinct(configs, c -> List.of(rdsArn(c, "db", NEW_COPY))), taggedAsNewCopy()),
+                // An instance joins only a new copy of this environment.
+                statement("JoinNewCopies", List.of("rds:CreateDBInstance"), copies(configs, "cluster"),
+                        ofThisEnvironment(Stage.NEW)),
+                // The instance joins the copy's cluster (no subnet group of its own): its parameter group and the
+                // default option group.
+                statement("UseInstanceSources", List.of("rds:CreateDBInstance"), distinct(configs, config ->
+                        List.of(rdsArn(config, "pg", config.placement().dbParameterGroupName() != null
+                                        ? config.placement().dbParameterGroupName().toLowerCase(Locale.ROOT)
+                                        : DEFAULT_PARAMETER_GROUPS),
+                                rdsArn(config, "og", DEFAULT_OPTION_GROUPS))), Map.of()));
+    }
+
+    /** RDS's tagging on create: only as a new copy of this environment. */
+    private Map<String, Object> taggedAsNewCopy() {
+        Map<String, Object> newCopy = new LinkedHashMap<>();
+        newCopy.put("aws:RequestTag/" + CopyTags.ENVIRONMENT, environment);
+        newCopy.put("aws:RequestTag/" + CopyTags.STAGE, Stage.NEW.tagValue());
+        return Map.of("StringEquals", newCopy);
     }
 
     /** What new restores from: any snapshot of the source's account (names are free-form), or the one named. */
@@ -203,6 +218,7 @@ public final class StagePermissions {
                     Map.of("StringEquals", Map.of("iam:PassedToService", "rds.amazonaws.com"))));
         }
         statements.addAll(secure.modify(configs));
+        statements.addAll(instanceOfNewCopy(configs));
         // Modified when ready; retired when broken (it would never become available).
         statements.add(moveStage("MoveStage", configs, Stage.MODIFIED, Stage.RETIRED));
         return statements;

@@ -44,12 +44,15 @@ final class Suppressions {
                     + "restored cluster must still match the lifecycle's name and tag.",
                     RDS_ARN + "cluster-snapshot:\\*$"));
         }
-        if (operation == Operation.NEW || operation == Operation.CLONE) {
+        if (operation == Operation.NEW || operation == Operation.CLONE || operation == Operation.MODIFY) {
+            // Modify creates the instance of a copy that new or clone left creating (stages.CopyInstance).
             suppressions.add(iam5Regex("RDS authorizes the default parameter and option groups it applies when a "
                     + "lifecycle names none (default.<family>, default:<engine>-<major>); the family comes from the "
                     + "snapshot's or source's engine version, unknown at synth time. Default groups are owned by AWS "
                     + "and cannot be changed; only the restore and CreateDBInstance calls may use them.",
                     RDS_ARN + "(?:cluster-pg|pg):default\\.aurora\\*$|" + RDS_ARN + "og:default:aurora\\*$"));
+        }
+        if (operation == Operation.NEW || operation == Operation.CLONE) {
             suppressions.add(iam5Regex("A kmsKeyId given as an alias names no key: the statements allow the keys "
                     + "that carry that alias (kms:ResourceAliases), only through RDS (kms:ViaService), and grants "
                     + "only for AWS resources.", "^Resource::arn:" + SEGMENT + ":kms:" + SEGMENT + ":" + SEGMENT

@@ -464,4 +464,20 @@ class StackTest {
         assertEquals("AuroraEcho-test", stack.getStackName());
         assertNotNull(stack.alarmTopic());
     }
+
+    /** Modify creates the instance of a copy new or clone left creating (stages.CopyInstance), as they would. */
+    @Test
+    void modifyMayCreateOnlyTheInstanceOfANewCopyOfThisEnvironment() {
+        TemplateJson.Statement create = stageStatements(Operation.MODIFY).stream()
+                .filter(s -> "CreateInstances".equals(s.sid())).findFirst().orElseThrow();
+        assertEquals(List.of("rds:CreateDBInstance", "rds:AddTagsToResource"), create.actions());
+        assertEquals(List.of("arn:${AWS::Partition}:rds:" + REGION + ":" + ACCOUNT + ":db:"
+                + "${aws:RequestTag/aurora-echo:lifecycle}-????-??-??*"), create.resources());
+        assertEquals("new", create.condition("StringEquals", "aws:RequestTag/aurora-echo:stage"));
+        assertEquals("test", create.condition("StringEquals", "aws:RequestTag/aurora-echo:environment"));
+        TemplateJson.Statement join = stageStatements(Operation.MODIFY).stream()
+                .filter(s -> "JoinNewCopies".equals(s.sid())).findFirst().orElseThrow();
+        assertEquals(List.of(String.format(COPIES, "cluster")), join.resources());
+        assertEquals("new", join.condition("StringEquals", "aws:ResourceTag/aurora-echo:stage"));
+    }
 }

@@ -50,6 +50,7 @@ final class ClusterPlacement {
         return ServerlessV2ScalingConfiguration.builder()
                 .minCapacity(placement.serverlessV2().minCapacity())
                 .maxCapacity(placement.serverlessV2().maxCapacity())
+                .secondsUntilAutoPause(placement.serverlessV2().secondsUntilAutoPause())
                 .build();
     }
 }

@@ -38,7 +38,7 @@ public interface CopyStore {
     Optional<Copy> cluster(String clusterId);
 
     /**
-     * A cluster a clone is made from: its engine, and the latest time a point-in-time restore of it reaches,
+     * A cluster a clone is made from: its engine and version, and the latest time a point-in-time restore of it reaches,
      * which is when the data of a clone made now is from; empty when the cluster does not exist.
      */
     Optional<CloneSource> cloneSource(String clusterId);
@@ -46,7 +46,7 @@ public interface CopyStore {
     /**
      * @param latestRestorableTime RDS's {@code LatestRestorableTime} of the cluster; null when RDS does not say
      */
-    record CloneSource(String engine, Instant latestRestorableTime) {
+    record CloneSource(String engine, String engineVersion, Instant latestRestorableTime) {
     }
 
     /** The newest snapshot with status {@code available} of a cluster of this account, manual or automated. */

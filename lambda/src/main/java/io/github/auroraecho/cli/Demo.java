@@ -87,7 +87,8 @@ final class Demo {
             if (endpoint == null) {
                 out.println("Starting moto's AWS emulator on a free loopback port...");
                 // It stops its process on Ctrl-C too, from a shutdown hook of its own.
-                moto = MotoServer.start();
+                // As strict as AWS: a restored or cloned cluster refuses its instance until it is available.
+                moto = MotoServer.start(MotoServer.STRICT_CREATING_DESCRIBES);
                 endpoint = moto.endpoint();
             }
             out.println("Emulated AWS account at " + endpoint + " (region " + REGION.id() + ")");

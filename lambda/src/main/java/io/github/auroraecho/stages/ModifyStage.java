@@ -35,6 +35,10 @@ public final class ModifyStage implements LifecycleStage {
 
         record Broken(Copy copy, String problem) implements Plan {
         }
+
+        /** New or clone made the cluster while it was still creating: its instance comes first. */
+        record CreateInstance(Copy copy) implements Plan {
+        }
     }
 
     /** The newest copy in stage new; older ones are stale restores that promote will retire. */
@@ -50,6 +54,9 @@ public final class ModifyStage implements LifecycleStage {
         Optional<String> problem = copy.problem(managedName, now, config.timing().stuckAfter());
         if (problem.isPresent()) {
             return new Plan.Broken(copy, problem.get());
+        }
+        if (copy.instances().isEmpty()) {
+            return new Plan.CreateInstance(copy);
         }
         return copy.isAvailable() ? new Plan.Modify(copy) : new Plan.Waiting(copy);
     }
@@ -70,7 +77,20 @@ public final class ModifyStage implements LifecycleStage {
                     + " is not available yet (" + Statuses.of(copy) + ")", copy.name());
             case Plan.Modify(Copy copy) -> modify(context, copy);
             case Plan.Broken(Copy copy, String problem) -> BrokenCopy.retire(context, copy, problem);
+            case Plan.CreateInstance(Copy copy) -> createInstance(context, copy);
         };
+    }
+
+    /** The instance is made with the document's placement, which a modify-only document may leave out. */
+    private static Result createInstance(StageContext context, Copy copy) {
+        if (context.config().placement().dbInstanceClass() == null) {
+            return context.result(Outcome.FAILED, "copy " + copy.name() + " has no instance yet and this document"
+                    + " has no dbInstanceClass to create it with: give modify the lifecycle's whole document (as the"
+                    + " deployed schedules do), or run new or clone, which resume the copy", copy.name());
+        }
+        return context.result(Outcome.WAITING, CopyInstance.create(context, copy.name(), copy.clusterStatus(), copy.engine())
+                .orElse("created the instance of copy " + copy.name() + "; the next run modifies the copy once it is"
+                        + " available"), copy.name());
     }
 
     /**

@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.rds.model.DbClusterNotFoundException;
 import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
 import software.amazon.awssdk.services.rds.model.InvalidDbClusterStateException;
 import software.amazon.awssdk.services.rds.model.InvalidDbInstanceStateException;
+import software.amazon.awssdk.services.rds.model.SnapshotQuotaExceededException;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,10 +82,14 @@ public final class RetireStage implements LifecycleStage {
                         + " (its retirement time was not recorded; recorded now)");
             } else if (context.now().isBefore(deletableAt.get())) {
                 draining.add(copy.name() + " until " + TimeTag.value(deletableAt.get()));
-            } else if (delete(context, copy)) {
-                deleted.add(copy.name());
             } else {
-                pending.add(copy.name());
+                try {
+                    (delete(context, copy) ? deleted : pending).add(copy.name());
+                } catch (SnapshotQuotaExceededException e) {
+                    // A delete with a final snapshot makes a manual snapshot: it counts toward the quota.
+                    refused.add(RdsQuota.MANUAL_CLUSTER_SNAPSHOTS.words("RDS refused the final snapshot of "
+                            + copy.name() + ", so it was kept (the next retire run tries again)", e));
+                }
             }
         }
         String copyNames = retired.stream().map(Copy::name).collect(Collectors.joining(", "));

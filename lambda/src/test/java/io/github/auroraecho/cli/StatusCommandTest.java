@@ -43,6 +43,7 @@ class StatusCommandTest {
         String key = Stage.tagKey("legacy");
         aws.rds().restoreDBClusterFromSnapshot(r -> r.dbClusterIdentifier("legacy-2026-11-20").snapshotIdentifier("prod-1")
                 .engine("aurora-postgresql").tags(Tag.builder().key(key).value("new").build()));
+        aws.awaitAvailable("legacy-2026-11-20");
         aws.rds().createDBInstance(r -> r.dbInstanceIdentifier("legacy-2026-11-20").dbClusterIdentifier("legacy-2026-11-20")
                 .engine("aurora-postgresql").dbInstanceClass("db.r6g.large")
                 .tags(Tag.builder().key(key).value("promoted").build()));

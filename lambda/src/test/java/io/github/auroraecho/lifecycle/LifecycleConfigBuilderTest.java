@@ -48,7 +48,7 @@ class LifecycleConfigBuilderTest {
     void eachSectionHoldsItsOwnFields() {
         assertEquals(new CopySource("prod", null), FULL.source());
         assertEquals(new Placement("private", "db.serverless", new ServerlessV2(0.5, 8), null, null, null, List.of(),
-                null, null, "alias/copies"), FULL.placement());
+                null, null, "alias/copies", false), FULL.placement());
         assertEquals(new Labels("b2", Map.of("team", "data")), FULL.labels());
         assertEquals(new Timing(4, 2), FULL.timing());
         assertEquals(new Modification(List.of(new IamRole("s3-import", null)), true,

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The rules between fields and per operation, on configurations built in code (LifecycleConfigTest: from documents). */
 class LifecycleRulesTest {
     private static final Placement PLACED = new Placement("default", "db.r6g.large", null, null, null, null, List.of(),
-            null, null, null);
+            null, null, null, false);
     private static final LifecycleConfig NEW = LifecycleConfig.builder("staging")
             .source(new CopySource("prod", null)).placement(PLACED).build();
     private static final DnsRecords DNS = new DnsRecords(List.of("Z1"), "db.example.com", 60, 120);

@@ -90,6 +90,7 @@ class LifecycleTest {
         // 2.x tags both at creation and later moves only the instance tag: here it made the copy last night.
         aws.rds().restoreDBClusterFromSnapshot(r -> r.dbClusterIdentifier("staging-2026-01-01")
                 .snapshotIdentifier("prod-1").engine("aurora-postgresql").tags(Tag.builder().key(key).value("new").build()));
+        aws.awaitAvailable("staging-2026-01-01");
         aws.rds().createDBInstance(r -> r.dbInstanceIdentifier("staging-2026-01-01").dbClusterIdentifier("staging-2026-01-01")
                 .engine("aurora-postgresql").dbInstanceClass("db.r6g.large").tags(Tag.builder().key(key).value("new").build()));
         aws.rds().describeDBClusters();

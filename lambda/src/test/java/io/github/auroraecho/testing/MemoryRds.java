@@ -171,7 +171,7 @@ public final class MemoryRds {
         /** Restorable up to the clock's now, as RDS's LatestRestorableTime is to within minutes. */
         @Override
         public Optional<CloneSource> cloneSource(String clusterId) {
-            return find(clusterId).map(c -> new CloneSource(c.engine, clock.get()));
+            return find(clusterId).map(c -> new CloneSource(c.engine, null, clock.get()));
         }
 
         @Override
