@@ -5,7 +5,6 @@ import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.lifecycle.SqlProgress;
 import io.github.auroraecho.lifecycle.Stage;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 
 import java.util.ArrayList;
@@ -14,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static io.github.auroraecho.infra.StagePermissions.distinct;
-import static io.github.auroraecho.infra.StagePermissions.statement;
+import static io.github.auroraecho.infra.PolicyScope.distinct;
+import static io.github.auroraecho.infra.PolicyScope.statement;
 
 /**
  * The statements only lifecycles with secure-copy settings get: RDS's use of KMS keys (the copy's and the source's),
@@ -27,12 +26,10 @@ final class SecureCopyPermissions {
     /** The tag RDS puts on a managed secret, naming the cluster it belongs to. */
     static final String SECRET_CLUSTER_TAG = "aws:rds:primaryDBClusterArn";
 
-    private final Stack stack;
-    private final StagePermissions base;
+    private final PolicyScope scope;
 
-    SecureCopyPermissions(Stack stack, StagePermissions base) {
-        this.stack = stack;
-        this.base = base;
+    SecureCopyPermissions(PolicyScope scope) {
+        this.scope = scope;
     }
 
     /**
@@ -42,7 +39,7 @@ final class SecureCopyPermissions {
      */
     List<PolicyStatement> keys(List<LifecycleSchedule> lifecycles, Operation operation) {
         List<LifecycleConfig> configs = lifecycles.stream().map(l -> l.config(operation)).toList();
-        List<String> via = distinct(configs, c -> List.of(base.viaService("rds", base.region(c))));
+        List<String> via = distinct(configs, c -> List.of(scope.viaService("rds", scope.region(c))));
         List<PolicyStatement> statements = new ArrayList<>();
         List<LifecycleConfig> byKey = configs.stream().filter(c -> c.placement().kmsKeyId() != null && !isAlias(c.placement().kmsKeyId())).toList();
         List<LifecycleConfig> byAlias = configs.stream().filter(c -> c.placement().kmsKeyId() != null && isAlias(c.placement().kmsKeyId())).toList();
@@ -76,13 +73,13 @@ final class SecureCopyPermissions {
 
     /** Modify's settings (always), and the managed secret, Data API and scripts when a lifecycle uses them. */
     List<PolicyStatement> modify(List<LifecycleConfig> configs) {
-        List<String> copies = base.copies(configs, "cluster");
+        List<String> copies = scope.copies(configs, "cluster");
         List<PolicyStatement> statements = new ArrayList<>();
         // Backup retention and deletion protection are enforced on every copy, so retire can delete it.
         statements.add(statement("ModifyNewCopies", List.of("rds:ModifyDBCluster"), copies,
-                base.ofThisEnvironment(Stage.NEW)));
+                scope.ofThisEnvironment(Stage.NEW)));
         List<String> groups = distinct(configs, c -> c.placement().dbClusterParameterGroupName() == null ? List.of()
-                : List.of(base.rdsArn(c, "cluster-pg", c.placement().dbClusterParameterGroupName().toLowerCase(Locale.ROOT))));
+                : List.of(scope.rdsArn(c, "cluster-pg", c.placement().dbClusterParameterGroupName().toLowerCase(Locale.ROOT))));
         if (!groups.isEmpty()) {
             statements.add(statement("UseClusterParameterGroups", List.of("rds:ModifyDBCluster"), groups, Map.of()));
         }
@@ -98,22 +95,22 @@ final class SecureCopyPermissions {
         }
         List<LifecycleConfig> scripted = configs.stream().filter(c -> !c.modification().sqlScripts().isEmpty()).toList();
         if (!scripted.isEmpty()) {
-            List<String> scriptedCopies = base.copies(scripted, "cluster");
+            List<String> scriptedCopies = scope.copies(scripted, "cluster");
             // Each statement runs in its own Data API transaction (SqlStatements), so it takes effect exactly once.
             statements.add(statement("RunSql", List.of("rds:EnableHttpEndpoint", "rds-data:BeginTransaction",
                     "rds-data:ExecuteStatement", "rds-data:CommitTransaction", "rds-data:RollbackTransaction"),
-                    scriptedCopies, base.ofThisEnvironment(Stage.NEW)));
+                    scriptedCopies, scope.ofThisEnvironment(Stage.NEW)));
             // The Data API reads the secret with the caller's permissions: only the secrets of the copies.
             statements.add(statement("ReadCopySecrets", List.of("secretsmanager:GetSecretValue"), secrets(scripted),
                     ofCopies(scripted)));
-            Map<String, Object> progressOnly = new LinkedHashMap<>(base.ofThisEnvironment(Stage.NEW));
+            Map<String, Object> progressOnly = new LinkedHashMap<>(scope.ofThisEnvironment(Stage.NEW));
             progressOnly.put("ForAllValues:StringEqualsIgnoreCase", Map.of("aws:TagKeys",
                     List.of(SqlProgress.tagKey("${aws:ResourceTag/" + CopyTags.LIFECYCLE + "}"))));
             statements.add(statement("RecordSqlProgress", List.of("rds:AddTagsToResource"), scriptedCopies,
                     progressOnly));
             List<String> objects = distinct(scripted, c -> c.modification().sqlScripts().stream()
                     .filter(script -> script.s3Uri() != null)
-                    .map(script -> "arn:" + base.partition() + ":s3:::" + script.bucket() + "/" + script.key())
+                    .map(script -> "arn:" + scope.partition() + ":s3:::" + script.bucket() + "/" + script.key())
                     .toList());
             if (!objects.isEmpty()) {
                 statements.add(statement("ReadSqlScripts", List.of("s3:GetObject"), objects, Map.of()));
@@ -123,13 +120,13 @@ final class SecureCopyPermissions {
     }
 
     private List<String> secrets(List<LifecycleConfig> configs) {
-        return distinct(configs, c -> List.of("arn:" + base.partition() + ":secretsmanager:" + base.region(c) + ":"
-                + stack.getAccount() + ":secret:" + MANAGED_SECRET_NAME));
+        return distinct(configs, c -> List.of("arn:" + scope.partition() + ":secretsmanager:" + scope.region(c) + ":"
+                + scope.account() + ":secret:" + MANAGED_SECRET_NAME));
     }
 
     /** The ARNs of these lifecycles' copies, as a managed secret's tag names its cluster. */
     private List<String> copyNames(List<LifecycleConfig> configs) {
-        return distinct(configs, c -> List.of(base.rdsArn(c, "cluster",
+        return distinct(configs, c -> List.of(scope.rdsArn(c, "cluster",
                 c.managedName().toLowerCase(Locale.ROOT) + "-????-??-??*")));
     }
 
@@ -147,19 +144,19 @@ final class SecureCopyPermissions {
 
     private String keyArn(LifecycleConfig config) {
         String key = config.placement().kmsKeyId();
-        return key.startsWith("arn:") ? key : kmsArn(base.region(config), stack.getAccount(), "key/" + key);
+        return key.startsWith("arn:") ? key : kmsArn(scope.region(config), scope.account(), "key/" + key);
     }
 
     private String aliasAccountKeys(LifecycleConfig config) {
         String key = config.placement().kmsKeyId();
         if (!key.startsWith("arn:")) {
-            return kmsArn(base.region(config), stack.getAccount(), "key/*");
+            return kmsArn(scope.region(config), scope.account(), "key/*");
         }
         String[] arn = key.split(":", 6);
         return kmsArn(arn[3], arn[4], "key/*");
     }
 
     private String kmsArn(String region, String account, String resource) {
-        return "arn:" + base.partition() + ":kms:" + region + ":" + account + ":" + resource;
+        return "arn:" + scope.partition() + ":kms:" + region + ":" + account + ":" + resource;
     }
 }

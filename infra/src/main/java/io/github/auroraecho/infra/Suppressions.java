@@ -19,7 +19,7 @@ final class Suppressions {
     /** A region or account: a literal or an unresolved pseudo parameter as cdk-nag prints it. */
     private static final String SEGMENT = "(?:<AWS::[A-Za-z]+>|[a-z0-9-]+)";
     private static final String RDS_ARN = "^Resource::arn:" + SEGMENT + ":rds:" + SEGMENT + ":" + SEGMENT + ":";
-    /** A copy: named after its own lifecycle tag, see {@link StagePermissions#COPY} (cdk-nag prints ${x} as <x>). */
+    /** A copy: named after its own lifecycle tag, see {@link PolicyScope#COPY} (cdk-nag prints ${x} as <x>). */
     private static final String COPIES = "<aws:(?:Resource|Request)Tag/aurora-echo:lifecycle>-\\?\\?\\?\\?-\\?\\?-\\?\\?\\*$";
 
     private Suppressions() {
