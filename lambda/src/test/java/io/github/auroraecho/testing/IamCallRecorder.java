@@ -85,7 +85,7 @@ public final class IamCallRecorder implements ExecutionInterceptor {
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(Locale.ROOT);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         Region region = attributes.getAttribute(AwsExecutionAttribute.AWS_REGION);
-        Calls calls = new Calls(current, region == null || region == Region.AWS_GLOBAL ? TestAccount.REGION : region);
+        Calls calls = new Calls(current, region == null ? TestAccount.REGION : region);
         calls.describe(prefix(service), operation, context.request());
     }
 
