@@ -23,6 +23,10 @@ import static io.github.auroraecho.infra.PolicyScope.statement;
 final class SecureCopyPermissions {
     /** RDS names the secrets it manages for clusters {@code rds!cluster-<uuid>}. */
     static final String MANAGED_SECRET_NAME = "rds!cluster-*";
+    /** The key Secrets Manager encrypts a secret with when RDS is given no MasterUserSecretKmsKeyId. */
+    static final String SECRETS_KEY_ALIAS = "alias/aws/secretsmanager";
+    /** RDS's service principal, as forward access sessions name it in aws:CalledVia. */
+    static final String RDS = "rds.amazonaws.com";
     /** The tag RDS puts on a managed secret, naming the cluster it belongs to. */
     static final String SECRET_CLUSTER_TAG = "aws:rds:primaryDBClusterArn";
 
@@ -85,13 +89,7 @@ final class SecureCopyPermissions {
         }
         List<LifecycleConfig> managed = configs.stream().filter(c -> c.modification().manageMasterUserPassword()).toList();
         if (!managed.isEmpty()) {
-            // RDS creates, tags and sets up rotation of the copy's secret with the caller's permissions; the secret
-            // is tagged with its cluster's ARN from its creation on: only secrets of this environment's copies.
-            List<String> secrets = secrets(managed);
-            statements.add(statement("CreateCopySecrets", List.of("secretsmanager:CreateSecret"), secrets,
-                    Map.of("StringLike", Map.of("aws:RequestTag/" + SECRET_CLUSTER_TAG, copyNames(managed)))));
-            statements.add(statement("ManageCopySecrets", List.of("secretsmanager:TagResource",
-                    "secretsmanager:RotateSecret"), secrets, ofCopies(managed)));
+            statements.addAll(managedSecret(managed));
         }
         List<LifecycleConfig> scripted = configs.stream().filter(c -> !c.modification().sqlScripts().isEmpty()).toList();
         if (!scripted.isEmpty()) {
@@ -117,6 +115,30 @@ final class SecureCopyPermissions {
             }
         }
         return statements;
+    }
+
+    /**
+     * What RDS does with modify's credentials when it takes over a copy's master password. Aurora User Guide,
+     * "Password management with Amazon Aurora and AWS Secrets Manager", permissions required
+     * (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/rds-secrets-manager.html): "the user who
+     * specifies that Aurora manages the master user password in Secrets Manager must have permissions to perform"
+     * kms:DescribeKey ("to describe aws/secretsmanager"), secretsmanager:CreateSecret and secretsmanager:TagResource;
+     * RotateSecret only "the user who rotates" (modify never does). RDS makes these calls as a forward access session,
+     * which carries aws:CalledVia with RDS's service principal (IAM User Guide, "AWS global condition context keys"),
+     * so the grant holds only through RDS, never for a call of the role's own, and only on the names RDS gives its
+     * secrets. The cluster is not in the request: which copies may get a secret is decided by ModifyDBCluster (only
+     * new copies of this environment).
+     */
+    private List<PolicyStatement> managedSecret(List<LifecycleConfig> managed) {
+        Map<String, Object> throughRds = Map.of("ForAnyValue:StringEquals", Map.of("aws:CalledVia", List.of(RDS)));
+        Map<String, Object> secretsKey = new LinkedHashMap<>();
+        secretsKey.put("StringEquals", Map.of("kms:ViaService",
+                distinct(managed, c -> List.of(scope.viaService("rds", scope.region(c))))));
+        secretsKey.put("ForAnyValue:StringEquals", Map.of("kms:ResourceAliases", List.of(SECRETS_KEY_ALIAS)));
+        return List.of(statement("CreateCopySecretsThroughRds", List.of("secretsmanager:CreateSecret",
+                        "secretsmanager:TagResource"), secrets(managed), throughRds),
+                statement("DescribeSecretsKeyThroughRds", List.of("kms:DescribeKey"), distinct(managed,
+                        c -> List.of(kmsArn(scope.region(c), scope.account(), "key/*"))), secretsKey));
     }
 
     private List<String> secrets(List<LifecycleConfig> configs) {

@@ -154,7 +154,49 @@ final class NegativeProbes {
                     action, "Secret", secret, Map.of("aws:ResourceTag/aws:rds:primaryDBClusterArn",
                     RDS + "cluster:production"), Map.of(), false));
         }
+        probes.addAll(managedSecret(secret));
         return probes;
+    }
+
+    /**
+     * RDS creates and tags a copy's managed secret, and describes Secrets Manager's key, with modify's credentials
+     * (a forward access session through RDS); modify itself may do none of it, nor may RDS for a secret not named as
+     * RDS names its own.
+     */
+    private static List<Probe> managedSecret(String secret) {
+        List<Probe> probes = new ArrayList<>();
+        String other = "arn:aws:secretsmanager:us-east-1:123456789012:secret:production/app-AbCdEf";
+        for (String action : List.of("secretsmanager:CreateSecret", "secretsmanager:TagResource")) {
+            probes.add(new Probe("modify lets RDS " + action + " a copy's secret", Operation.MODIFY, action, "Secret",
+                    secret, Map.of(), through("rds.amazonaws.com"), true));
+            probes.add(new Probe("modify must not " + action + " itself (not through RDS)", Operation.MODIFY, action,
+                    "Secret", secret, Map.of(), Map.of("aws:ViaAWSService", "false"), false));
+            probes.add(new Probe("modify must not let another service " + action, Operation.MODIFY, action, "Secret",
+                    secret, Map.of(), through("cloudformation.amazonaws.com"), false));
+            probes.add(new Probe("modify must not let RDS " + action + " a secret not named rds!cluster-",
+                    Operation.MODIFY, action, "Secret", other, Map.of(), through("rds.amazonaws.com"), false));
+        }
+        String key = "arn:aws:kms:us-east-1:123456789012:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0";
+        Map<String, Object> viaRds = new LinkedHashMap<>(through("rds.amazonaws.com"));
+        viaRds.put("kms:ViaService", "rds.us-east-1.amazonaws.com");
+        probes.add(new Probe("modify lets RDS describe Secrets Manager's key", Operation.MODIFY, "kms:DescribeKey",
+                "key", key, Map.of("kms:ResourceAliases", List.of("alias/aws/secretsmanager")), viaRds, true));
+        probes.add(new Probe("modify must not let RDS describe another key", Operation.MODIFY, "kms:DescribeKey",
+                "key", key, Map.of("kms:ResourceAliases", List.of("alias/production")), viaRds, false));
+        probes.add(new Probe("modify must not describe Secrets Manager's key itself", Operation.MODIFY,
+                "kms:DescribeKey", "key", key, Map.of("kms:ResourceAliases", List.of("alias/aws/secretsmanager")),
+                Map.of("aws:ViaAWSService", "false"), false));
+        return probes;
+    }
+
+    /** A call a service makes with the role's credentials: the context of a forward access session. */
+    private static Map<String, Object> through(String service) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("aws:ViaAWSService", "true");
+        context.put("aws:CalledVia", List.of(service));
+        context.put("aws:CalledViaFirst", service);
+        context.put("aws:CalledViaLast", service);
+        return context;
     }
 
     /**
