@@ -26,7 +26,6 @@ final class CreatePermissions {
     /** The default groups RDS applies when a lifecycle names none: read-only groups AWS owns. */
     static final String DEFAULT_PARAMETER_GROUPS = "default.aurora*";
     static final String DEFAULT_OPTION_GROUPS = "default:aurora*";
-
     private final PolicyScope scope;
     private final SecureCopyPermissions secure;
 
@@ -40,15 +39,17 @@ final class CreatePermissions {
         String restore = operation == Operation.NEW ? "rds:RestoreDBClusterFromSnapshot"
                 : "rds:RestoreDBClusterToPointInTime";
         List<PolicyStatement> statements = new ArrayList<>();
-        // The copy itself, and RDS's tagging on create: named after the lifecycle it is tagged with, and only
-        // tagged as a new copy of this environment.
+        // The copy itself: named after the lifecycle it is tagged with, and only tagged as a new copy of this
+        // environment.
         Map<String, Object> newCopy = new LinkedHashMap<>();
         newCopy.put("aws:RequestTag/" + CopyTags.ENVIRONMENT, scope.environment());
         newCopy.put("aws:RequestTag/" + CopyTags.STAGE, Stage.NEW.tagValue());
-        statements.add(statement("CreateCopies", List.of(restore, "rds:AddTagsToResource"),
-                distinct(configs, c -> List.of(scope.rdsArn(c, "cluster", NEW_COPY))), Map.of("StringEquals", newCopy)));
-        statements.add(statement("CreateInstances", List.of("rds:CreateDBInstance", "rds:AddTagsToResource"),
-                distinct(configs, c -> List.of(scope.rdsArn(c, "db", NEW_COPY))), Map.of("StringEquals", newCopy)));
+        List<String> clusters = distinct(configs, c -> List.of(scope.rdsArn(c, "cluster", NEW_COPY)));
+        List<String> instances = distinct(configs, c -> List.of(scope.rdsArn(c, "db", NEW_COPY)));
+        statements.add(statement("CreateCopies", List.of(restore), clusters, Map.of("StringEquals", newCopy)));
+        statements.add(statement("CreateInstances", List.of("rds:CreateDBInstance"), instances,
+                Map.of("StringEquals", newCopy)));
+        statements.addAll(tagNewCopies(configs, newCopy, clusters, instances));
         // An instance joins only a new copy of this environment.
         statements.add(statement("JoinNewCopies", List.of("rds:CreateDBInstance"), scope.copies(configs, "cluster"),
                 scope.ofThisEnvironment(Stage.NEW)));
@@ -73,6 +74,32 @@ final class CreatePermissions {
         statements.addAll(secure.keys(lifecycles, operation));
         // A broken copy of the lifecycle (failed, incompatible, stuck creating) is marked retired, so retire deletes it.
         statements.add(scope.moveStage("RetireBrokenCopies", configs, Stage.RETIRED));
+        return statements;
+    }
+
+    /**
+     * Tagging a resource as a new copy, on create and of a resource that exists. Aurora User Guide, "Grant
+     * permission to tag Aurora resources during creation"
+     * (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/security_iam_id-based-policy-examples-grant-permissions-tags-on-create.html):
+     * "If tags are specified in the create action, RDS performs additional authorization on the
+     * rds:AddTagsToResource action", where aws:RequestTag conditions apply. So a copy is created, or an existing
+     * resource tagged, only as a copy of one of the lifecycles this role creates, so that a cluster named
+     * like a copy of a lifecycle the environment does not have (a hand-made {@code billing-2026-11-02}) can never be
+     * made one. The names are listed in runs that fit a statement ({@link PolicyScope#runs}) whatever the number of
+     * lifecycles.
+     */
+    private List<PolicyStatement> tagNewCopies(List<LifecycleConfig> configs, Map<String, Object> newCopy,
+                                               List<String> clusters, List<String> instances) {
+        List<String> names = distinct(configs, c -> List.of(lower(c.managedName())));
+        List<String> resources = new ArrayList<>(clusters);
+        resources.addAll(instances);
+        List<PolicyStatement> statements = new ArrayList<>();
+        for (List<String> run : PolicyScope.runs(names)) {
+            Map<String, Object> ofALifecycle = new LinkedHashMap<>(newCopy);
+            ofALifecycle.put("aws:RequestTag/" + CopyTags.LIFECYCLE, run);
+            statements.add(statement(PolicyScope.numbered("TagNewCopies", statements.size() + 1),
+                    List.of("rds:AddTagsToResource"), resources, Map.of("StringEquals", ofALifecycle)));
+        }
         return statements;
     }
 

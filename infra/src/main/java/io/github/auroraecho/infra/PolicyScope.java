@@ -35,6 +35,11 @@ final class PolicyScope {
     static final String COPY = "${aws:ResourceTag/" + CopyTags.LIFECYCLE + "}-????-??-??*";
     /** Promote and retire check each configured zone (its name) and what the record points to. */
     static final List<String> READ_ZONE_ACTIONS = List.of("route53:GetHostedZone", "route53:ListResourceRecordSets");
+    /**
+     * Characters of values (names in a condition) a statement lists at most: with its actions, resources and other
+     * conditions it stays within RolePolicy's 4,500-character budget for a managed policy.
+     */
+    static final int VALUES_PER_STATEMENT = 3_000;
 
     private final Stack stack;
     private final String environment;
@@ -136,6 +141,36 @@ final class PolicyScope {
         Set<T> all = new LinkedHashSet<>();
         configs.forEach(config -> all.addAll(values.apply(config)));
         return List.copyOf(all);
+    }
+
+    /**
+     * The values in order, in runs of at most {@link #VALUES_PER_STATEMENT} characters as a policy lists them
+     * (quoted, comma-separated), so that a statement listing one run fits a managed policy (see RolePolicy) however
+     * many values there are and however long each is.
+     */
+    static List<List<String>> runs(List<String> values) {
+        List<List<String>> runs = new ArrayList<>();
+        List<String> run = new ArrayList<>();
+        int size = 0;
+        for (String value : values) {
+            int length = value.length() + 3;
+            if (!run.isEmpty() && size + length > VALUES_PER_STATEMENT) {
+                runs.add(List.copyOf(run));
+                run.clear();
+                size = 0;
+            }
+            run.add(value);
+            size += length;
+        }
+        if (!run.isEmpty()) {
+            runs.add(List.copyOf(run));
+        }
+        return runs;
+    }
+
+    /** The sid of the n-th (from 1) of statements that list runs of values: {@code Sid}, {@code Sid2}, ... */
+    static String numbered(String sid, int n) {
+        return n == 1 ? sid : sid + n;
     }
 
     static PolicyStatement statement(String sid, List<String> actions, List<String> resources,

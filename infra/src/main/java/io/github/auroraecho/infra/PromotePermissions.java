@@ -19,9 +19,6 @@ import static io.github.auroraecho.infra.PolicyScope.statement;
  * move the copies (the new one to promoted, the one it replaces to retired).
  */
 final class PromotePermissions {
-    /** Record names a statement lists at most, so that every statement fits a managed policy (see RolePolicy). */
-    static final int NAMES_PER_STATEMENT = 100;
-
     private final PolicyScope scope;
 
     PromotePermissions(PolicyScope scope) {
@@ -40,7 +37,7 @@ final class PromotePermissions {
 
     /**
      * One statement per set of zones that share record names (a name may change only in the zones configured for
-     * it), at most {@link #NAMES_PER_STATEMENT} names each.
+     * it), with the names in runs that fit a statement ({@link PolicyScope#runs}).
      */
     private List<PolicyStatement> pointRecords(List<LifecycleConfig> configs) {
         Map<List<String>, Set<String>> namesByZones = new LinkedHashMap<>();
@@ -48,25 +45,18 @@ final class PromotePermissions {
             namesByZones.computeIfAbsent(config.dns().hostedZoneIds().stream().distinct().sorted().toList(),
                     zones -> new LinkedHashSet<>()).add(RecordNames.normalized(config.dns().recordSetName()));
         }
-        List<Map.Entry<List<String>, List<String>>> chunks = new ArrayList<>();
+        List<PolicyStatement> statements = new ArrayList<>();
         namesByZones.forEach((zones, names) -> {
-            List<String> all = List.copyOf(names);
-            for (int from = 0; from < all.size(); from += NAMES_PER_STATEMENT) {
-                chunks.add(Map.entry(zones, all.subList(from, Math.min(all.size(), from + NAMES_PER_STATEMENT))));
+            for (List<String> run : PolicyScope.runs(List.copyOf(names))) {
+                Map<String, Object> onlyTheRecords = new LinkedHashMap<>();
+                onlyTheRecords.put("route53:ChangeResourceRecordSetsNormalizedRecordNames", run);
+                onlyTheRecords.put("route53:ChangeResourceRecordSetsRecordTypes", List.of("CNAME"));
+                onlyTheRecords.put("route53:ChangeResourceRecordSetsActions", List.of("UPSERT"));
+                statements.add(statement(PolicyScope.numbered("PointRecords", statements.size() + 1),
+                        List.of("route53:ChangeResourceRecordSets"), zones.stream().map(scope::hostedZoneArn).toList(),
+                        Map.of("ForAllValues:StringEquals", onlyTheRecords)));
             }
         });
-        List<PolicyStatement> statements = new ArrayList<>();
-        int index = 1;
-        for (Map.Entry<List<String>, List<String>> entry : chunks) {
-            Map<String, Object> onlyTheRecords = new LinkedHashMap<>();
-            onlyTheRecords.put("route53:ChangeResourceRecordSetsNormalizedRecordNames", entry.getValue());
-            onlyTheRecords.put("route53:ChangeResourceRecordSetsRecordTypes", List.of("CNAME"));
-            onlyTheRecords.put("route53:ChangeResourceRecordSetsActions", List.of("UPSERT"));
-            statements.add(statement("PointRecords" + (index == 1 ? "" : index), List.of("route53:ChangeResourceRecordSets"),
-                    entry.getKey().stream().map(scope::hostedZoneArn).toList(),
-                    Map.of("ForAllValues:StringEquals", onlyTheRecords)));
-            index++;
-        }
         return statements;
     }
 }

@@ -101,13 +101,7 @@ final class NegativeProbes {
         probes.add(new Probe("modify must not write other tags on a copy", Operation.MODIFY, "rds:AddTagsToResource",
                 "cluster", RDS + "cluster:" + COPY, copyTags("test", "staging", "new"), otherKey, false));
 
-        Map<String, Object> newCopy = new LinkedHashMap<>();
-        newCopy.put("aws:RequestTag/aurora-echo:staging:stage", "new");
-        newCopy.put("aws:RequestTag/aurora-echo:lifecycle", "staging");
-        newCopy.put("aws:RequestTag/aurora-echo:stage", "new");
-        newCopy.put("aws:RequestTag/aurora-echo:environment", "test");
-        newCopy.put("aws:TagKeys", List.of("aurora-echo:staging:stage", "aurora-echo:lifecycle", "aurora-echo:stage",
-                "aurora-echo:environment"));
+        Map<String, Object> newCopy = newCopyOf("staging");
         probes.add(new Probe("new restores a copy named for its lifecycle", Operation.NEW,
                 "rds:RestoreDBClusterFromSnapshot", "cluster", RDS + "cluster:staging-2026-01-02", Map.of(), newCopy, true));
         probes.add(new Probe("new must not restore into a name outside the lifecycle's pattern", Operation.NEW,
@@ -117,6 +111,14 @@ final class NegativeProbes {
         probes.add(new Probe("new must not make another environment's copies", Operation.NEW,
                 "rds:RestoreDBClusterFromSnapshot", "cluster", RDS + "cluster:staging-2026-01-02", Map.of(),
                 otherEnvironment, false));
+        // Tagging (on create, or of a cluster that exists) makes a copy: only of a lifecycle of the environment.
+        for (String type : List.of("cluster", "db")) {
+            probes.add(new Probe("new tags a " + type + " as a new copy of its lifecycle", Operation.NEW,
+                    "rds:AddTagsToResource", type, RDS + type + ":staging-2026-01-02", Map.of(), newCopy, true));
+            probes.add(new Probe("new must not tag a hand-made " + type + " as a copy of a lifecycle the environment "
+                    + "does not have", Operation.NEW, "rds:AddTagsToResource", type, RDS + type + ":billing-2026-11-02",
+                    Map.of(), newCopyOf("billing"), false));
+        }
 
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("route53:ChangeResourceRecordSetsNormalizedRecordNames", List.of("db.staging.example.com"));
@@ -230,6 +232,18 @@ final class NegativeProbes {
                                 Map<String, Object> tags) {
         return new Probe(operation.cliName() + " must not " + action + " on " + what, operation, action, type, arn,
                 tags, Map.of(), false);
+    }
+
+    /** The tags a new copy of the lifecycle is created with, in environment {@code test}. */
+    private static Map<String, Object> newCopyOf(String lifecycle) {
+        Map<String, Object> newCopy = new LinkedHashMap<>();
+        newCopy.put("aws:RequestTag/aurora-echo:" + lifecycle + ":stage", "new");
+        newCopy.put("aws:RequestTag/aurora-echo:lifecycle", lifecycle);
+        newCopy.put("aws:RequestTag/aurora-echo:stage", "new");
+        newCopy.put("aws:RequestTag/aurora-echo:environment", "test");
+        newCopy.put("aws:TagKeys", List.of("aurora-echo:" + lifecycle + ":stage", "aurora-echo:lifecycle",
+                "aurora-echo:stage", "aurora-echo:environment"));
+        return newCopy;
     }
 
     /** A stage move's request: both stage tags of the lifecycle (the key spelled {@code name}), and these times. */
