@@ -94,7 +94,7 @@ class IamProofTest {
                     }
                     proofCase.put("recorded", true);
                     // A copy without this version's environment tag (made by 2.x, or on the command line without
-                    // AURORA_ECHO_ENVIRONMENT) is refused by IAM by design: the run reports the denied call.
+                    // --environment or AURORA_ECHO_ENVIRONMENT) is refused by IAM by design: the run reports the denied call.
                     proofCase.put("expect", untagged(call) || call.has("gone") ? "Denied" : "Allowed");
                     if (untagged(call)) {
                         proofCase.put("name", proofCase.get("name").asText() + " on a copy without this version's tags");
