@@ -1,6 +1,7 @@
 package io.github.auroraecho.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.auroraecho.lifecycle.CopyTags;
 import io.github.auroraecho.lifecycle.DocumentReader;
 import io.github.auroraecho.lifecycle.FieldMessages;
 import io.github.auroraecho.lifecycle.InvalidInputException;
@@ -85,7 +86,7 @@ public final class Settings {
             root.rejectUnread();
             Map<String, EnvironmentSettings> environments = new LinkedHashMap<>();
             for (String name : environmentsReader.fieldNames()) {
-                if (!name.matches("[a-z][a-z0-9-]{0,19}")) {
+                if (!name.matches(CopyTags.ENVIRONMENT_NAME)) {
                     throw environmentsReader.invalid(name, "is not a valid environment name: lower-case letters, "
                             + "digits and hyphens, a letter first, at most 20 characters");
                 }

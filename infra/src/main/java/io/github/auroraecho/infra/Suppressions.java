@@ -19,7 +19,7 @@ final class Suppressions {
     /** A region or account: a literal or an unresolved pseudo parameter as cdk-nag prints it. */
     private static final String SEGMENT = "(?:<AWS::[A-Za-z]+>|[a-z0-9-]+)";
     private static final String RDS_ARN = "^Resource::arn:" + SEGMENT + ":rds:" + SEGMENT + ":" + SEGMENT + ":";
-    /** A copy: named after its own lifecycle tag, see {@link StagePermissions#COPY} (cdk-nag prints ${x} as <x>). */
+    /** A copy: named after its own lifecycle tag, see {@link PolicyScope#COPY} (cdk-nag prints ${x} as <x>). */
     private static final String COPIES = "<aws:(?:Resource|Request)Tag/aurora-echo:lifecycle>-\\?\\?\\?\\?-\\?\\?-\\?\\?\\*$";
 
     private Suppressions() {
@@ -60,10 +60,15 @@ final class Suppressions {
         }
         if (operation == Operation.MODIFY) {
             suppressions.add(iam5Regex("RDS names the secret it creates for a copy's master password "
-                    + "rds!cluster-<uuid>, unknown before modify runs; reading is further limited to the secrets "
-                    + "tagged with this lifecycle's copies (aws:rds:primaryDBClusterArn).",
+                    + "rds!cluster-<uuid>, unknown before modify runs; creating and tagging it is allowed only when "
+                    + "RDS calls with the role's credentials (aws:CalledVia rds.amazonaws.com), and reading only the "
+                    + "secrets tagged with this lifecycle's copies (aws:rds:primaryDBClusterArn).",
                     "^Resource::arn:" + SEGMENT + ":secretsmanager:" + SEGMENT + ":" + SEGMENT
                             + ":secret:rds!cluster-\\*$"));
+            suppressions.add(iam5Regex("RDS describes the AWS managed key aws/secretsmanager, whose key id differs "
+                    + "in every account and region, when it creates a copy's secret: kms:DescribeKey only, only through "
+                    + "RDS (kms:ViaService), only on the key that carries that alias (kms:ResourceAliases).",
+                    "^Resource::arn:" + SEGMENT + ":kms:" + SEGMENT + ":" + SEGMENT + ":key/\\*$"));
         }
         if (operation == Operation.RETIRE) {
             suppressions.add(iam5Regex("The final snapshot of a retired copy is a new snapshot named after the copy "

@@ -101,13 +101,7 @@ final class NegativeProbes {
         probes.add(new Probe("modify must not write other tags on a copy", Operation.MODIFY, "rds:AddTagsToResource",
                 "cluster", RDS + "cluster:" + COPY, copyTags("test", "staging", "new"), otherKey, false));
 
-        Map<String, Object> newCopy = new LinkedHashMap<>();
-        newCopy.put("aws:RequestTag/aurora-echo:staging:stage", "new");
-        newCopy.put("aws:RequestTag/aurora-echo:lifecycle", "staging");
-        newCopy.put("aws:RequestTag/aurora-echo:stage", "new");
-        newCopy.put("aws:RequestTag/aurora-echo:environment", "test");
-        newCopy.put("aws:TagKeys", List.of("aurora-echo:staging:stage", "aurora-echo:lifecycle", "aurora-echo:stage",
-                "aurora-echo:environment"));
+        Map<String, Object> newCopy = newCopyOf("staging");
         probes.add(new Probe("new restores a copy named for its lifecycle", Operation.NEW,
                 "rds:RestoreDBClusterFromSnapshot", "cluster", RDS + "cluster:staging-2026-01-02", Map.of(), newCopy, true));
         probes.add(new Probe("new must not restore into a name outside the lifecycle's pattern", Operation.NEW,
@@ -117,6 +111,14 @@ final class NegativeProbes {
         probes.add(new Probe("new must not make another environment's copies", Operation.NEW,
                 "rds:RestoreDBClusterFromSnapshot", "cluster", RDS + "cluster:staging-2026-01-02", Map.of(),
                 otherEnvironment, false));
+        // Tagging (on create, or of a cluster that exists) makes a copy: only of a lifecycle of the environment.
+        for (String type : List.of("cluster", "db")) {
+            probes.add(new Probe("new tags a " + type + " as a new copy of its lifecycle", Operation.NEW,
+                    "rds:AddTagsToResource", type, RDS + type + ":staging-2026-01-02", Map.of(), newCopy, true));
+            probes.add(new Probe("new must not tag a hand-made " + type + " as a copy of a lifecycle the environment "
+                    + "does not have", Operation.NEW, "rds:AddTagsToResource", type, RDS + type + ":billing-2026-11-02",
+                    Map.of(), newCopyOf("billing"), false));
+        }
 
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("route53:ChangeResourceRecordSetsNormalizedRecordNames", List.of("db.staging.example.com"));
@@ -154,7 +156,49 @@ final class NegativeProbes {
                     action, "Secret", secret, Map.of("aws:ResourceTag/aws:rds:primaryDBClusterArn",
                     RDS + "cluster:production"), Map.of(), false));
         }
+        probes.addAll(managedSecret(secret));
         return probes;
+    }
+
+    /**
+     * RDS creates and tags a copy's managed secret, and describes Secrets Manager's key, with modify's credentials
+     * (a forward access session through RDS); modify itself may do none of it, nor may RDS for a secret not named as
+     * RDS names its own.
+     */
+    private static List<Probe> managedSecret(String secret) {
+        List<Probe> probes = new ArrayList<>();
+        String other = "arn:aws:secretsmanager:us-east-1:123456789012:secret:production/app-AbCdEf";
+        for (String action : List.of("secretsmanager:CreateSecret", "secretsmanager:TagResource")) {
+            probes.add(new Probe("modify lets RDS " + action + " a copy's secret", Operation.MODIFY, action, "Secret",
+                    secret, Map.of(), through("rds.amazonaws.com"), true));
+            probes.add(new Probe("modify must not " + action + " itself (not through RDS)", Operation.MODIFY, action,
+                    "Secret", secret, Map.of(), Map.of("aws:ViaAWSService", "false"), false));
+            probes.add(new Probe("modify must not let another service " + action, Operation.MODIFY, action, "Secret",
+                    secret, Map.of(), through("cloudformation.amazonaws.com"), false));
+            probes.add(new Probe("modify must not let RDS " + action + " a secret not named rds!cluster-",
+                    Operation.MODIFY, action, "Secret", other, Map.of(), through("rds.amazonaws.com"), false));
+        }
+        String key = "arn:aws:kms:us-east-1:123456789012:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0";
+        Map<String, Object> viaRds = new LinkedHashMap<>(through("rds.amazonaws.com"));
+        viaRds.put("kms:ViaService", "rds.us-east-1.amazonaws.com");
+        probes.add(new Probe("modify lets RDS describe Secrets Manager's key", Operation.MODIFY, "kms:DescribeKey",
+                "key", key, Map.of("kms:ResourceAliases", List.of("alias/aws/secretsmanager")), viaRds, true));
+        probes.add(new Probe("modify must not let RDS describe another key", Operation.MODIFY, "kms:DescribeKey",
+                "key", key, Map.of("kms:ResourceAliases", List.of("alias/production")), viaRds, false));
+        probes.add(new Probe("modify must not describe Secrets Manager's key itself", Operation.MODIFY,
+                "kms:DescribeKey", "key", key, Map.of("kms:ResourceAliases", List.of("alias/aws/secretsmanager")),
+                Map.of("aws:ViaAWSService", "false"), false));
+        return probes;
+    }
+
+    /** A call a service makes with the role's credentials: the context of a forward access session. */
+    private static Map<String, Object> through(String service) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("aws:ViaAWSService", "true");
+        context.put("aws:CalledVia", List.of(service));
+        context.put("aws:CalledViaFirst", service);
+        context.put("aws:CalledViaLast", service);
+        return context;
     }
 
     /**
@@ -188,6 +232,18 @@ final class NegativeProbes {
                                 Map<String, Object> tags) {
         return new Probe(operation.cliName() + " must not " + action + " on " + what, operation, action, type, arn,
                 tags, Map.of(), false);
+    }
+
+    /** The tags a new copy of the lifecycle is created with, in environment {@code test}. */
+    private static Map<String, Object> newCopyOf(String lifecycle) {
+        Map<String, Object> newCopy = new LinkedHashMap<>();
+        newCopy.put("aws:RequestTag/aurora-echo:" + lifecycle + ":stage", "new");
+        newCopy.put("aws:RequestTag/aurora-echo:lifecycle", lifecycle);
+        newCopy.put("aws:RequestTag/aurora-echo:stage", "new");
+        newCopy.put("aws:RequestTag/aurora-echo:environment", "test");
+        newCopy.put("aws:TagKeys", List.of("aurora-echo:" + lifecycle + ":stage", "aurora-echo:lifecycle",
+                "aurora-echo:stage", "aurora-echo:environment"));
+        return newCopy;
     }
 
     /** A stage move's request: both stage tags of the lifecycle (the key spelled {@code name}), and these times. */

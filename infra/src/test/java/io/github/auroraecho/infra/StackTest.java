@@ -289,6 +289,27 @@ class StackTest {
     }
 
     @Test
+    void tagsNewCopiesOnlyOfTheLifecyclesItCreates() {
+        // staging is the environment's new lifecycle, qa its clone lifecycle; tiny creates nothing.
+        Map<Operation, List<String>> names = Map.of(Operation.NEW, List.of("staging"), Operation.CLONE, List.of("qa"));
+        names.forEach((operation, lifecycles) -> {
+            TemplateJson.Statement tag = stageStatements(operation).stream()
+                    .filter(s -> "TagNewCopies".equals(s.sid())).findFirst().orElseThrow();
+            assertEquals(List.of("rds:AddTagsToResource"), tag.actions());
+            String rds = "arn:${AWS::Partition}:rds:" + REGION + ":" + ACCOUNT + ":";
+            assertEquals(List.of(rds + "cluster:${aws:RequestTag/aurora-echo:lifecycle}-????-??-??*",
+                    rds + "db:${aws:RequestTag/aurora-echo:lifecycle}-????-??-??*"), tag.resources());
+            assertEquals(lifecycles, TemplateJson.asList(tag.condition("StringEquals",
+                    "aws:RequestTag/aurora-echo:lifecycle")));
+            assertEquals("test", tag.condition("StringEquals", "aws:RequestTag/aurora-echo:environment"));
+            assertEquals("new", tag.condition("StringEquals", "aws:RequestTag/aurora-echo:stage"));
+            assertTrue(stageStatements(operation).stream().filter(s -> s.actions().contains("rds:AddTagsToResource"))
+                    .allMatch(s -> s.sid().startsWith("TagNewCopies") || s.sid().equals("RetireBrokenCopies")),
+                    operation + ": no other statement tags with request tags alone");
+        });
+    }
+
+    @Test
     void restoresMayUseTheNamedGroupsOrRdsDefaultsOnly() {
         // staging (new) names its cluster and instance parameter groups; qa (clone) names none: RDS's defaults.
         TemplateJson.Statement newSources = stageStatements(Operation.NEW).stream()
@@ -343,7 +364,8 @@ class StackTest {
         values.forEach((operation, allowed) -> {
             List<TemplateJson.Statement> moves = stageStatements(operation).stream()
                     .filter(s -> s.actions().equals(List.of("rds:AddTagsToResource"))
-                            && s.condition("StringEquals", "aws:RequestTag/aurora-echo:stage") != null)
+                            && s.condition("StringEquals", "aws:RequestTag/aurora-echo:stage") != null
+                            && s.condition("StringEquals", "aws:ResourceTag/aurora-echo:environment") != null)
                     .toList();
             assertEquals(1, moves.size(), operation + ": one statement whatever the number of lifecycles");
             TemplateJson.Statement move = moves.get(0);

@@ -129,7 +129,8 @@ public final class Main {
                     return BAD_INPUT;
                 }
             }
-            Engine engine = new Engine(aws, clock);
+            Engine engine = parsed.environment() == null ? new Engine(aws, clock)
+                    : new Engine(aws, clock).forEnvironment(parsed.environment());
             // The question goes to stdout, ahead of the result: stderr carries only JSON log lines.
             Result result = parsed.interactive() && !config.dryRun()
                     ? new Confirmation(new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), out)

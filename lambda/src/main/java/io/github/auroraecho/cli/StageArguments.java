@@ -2,6 +2,7 @@ package io.github.auroraecho.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.auroraecho.lifecycle.CopyTags;
 import io.github.auroraecho.lifecycle.InvalidInputException;
 
 import java.net.URI;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  * with either.
  */
 record StageArguments(String event, String flagsDocument, boolean dryRun, URI endpoint, String account,
-                      boolean interactive, AwsProfile profile, boolean verbose) {
+                      boolean interactive, AwsProfile profile, boolean verbose, String environment) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
 
@@ -28,6 +29,7 @@ record StageArguments(String event, String flagsDocument, boolean dryRun, URI en
         boolean interactive = false;
         String profile = null;
         boolean verbose = false;
+        String environment = null;
         ObjectNode flags = JSON.createObjectNode();
         String firstFlag = null;
         for (int i = 0; i < args.size(); i++) {
@@ -40,6 +42,7 @@ record StageArguments(String event, String flagsDocument, boolean dryRun, URI en
                 case "-i", "--interactive" -> interactive = bool(Options.value(args, ++i, arg), arg);
                 case "--profile" -> profile = Options.once(profile, Options.profile(Options.value(args, ++i, arg)), arg);
                 case "--verbose" -> verbose = true;
+                case "--environment" -> environment = environment(Options.value(args, ++i, arg));
                 default -> {
                     LegacyFlag flag = LegacyFlag.named(arg).orElseThrow(() -> Options.unknown(arg, command));
                     flag.addTo(flags, arg, Options.value(args, ++i, arg));
@@ -60,7 +63,16 @@ record StageArguments(String event, String flagsDocument, boolean dryRun, URI en
                     + "there too: use --event FILE");
         }
         return new StageArguments(event, firstFlag == null ? null : flags.toString(), dryRun, endpoint, account,
-                interactive, new AwsProfile(profile), verbose);
+                interactive, new AwsProfile(profile), verbose, environment);
+    }
+
+    /** The deployed environment whose functions manage the copy (its aurora-echo:environment tag). */
+    private static String environment(String value) {
+        if (!value.matches(CopyTags.ENVIRONMENT_NAME)) {
+            throw new InvalidInputException("--environment takes the name of a deployed environment (lower-case "
+                    + "letters, digits and hyphens, a letter first, at most 20 characters), not \"" + value + "\"");
+        }
+        return value;
     }
 
     private static String account(String value, String option) {

@@ -85,7 +85,7 @@ abstract class CopyCreation implements LifecycleStage {
     @Override
     public Result run(StageContext context, List<Copy> copies) {
         LifecycleConfig config = context.config();
-        Map<String, String> tags = creationTags(config);
+        Map<String, String> tags = CopyTags.creation(config, context.environment());
         Plan plan = decide(copies, config, context.now());
         return switch (plan) {
             case Plan.Resume(Copy copy) -> CopyInstance.create(context, copy.name(), copy.clusterStatus(), copy.engine())
@@ -98,13 +98,18 @@ abstract class CopyCreation implements LifecycleStage {
                             + config.timing().minimumAgeHours() + ": no new copy", copy.name());
             case Plan.AlreadyExists(Copy copy) -> context.result(Outcome.NOTHING_TO_DO,
                     "copy " + copy.name() + " already exists (the schedule ran twice today)", copy.name());
-            case Plan.Create(String name) -> create(context, name, tags);
+            case Plan.Create(String name) -> CopyTags.otherEnvironment(copies, context.environment())
+                    .map(owner -> context.result(Outcome.FAILED, ownedElsewhere(context, owner), null))
+                    .orElseGet(() -> create(context, name, tags));
         };
     }
 
-    /** The tags a new copy carries from its first call: the document's own and the copy's marks ({@link CopyTags}). */
-    static Map<String, String> creationTags(LifecycleConfig config) {
-        return CopyTags.creation(config, CopyTags.deployedEnvironment());
+    /** Why no copy is made: its environment's functions could not manage it (see {@link CopyTags#otherEnvironment}). */
+    private static String ownedElsewhere(StageContext context, String owner) {
+        return "no new copy: the copies of " + context.managedName() + " belong to environment " + owner
+                + " (their tag " + CopyTags.ENVIRONMENT + ") and this run's copy would carry "
+                + (context.environment() == null ? "none" : context.environment()) + ", so " + owner
+                + "'s functions could not manage it; on the command line give --environment " + owner;
     }
 
     private Result create(StageContext context, String name, Map<String, String> tags) {

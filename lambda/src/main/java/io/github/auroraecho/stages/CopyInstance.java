@@ -1,6 +1,7 @@
 package io.github.auroraecho.stages;
 
 import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.CopyTags;
 import software.amazon.awssdk.services.rds.model.DbInstanceAlreadyExistsException;
 import software.amazon.awssdk.services.rds.model.InstanceQuotaExceededException;
 import software.amazon.awssdk.services.rds.model.InvalidDbClusterStateException;
@@ -31,7 +32,7 @@ final class CopyInstance {
         }
         try {
             context.copies().createInstance(name, engine, context.config().placement(),
-                    CopyCreation.creationTags(context.config()));
+                    CopyTags.creation(context.config(), context.environment()));
         } catch (DbInstanceAlreadyExistsException e) {
             // A concurrent run created it first; the copy is complete either way.
         } catch (InstanceQuotaExceededException e) {

@@ -5,6 +5,7 @@ import io.github.auroraecho.aws.Changes;
 import io.github.auroraecho.aws.CnameIndex;
 import io.github.auroraecho.aws.RdsCopies;
 import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.CopyTags;
 import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.Stage;
 import io.github.auroraecho.lifecycle.TimeTag;
@@ -61,6 +62,6 @@ public record StatusReport(List<CopyStatus> copies, List<String> notCopies) {
                 copy.instances().stream().map(i -> new CopyStatus.Instance(i.id(), i.status())).toList(),
                 copy.createdAt(managedName), copy.age(managedName, now),
                 TimeTag.SOURCE_POINT.of(copy.clusterTags(), managedName).map(at -> Duration.between(at, now)).orElse(null),
-                records.pointingAt(copy.endpoints()));
+                records.pointingAt(copy.endpoints()), copy.clusterTags().get(CopyTags.ENVIRONMENT));
     }
 }

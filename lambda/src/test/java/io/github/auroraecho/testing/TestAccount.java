@@ -163,6 +163,11 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
                 .run(operation, LifecycleConfig.parse(document.toString(), operation), budget));
     }
 
+    /** A stage run from the command line, its calls recorded for the IAM proof as that stage's with that document. */
+    public CliRun cli(Operation operation, String document, String... args) {
+        return iamCalls.during(operation, document, () -> CliRun.of(this, "", args));
+    }
+
     /** Engine clients with more interceptors (a crash, a fault), still recording every call; the caller closes them. */
     public AwsClients clientsWith(ExecutionInterceptor... extra) {
         List<ExecutionInterceptor> all = new java.util.ArrayList<>(List.of(recorder, iamCalls));
