@@ -293,18 +293,21 @@ class StackTest {
         // staging is the environment's new lifecycle, qa its clone lifecycle; tiny creates nothing.
         Map<Operation, List<String>> names = Map.of(Operation.NEW, List.of("staging"), Operation.CLONE, List.of("qa"));
         names.forEach((operation, lifecycles) -> {
-            TemplateJson.Statement tag = stageStatements(operation).stream()
-                    .filter(s -> "TagNewCopies".equals(s.sid())).findFirst().orElseThrow();
-            assertEquals(List.of("rds:AddTagsToResource"), tag.actions());
             String rds = "arn:${AWS::Partition}:rds:" + REGION + ":" + ACCOUNT + ":";
-            assertEquals(List.of(rds + "cluster:${aws:RequestTag/aurora-echo:lifecycle}-????-??-??*",
-                    rds + "db:${aws:RequestTag/aurora-echo:lifecycle}-????-??-??*"), tag.resources());
-            assertEquals(lifecycles, TemplateJson.asList(tag.condition("StringEquals",
-                    "aws:RequestTag/aurora-echo:lifecycle")));
-            assertEquals("test", tag.condition("StringEquals", "aws:RequestTag/aurora-echo:environment"));
-            assertEquals("new", tag.condition("StringEquals", "aws:RequestTag/aurora-echo:stage"));
+            Map<String, String> resources = Map.of("TagNewCopies", "cluster", "TagNewInstances", "db");
+            resources.forEach((sid, type) -> {
+                TemplateJson.Statement tag = stageStatements(operation).stream()
+                        .filter(s -> sid.equals(s.sid())).findFirst().orElseThrow();
+                assertEquals(List.of("rds:AddTagsToResource"), tag.actions());
+                assertEquals(List.of(rds + type + ":${aws:RequestTag/aurora-echo:lifecycle}-????-??-??*"), tag.resources());
+                assertEquals(lifecycles, TemplateJson.asList(tag.condition("StringEquals",
+                        "aws:RequestTag/aurora-echo:lifecycle")));
+                assertEquals("test", tag.condition("StringEquals", "aws:RequestTag/aurora-echo:environment"));
+                assertEquals("new", tag.condition("StringEquals", "aws:RequestTag/aurora-echo:stage"));
+            });
             assertTrue(stageStatements(operation).stream().filter(s -> s.actions().contains("rds:AddTagsToResource"))
-                    .allMatch(s -> s.sid().startsWith("TagNewCopies") || s.sid().equals("RetireBrokenCopies")),
+                    .allMatch(s -> s.sid().startsWith("TagNewCopies") || s.sid().startsWith("TagNewInstances")
+                            || s.sid().equals("RetireBrokenCopies")),
                     operation + ": no other statement tags with request tags alone");
         });
     }
@@ -492,9 +495,18 @@ class StackTest {
     void modifyMayCreateOnlyTheInstanceOfANewCopyOfThisEnvironment() {
         TemplateJson.Statement create = stageStatements(Operation.MODIFY).stream()
                 .filter(s -> "CreateInstances".equals(s.sid())).findFirst().orElseThrow();
-        assertEquals(List.of("rds:CreateDBInstance", "rds:AddTagsToResource"), create.actions());
-        assertEquals(List.of("arn:${AWS::Partition}:rds:" + REGION + ":" + ACCOUNT + ":db:"
-                + "${aws:RequestTag/aurora-echo:lifecycle}-????-??-??*"), create.resources());
+        assertEquals(List.of("rds:CreateDBInstance"), create.actions());
+        String instances = "arn:${AWS::Partition}:rds:" + REGION + ":" + ACCOUNT + ":db:"
+                + "${aws:RequestTag/aurora-echo:lifecycle}-????-??-??*";
+        assertEquals(List.of(instances), create.resources());
+        // RDS authorizes the instance's tags on create as AddTagsToResource: only as a new copy of a lifecycle
+        // this environment has.
+        TemplateJson.Statement tag = stageStatements(Operation.MODIFY).stream()
+                .filter(s -> "TagNewInstances".equals(s.sid())).findFirst().orElseThrow();
+        assertEquals(List.of("rds:AddTagsToResource"), tag.actions());
+        assertEquals(List.of(instances), tag.resources());
+        assertTrue(TemplateJson.asList(tag.condition("StringEquals", "aws:RequestTag/aurora-echo:lifecycle"))
+                .contains("staging"), tag.toString());
         assertEquals("new", create.condition("StringEquals", "aws:RequestTag/aurora-echo:stage"));
         assertEquals("test", create.condition("StringEquals", "aws:RequestTag/aurora-echo:environment"));
         TemplateJson.Statement join = stageStatements(Operation.MODIFY).stream()
