@@ -19,6 +19,15 @@ public record Retirement(boolean finalSnapshot, Long drainMinutes, Long finalSna
     /** Ten years: a snapshot kept longer is an archive, which is not retire's to manage. */
     public static final long MAX_RETENTION_DAYS = 3650;
 
+    /**
+     * What retire says of a lifecycle whose final snapshots pile up. RDS allows 100 manual DB cluster
+     * snapshots per account and region by default ("Quotas and constraints for Amazon Aurora",
+     * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/CHAP_Limits.html).
+     */
+    public static final String PILING_UP = "final snapshots are kept for ever: one a night reaches RDS's default "
+            + "quota of 100 manual cluster snapshots in about three months, after which deletes with a final snapshot "
+            + "fail; set finalSnapshotRetentionDays";
+
     static Retirement read(DocumentReader doc) {
         boolean finalSnapshot = doc.bool("finalSnapshot", false);
         Long retentionDays = doc.has("finalSnapshotRetentionDays")
@@ -30,15 +39,6 @@ public record Retirement(boolean finalSnapshot, Long drainMinutes, Long finalSna
         return new Retirement(finalSnapshot,
                 doc.has("drainMinutes") ? doc.integer("drainMinutes", 0, 0, MAX_DRAIN_MINUTES) : null, retentionDays);
     }
-
-    /**
-     * What retire and status say of a lifecycle whose final snapshots pile up. RDS allows 100 manual DB cluster
-     * snapshots per account and region by default ("Quotas and constraints for Amazon Aurora",
-     * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/CHAP_Limits.html).
-     */
-    public static final String PILING_UP = "final snapshots are kept for ever: one a night reaches RDS's default "
-            + "quota of 100 manual cluster snapshots in about three months, after which deletes with a final snapshot "
-            + "fail; set finalSnapshotRetentionDays";
 
     /** Whether final snapshots pile up: taken every night and never deleted by retire. */
     public boolean keepsFinalSnapshots() {
