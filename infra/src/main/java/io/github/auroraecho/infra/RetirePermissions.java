@@ -6,6 +6,7 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static io.github.auroraecho.infra.PolicyScope.distinct;
@@ -45,6 +46,21 @@ final class RetirePermissions {
                     c -> List.of(scope.rdsArn(c, "cluster-snapshot", FINAL_SNAPSHOT))), Map.of()));
             statements.add(statement("FinalSnapshotOfRetiredCopies", List.of("rds:CreateDBClusterSnapshot"),
                     scope.copies(withSnapshot, "cluster"), scope.ofThisEnvironment(Stage.RETIRED)));
+        }
+        List<LifecycleConfig> pruning = configs.stream()
+                .filter(c -> c.retirement().finalSnapshotRetentionDays() != null).toList();
+        if (!pruning.isEmpty()) {
+            // Retire deletes its own final snapshots once kept long enough: only names of the final snapshots of these
+            // lifecycles' copies, and only those carrying the tags a retired copy of this environment copied to them.
+            // The cluster-snapshot resource takes aws:ResourceTag (Service Authorization Reference, "Actions, resources,
+            // and condition keys for Amazon RDS": https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonrds.html).
+            // Names in runs, so that each statement fits a managed policy however many lifecycles prune.
+            List<List<String>> runs = PolicyScope.runs(distinct(pruning, c -> List.of(scope.rdsArn(c, "cluster-snapshot",
+                    c.managedName().toLowerCase(Locale.ROOT) + FINAL_SNAPSHOT.substring(1)))));
+            for (int i = 0; i < runs.size(); i++) {
+                statements.add(statement(PolicyScope.numbered("DeleteExpiredFinalSnapshots", i + 1),
+                        List.of("rds:DeleteDBClusterSnapshot"), runs.get(i), scope.ofThisEnvironment(Stage.RETIRED)));
+            }
         }
         return statements;
     }

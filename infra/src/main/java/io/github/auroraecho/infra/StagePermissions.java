@@ -49,7 +49,9 @@ public final class StagePermissions {
         // The Tagging API names the resources that carry the lifecycle's stage tag key; only those are described.
         List<String> describe = new ArrayList<>(List.of("tag:GetResources", "rds:DescribeDBClusters",
                 "rds:DescribeDBInstances"));
-        if (operation == Operation.NEW) {
+        // Retire lists the manual snapshots to find its final snapshots past finalSnapshotRetentionDays.
+        if (operation == Operation.NEW || operation == Operation.RETIRE
+                && configs.stream().anyMatch(c -> c.retirement().finalSnapshotRetentionDays() != null)) {
             describe.add(DESCRIBE_SNAPSHOTS);
         }
         statements.add(statement("ReadRds", describe, List.of("*"), Map.of()));

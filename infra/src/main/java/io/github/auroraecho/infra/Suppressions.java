@@ -74,6 +74,11 @@ final class Suppressions {
             suppressions.add(iam5Regex("The final snapshot of a retired copy is a new snapshot named after the copy "
                     + "(<copy>-final-<seconds>); only DeleteDBCluster may name it, RDS creates and tags it with the "
                     + "caller's permissions, and the delete itself needs a retired copy of this environment.", RDS_ARN + "cluster-snapshot:\\*-\\?\\?\\?\\?-\\?\\?-\\?\\?\\*-final-\\*$"));
+            suppressions.add(iam5Regex("A lifecycle with finalSnapshotRetentionDays deletes its own final snapshots "
+                    + "once kept that long: DeleteDBClusterSnapshot only, only on the final snapshot names of that "
+                    + "lifecycle's copies (<lifecycle>-YYYY-MM-DD[-suffix]-final-<seconds>), only when they carry the "
+                    + "tags a retired copy of this environment copied to them (aws:ResourceTag).",
+                    RDS_ARN + "cluster-snapshot:[a-z][a-z0-9-]*-\\?\\?\\?\\?-\\?\\?-\\?\\?\\*-final-\\*$"));
         }
         if (operation == Operation.PROMOTE) {
             suppressions.add(iam5Regex("route53:GetChange is read-only and the change id is only known once the "

@@ -64,6 +64,25 @@ final class NegativeProbes {
         probes.add(denied(Operation.RETIRE, "rds:CreateDBClusterSnapshot", "a snapshot not named as a final one",
                 "cluster-snapshot", RDS + "cluster-snapshot:production-manual", Map.of()));
 
+        // Retire deletes its own final snapshots past finalSnapshotRetentionDays: named and tagged as one, nothing else.
+        String finalSnapshot = RDS + "cluster-snapshot:" + COPY + "-final-1767232800";
+        probes.add(allowed(Operation.RETIRE, "rds:DeleteDBClusterSnapshot", "its own final snapshot", "cluster-snapshot",
+                finalSnapshot, copyTags("test", "staging", "retired")));
+        probes.add(denied(Operation.RETIRE, "rds:DeleteDBClusterSnapshot", "production's snapshot", "cluster-snapshot",
+                RDS + "cluster-snapshot:production-manual", Map.of()));
+        probes.add(denied(Operation.RETIRE, "rds:DeleteDBClusterSnapshot", "production's snapshot carrying a copy's tags",
+                "cluster-snapshot", RDS + "cluster-snapshot:production-final-1767232800",
+                copyTags("test", "staging", "retired")));
+        probes.add(denied(Operation.RETIRE, "rds:DeleteDBClusterSnapshot", "a snapshot not named as a final one",
+                "cluster-snapshot", RDS + "cluster-snapshot:" + COPY + "-kept", copyTags("test", "staging", "retired")));
+        probes.add(denied(Operation.RETIRE, "rds:DeleteDBClusterSnapshot", "a final snapshot's name without the tags",
+                "cluster-snapshot", finalSnapshot, Map.of()));
+        probes.add(denied(Operation.RETIRE, "rds:DeleteDBClusterSnapshot", "another environment's final snapshot",
+                "cluster-snapshot", finalSnapshot, copyTags("prod", "staging", "retired")));
+        probes.add(denied(Operation.RETIRE, "rds:DeleteDBClusterSnapshot", "another lifecycle's final snapshot",
+                "cluster-snapshot", RDS + "cluster-snapshot:other-2026-01-01-final-1767232800",
+                copyTags("test", "other", "retired")));
+
         Map<String, Object> moveToModified = move("staging", "modified");
         probes.add(new Probe("modify moves a new copy to modified", Operation.MODIFY, "rds:AddTagsToResource", "cluster",
                 RDS + "cluster:" + COPY, copyTags("test", "staging", "new"), moveToModified, true));

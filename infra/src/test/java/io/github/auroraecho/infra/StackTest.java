@@ -338,6 +338,16 @@ class StackTest {
                     continue;
                 }
                 assertEquals(Operation.RETIRE, operation, statement.toString());
+                if (statement.hasAction("rds:DeleteDBClusterSnapshot")) {
+                    // Only the final snapshots of the lifecycles with finalSnapshotRetentionDays, as their retired
+                    // copies of this environment tagged them.
+                    assertEquals(List.of("rds:DeleteDBClusterSnapshot"), statement.actions());
+                    assertEquals(List.of("arn:${AWS::Partition}:rds:" + REGION + ":" + ACCOUNT
+                            + ":cluster-snapshot:staging-????-??-??*-final-*"), statement.resources());
+                    assertEquals("retired", statement.condition("StringEquals", "aws:ResourceTag/aurora-echo:stage"));
+                    assertEquals("test", statement.condition("StringEquals", "aws:ResourceTag/aurora-echo:environment"));
+                    continue;
+                }
                 if (statement.resources().stream().anyMatch(r -> r.contains(":cluster-snapshot:"))) {
                     // Only the name of the final snapshot DeleteDBCluster creates (finalSnapshot: true), which RDS
                     // creates and tags with the caller's permissions.

@@ -2,6 +2,7 @@ package io.github.auroraecho.aws;
 
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.IamRole;
+import io.github.auroraecho.lifecycle.ManualSnapshot;
 import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.Placement;
 import io.github.auroraecho.lifecycle.SqlProgress;
@@ -94,4 +95,9 @@ public interface CopyStore {
     void deleteInstance(Copy copy, Copy.Instance instance);
 
     void deleteCluster(Copy copy, boolean finalSnapshot, Instant now);
+
+    /** Every manual cluster snapshot of this account and region (all pages), with its tags. */
+    List<ManualSnapshot> manualSnapshots();
+
+    void deleteSnapshot(ManualSnapshot snapshot);
 }

@@ -3,6 +3,7 @@ package io.github.auroraecho.aws;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.CopyTags;
 import io.github.auroraecho.lifecycle.IamRole;
+import io.github.auroraecho.lifecycle.ManualSnapshot;
 import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.Placement;
 import io.github.auroraecho.lifecycle.SqlProgress;
@@ -176,7 +177,7 @@ public final class RdsCopies implements CopyStore {
     @Override
     public void deleteCluster(Copy copy, boolean finalSnapshot, Instant now) {
         if (finalSnapshot) {
-            String snapshotId = copy.name() + "-final-" + now.getEpochSecond();
+            String snapshotId = ManualSnapshot.finalName(copy.name(), now);
             changes.apply("delete cluster " + copy.name() + " with final snapshot " + snapshotId,
                     () -> rds.deleteDBCluster(r -> r.dbClusterIdentifier(copy.name())
                             .skipFinalSnapshot(false).finalDBSnapshotIdentifier(snapshotId)), "copy", copy.name());
@@ -185,5 +186,26 @@ public final class RdsCopies implements CopyStore {
                     () -> rds.deleteDBCluster(r -> r.dbClusterIdentifier(copy.name()).skipFinalSnapshot(true)),
                     "copy", copy.name());
         }
+    }
+
+    /**
+     * One paged listing of the manual snapshots, their tags from the same answers ({@code TagList}), so that
+     * finding a lifecycle's final snapshots costs no call per snapshot.
+     */
+    @Override
+    public List<ManualSnapshot> manualSnapshots() {
+        List<ManualSnapshot> manual = new ArrayList<>();
+        rds.describeDBClusterSnapshotsPaginator(r -> r.snapshotType("manual").maxRecords(100))
+                .dbClusterSnapshots()
+                .forEach(s -> manual.add(new ManualSnapshot(s.dbClusterSnapshotIdentifier(), s.dbClusterIdentifier(),
+                        s.snapshotCreateTime(), RdsMapping.tags(s.tagList()))));
+        return manual;
+    }
+
+    @Override
+    public void deleteSnapshot(ManualSnapshot snapshot) {
+        changes.apply("delete final snapshot " + snapshot.id() + " (taken " + TimeTag.value(snapshot.createdAt()) + ")",
+                () -> rds.deleteDBClusterSnapshot(r -> r.dbClusterSnapshotIdentifier(snapshot.id())),
+                "copy", snapshot.clusterId());
     }
 }

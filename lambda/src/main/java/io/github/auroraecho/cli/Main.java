@@ -177,10 +177,13 @@ public final class Main {
                 ArrayNode nodes = report.putArray("copies");
                 status.copies().forEach(copy -> nodes.add(copy.toJsonNode()));
                 status.notCopies().forEach(report.putArray("notCopies")::add);
+                ArrayNode kept = report.putArray("finalSnapshots");
+                status.finalSnapshots().forEach(snapshots -> kept.add(snapshots.toJsonNode()));
                 out.println(report.toPrettyString());
             } else {
                 out.print(StatusTable.render(status.copies()));
                 status.notCopies().forEach(line -> out.println("not a copy: " + line));
+                status.finalSnapshots().forEach(kept -> out.println("final snapshots: " + kept.describe()));
             }
             return OK;
         } catch (InvalidInputException e) {

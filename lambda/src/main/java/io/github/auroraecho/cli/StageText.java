@@ -45,8 +45,9 @@ record StageText(String summary, String actsOn, String does) {
                     "every copy in stage `retired`",
                     "Once its drain period is over (`drainMinutes` after it was retired), marks its cluster `retired` "
                             + "too, deletes its instances, then its cluster (with a final snapshot when `finalSnapshot` "
-                            + "is true). Never one that DNS still points to, that has deletion protection, or the "
-                            + "source cluster.");
+                            + "is true); then deletes the lifecycle's final snapshots older than "
+                            + "`finalSnapshotRetentionDays`. Never one that DNS still points to, that has deletion "
+                            + "protection, or the source cluster.");
         };
     }
 

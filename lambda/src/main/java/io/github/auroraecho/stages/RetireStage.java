@@ -2,6 +2,7 @@ package io.github.auroraecho.stages;
 
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
+import io.github.auroraecho.lifecycle.Retirement;
 import io.github.auroraecho.lifecycle.Stage;
 import io.github.auroraecho.lifecycle.TimeTag;
 import software.amazon.awssdk.services.rds.model.DbClusterNotFoundException;
@@ -53,8 +54,29 @@ public final class RetireStage implements LifecycleStage {
         return TimeTag.RETIRED.of(copy.clusterTags(), config.managedName()).map(at -> at.plus(config.drain()));
     }
 
+    /** What retiring the copies came to, before the final snapshots are pruned. */
+    private record Done(Outcome outcome, String message, String copy) {
+    }
+
+    /**
+     * Retires the copies, then prunes the lifecycle's final snapshots past their retention, whatever the copies
+     * came to: a refused copy must not keep old snapshots from going.
+     */
     @Override
     public Result run(StageContext context, List<Copy> copies) {
+        Done done = retireCopies(context, copies);
+        StringBuilder message = new StringBuilder(done.message());
+        Optional<String> pruned = FinalSnapshotRetention.prune(context);
+        pruned.ifPresent(sentence -> message.append(done.message().endsWith(".") ? " " : ". ").append(sentence));
+        if (context.config().retirement().keepsFinalSnapshots()) {
+            message.append(message.toString().endsWith(".") ? " " : ". ").append("Warning: ")
+                    .append(Retirement.PILING_UP).append('.');
+        }
+        Outcome outcome = pruned.isPresent() && done.outcome() == Outcome.NOTHING_TO_DO ? Outcome.CHANGED : done.outcome();
+        return context.result(outcome, message.toString(), done.copy());
+    }
+
+    private static Done retireCopies(StageContext context, List<Copy> copies) {
         LifecycleConfig config = context.config();
         String managedName = config.managedName();
         List<Copy> retired = copies.stream()
@@ -62,7 +84,7 @@ public final class RetireStage implements LifecycleStage {
                 .sorted(Copy.newestFirst(managedName).reversed())
                 .toList();
         if (retired.isEmpty()) {
-            return context.result(Outcome.NOTHING_TO_DO, "no copy in stage retired", null);
+            return new Done(Outcome.NOTHING_TO_DO, "no copy in stage retired", null);
         }
         Set<String> dnsTargets = context.dns().everyTarget(config.dns().hostedZoneIds(), config.dns().recordSetName());
         List<String> refused = new ArrayList<>();
@@ -107,9 +129,9 @@ public final class RetireStage implements LifecycleStage {
         }
         if (!refused.isEmpty()) {
             message.append("refused to delete: ").append(String.join("; ", refused)).append('.');
-            return context.result(Outcome.FAILED, message.toString().trim(), copyNames);
+            return new Done(Outcome.FAILED, message.toString().trim(), copyNames);
         }
-        return context.result(deleted.isEmpty() ? Outcome.WAITING : Outcome.CHANGED, message.toString().trim(), copyNames);
+        return new Done(deleted.isEmpty() ? Outcome.WAITING : Outcome.CHANGED, message.toString().trim(), copyNames);
     }
 
     /** Deletes what is left of one copy; true when its cluster delete was accepted. */

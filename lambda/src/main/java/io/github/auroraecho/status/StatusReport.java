@@ -23,12 +23,14 @@ import java.util.Optional;
  * lifecycle's tag without being one of its copies (by the ownership rule every stage applies). Read-only:
  * the copies are read through a dry-run {@link Changes}, so not even a bug here could change anything.
  *
- * @param notCopies one line per resource tagged for a lifecycle but not one of its copies
+ * @param notCopies      one line per resource tagged for a lifecycle but not one of its copies
+ * @param finalSnapshots the final snapshots each lifecycle's retire left, for the lifecycles that have any
  */
-public record StatusReport(List<CopyStatus> copies, List<String> notCopies) {
+public record StatusReport(List<CopyStatus> copies, List<String> notCopies, List<KeptSnapshots> finalSnapshots) {
     public StatusReport {
         copies = List.copyOf(copies);
         notCopies = List.copyOf(notCopies);
+        finalSnapshots = List.copyOf(finalSnapshots);
     }
 
     /** Every lifecycle's copies, or one lifecycle's when {@code managedName} is given; by lifecycle, newest first. */
@@ -47,7 +49,7 @@ public record StatusReport(List<CopyStatus> copies, List<String> notCopies) {
         copies.sort(Comparator.comparing(CopyStatus::managedName)
                 .thenComparing(Comparator.comparing(CopyStatus::createdAt).thenComparing(CopyStatus::copy).reversed()));
         notCopies.sort(Comparator.naturalOrder());
-        return new StatusReport(copies, notCopies);
+        return new StatusReport(copies, notCopies, KeptSnapshots.of(found.keySet(), rds.manualSnapshots()));
     }
 
     private static CopyStatus status(Copy copy, String managedName, CnameIndex records, Instant now) {

@@ -54,7 +54,7 @@ class LifecycleConfigBuilderTest {
         assertEquals(new Modification(List.of(new IamRole("s3-import", null)), true,
                 List.of(new SqlScript("UPDATE users SET email = NULL", null, null)), 3), FULL.modification());
         assertEquals(new DnsRecords(List.of("Z1"), "db.qa.example.com", 30, 120), FULL.dns());
-        assertEquals(new Retirement(true, null), FULL.retirement());
+        assertEquals(new Retirement(true, null, null), FULL.retirement());
     }
 
     @Test

@@ -132,6 +132,20 @@ class LifecycleConfigTest {
     }
 
     @Test
+    void aFinalSnapshotRetentionIsReadOnlyWithFinalSnapshots() {
+        Retirement kept = LifecycleConfig.parse("{\"managedName\": \"s\", \"finalSnapshot\": true, "
+                + "\"finalSnapshotRetentionDays\": 14}", Operation.MODIFY).retirement();
+        assertEquals(14L, kept.finalSnapshotRetentionDays());
+        assertFalse(kept.keepsFinalSnapshots());
+        assertTrue(LifecycleConfig.parse("{\"managedName\": \"s\", \"finalSnapshot\": true}", Operation.MODIFY)
+                .retirement().keepsFinalSnapshots(), "final snapshots without a retention pile up");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LifecycleConfig.parse(
+                "{\"managedName\": \"s\", \"finalSnapshotRetentionDays\": 14}", Operation.MODIFY));
+        assertTrue(e.getMessage().startsWith("field \"finalSnapshotRetentionDays\" needs \"finalSnapshot\": true"),
+                e.getMessage());
+    }
+
+    @Test
     void readsAFullDocument() {
         LifecycleConfig config = LifecycleConfig.parse("""
                 {"managedName": "qa", "region": "eu-west-1", "dryRun": true, "sourceClusterName": "prod",

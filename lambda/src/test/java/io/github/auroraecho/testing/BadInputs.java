@@ -89,6 +89,9 @@ public final class BadInputs {
                 Arguments.of("drain fraction", "{\"managedName\": \"s\", \"drainMinutes\": 1.5}", Operation.RETIRE, "\"drainMinutes\" must be a whole number"),
                 Arguments.of("drain over a week", "{\"managedName\": \"s\", \"drainMinutes\": 10081}", Operation.RETIRE, "\"drainMinutes\" must be between 0 and 10080"),
                 Arguments.of("finalSnapshot number", "{\"managedName\": \"s\", \"finalSnapshot\": 1}", Operation.RETIRE, "\"finalSnapshot\" must be true or false"),
+                Arguments.of("retention without final snapshot", "{\"managedName\": \"s\", \"finalSnapshotRetentionDays\": 7}", Operation.RETIRE, "\"finalSnapshotRetentionDays\" needs \"finalSnapshot\": true"),
+                Arguments.of("retention of zero days", "{\"managedName\": \"s\", \"finalSnapshot\": true, \"finalSnapshotRetentionDays\": 0}", Operation.RETIRE, "\"finalSnapshotRetentionDays\" must be between 1 and 3650"),
+                Arguments.of("retention fraction", "{\"managedName\": \"s\", \"finalSnapshot\": true, \"finalSnapshotRetentionDays\": 1.5}", Operation.RETIRE, "\"finalSnapshotRetentionDays\" must be a whole number"),
                 Arguments.of("oversize string", "{\"managedName\": \"" + "a".repeat(5000) + "\"}", Operation.MODIFY, "at most 1024"),
                 Arguments.of("event without detail", "{\"source\": \"x\", \"detail-type\": \"y\"}", Operation.NEW, "\"detail\""),
                 Arguments.of("event with string detail", "{\"source\": \"x\", \"detail-type\": \"y\", \"detail\": \"{}\"}", Operation.NEW, "\"detail\""));

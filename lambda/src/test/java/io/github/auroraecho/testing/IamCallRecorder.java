@@ -144,6 +144,11 @@ public final class IamCallRecorder implements ExecutionInterceptor {
                     }
                 }
                 case "rds:DeleteDBCluster" -> deleteCluster(call, request);
+                case "rds:DeleteDBClusterSnapshot" -> {
+                    String id = field(request, "DBClusterSnapshotIdentifier");
+                    resource(call, "cluster-snapshot", rdsArn("cluster-snapshot", id),
+                            snapshot(id).map(snapshot -> tags(snapshot.tagList())).orElse(Map.of()));
+                }
                 case "rds:DescribeDBClusters" -> {
                     String id = field(request, "DBClusterIdentifier");
                     resource(call, "cluster", id == null ? "*" : rdsArn("cluster", id), Map.of());

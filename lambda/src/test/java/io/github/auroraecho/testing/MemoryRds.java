@@ -6,6 +6,7 @@ import io.github.auroraecho.aws.CopyStore;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.CopyTags;
 import io.github.auroraecho.lifecycle.IamRole;
+import io.github.auroraecho.lifecycle.ManualSnapshot;
 import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.Placement;
 import io.github.auroraecho.lifecycle.SqlProgress;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.rds.model.DbClusterRoleAlreadyExistsExcep
 import software.amazon.awssdk.services.rds.model.DbInstanceAlreadyExistsException;
 import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
 import software.amazon.awssdk.services.rds.model.InvalidDbClusterStateException;
+import software.amazon.awssdk.services.rds.model.Tag;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,9 +100,21 @@ public final class MemoryRds {
     }
 
     public void snapshot(String clusterId, String snapshotId, Instant created) {
+        snapshot(clusterId, snapshotId, created, Map.of());
+    }
+
+    /** A snapshot with tags: a copy's final snapshot carries the copy's (the restores ask RDS to copy them). */
+    public void snapshot(String clusterId, String snapshotId, Instant created, Map<String, String> tags) {
         snapshots.add(DBClusterSnapshot.builder().dbClusterIdentifier(clusterId).dbClusterSnapshotIdentifier(snapshotId)
                 .dbClusterSnapshotArn(ARN + "cluster-snapshot:" + snapshotId).status(Copy.AVAILABLE)
-                .snapshotCreateTime(created).engine("aurora-postgresql").engineVersion("15.4").build());
+                .snapshotCreateTime(created).engine("aurora-postgresql").engineVersion("15.4")
+                .tagList(tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
+                        .toList()).build());
+    }
+
+    /** The identifiers of the snapshots there are, in the order they were taken. */
+    public List<String> snapshotIds() {
+        return snapshots.stream().map(DBClusterSnapshot::dbClusterSnapshotIdentifier).toList();
     }
 
     /** Every write made (never a planned one), in order: empty means nothing was changed. */
@@ -301,9 +315,22 @@ public final class MemoryRds {
                 }
                 clusters.remove(key(copy.name()));
                 if (finalSnapshot) {
-                    snapshot(copy.name(), copy.name() + "-final-" + now.getEpochSecond(), now);
+                    snapshot(copy.name(), ManualSnapshot.finalName(copy.name(), now), now, cluster.tags);
                 }
             });
+        }
+
+        @Override
+        public List<ManualSnapshot> manualSnapshots() {
+            return snapshots.stream().map(s -> new ManualSnapshot(s.dbClusterSnapshotIdentifier(),
+                    s.dbClusterIdentifier(), s.snapshotCreateTime(), s.tagList().stream()
+                    .collect(java.util.stream.Collectors.toMap(Tag::key, Tag::value)))).toList();
+        }
+
+        @Override
+        public void deleteSnapshot(ManualSnapshot snapshot) {
+            write("delete final snapshot " + snapshot.id(), () -> snapshots.removeIf(
+                    s -> s.dbClusterSnapshotIdentifier().equals(snapshot.id())));
         }
 
         private Cluster existing(String id) {
