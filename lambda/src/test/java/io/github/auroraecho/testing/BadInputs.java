@@ -90,6 +90,8 @@ public final class BadInputs {
                 Arguments.of("drain over a week", "{\"managedName\": \"s\", \"drainMinutes\": 10081}", Operation.RETIRE, "\"drainMinutes\" must be between 0 and 10080"),
                 Arguments.of("finalSnapshot number", "{\"managedName\": \"s\", \"finalSnapshot\": 1}", Operation.RETIRE, "\"finalSnapshot\" must be true or false"),
                 Arguments.of("oversize string", "{\"managedName\": \"" + "a".repeat(5000) + "\"}", Operation.MODIFY, "at most 1024"),
+                Arguments.of("check without expectation", "{\"managedName\": \"s\", \"manageMasterUserPassword\": true, \"verify\": [{\"name\": \"rows\", \"sql\": \"SELECT 1\"}]}", Operation.PROMOTE, "\"verify[0]\" must have exactly one of \"expect\""),
+                Arguments.of("check without managed secret", "{\"managedName\": \"s\", \"verify\": [{\"name\": \"rows\", \"sql\": \"SELECT 1\", \"expect\": 1}]}", Operation.NEW, "\"verify\" needs \"manageMasterUserPassword\": true"),
                 Arguments.of("event without detail", "{\"source\": \"x\", \"detail-type\": \"y\"}", Operation.NEW, "\"detail\""),
                 Arguments.of("event with string detail", "{\"source\": \"x\", \"detail-type\": \"y\", \"detail\": \"{}\"}", Operation.NEW, "\"detail\""));
     }
