@@ -35,7 +35,8 @@ class IamProofTest {
     /** Document fields that change a role's policy: documents equal in these share one synthesized environment. */
     private static final Set<String> POLICY_FIELDS = Set.of("managedName", "region", "sourceClusterName",
             "sourceSnapshotArn", "dbSubnetGroupName", "dbClusterParameterGroupName", "dbParameterGroupName", "kmsKeyId",
-            "iamRoleNames", "hostedZoneIds", "recordSetName", "finalSnapshot", "manageMasterUserPassword", "sqlScripts");
+            "iamRoleNames", "hostedZoneIds", "recordSetName", "finalSnapshot", "manageMasterUserPassword", "sqlScripts",
+            "verify");
 
     @Test
     void everyRecordedCallIsAllowedAndNamesEveryResourceTypeItsActionRequires() throws IOException {
