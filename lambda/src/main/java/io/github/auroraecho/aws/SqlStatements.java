@@ -167,9 +167,12 @@ public final class SqlStatements {
     }
 
     /**
-     * Runs a read-only statement (one of verify's checks) outside any transaction, as the Data API runs a
-     * statement without a transaction id, and answers the first column of each row it returns. Nothing is
-     * changed, so it needs no transaction and no step, and a dry run may leave it out without any effect.
+     * Runs a read-only statement (one of verify's checks) outside any transaction and answers the first column of
+     * each row it returns. "If a call isn't part of a transaction because it doesn't include the transactionID
+     * parameter, changes that result from the call are committed automatically", and its answer's {@code records}
+     * are "The records returned by the SQL statement" (RDS Data API reference, ExecuteStatement,
+     * https://docs.aws.amazon.com/rdsdataservice/latest/APIReference/API_ExecuteStatement.html): a check changes
+     * nothing, so it needs no transaction and no step, and it is not a change that {@link Changes} records.
      */
     public List<Object> firstColumns(SqlScript check) {
         String sql = text(check);

@@ -88,7 +88,11 @@ public record Check(String name, SqlScript statement, Object expect, BigDecimal 
                 && (atMost == null || value.get().compareTo(atMost) <= 0);
     }
 
-    /** A number column, or a decimal column the Data API gives as text (it sends DECIMAL as a string). */
+    /**
+     * A number column, or a DECIMAL column, which the Data API gives as text: "STRING, the default, specifies that it
+     * is converted to a String value" (RDS Data API reference, ResultSetOptions, decimalReturnType,
+     * https://docs.aws.amazon.com/rdsdataservice/latest/APIReference/API_ResultSetOptions.html).
+     */
     private static Optional<BigDecimal> numeric(Object found) {
         if (found instanceof Long || found instanceof Integer) {
             return Optional.of(BigDecimal.valueOf(((Number) found).longValue()));

@@ -6,6 +6,7 @@ import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.lifecycle.Stage;
 import io.github.auroraecho.lifecycle.TimeTag;
 import io.github.auroraecho.lifecycle.Verification;
+import io.github.auroraecho.testing.CliRun;
 import io.github.auroraecho.testing.EmulatorExtension;
 import io.github.auroraecho.testing.TestAccount;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,11 @@ class VerifyTest {
         assertTrue(TimeTag.RETIRED.of(rejected.clusterTags(), "staging").isPresent());
         assertFalse(TimeTag.VERIFIED.of(rejected.clusterTags(), "staging").isPresent());
         assertEquals(0, aws.calls().count("ChangeResourceRecordSets") - 1, "only the first night moved DNS");
+
+        CliRun status = CliRun.of(aws, "", "status", "-r", "us-east-1", "-n", "staging");
+        assertTrue(status.out().contains(bad + "  retired (rejected: check \"no real e-mail addresses\" failed)"), status.out());
+        assertTrue(CliRun.of(aws, "", "status", "-r", "us-east-1", "--json", "-n", "staging").out()
+                .contains("\"rejectedBy\" : \"no real e-mail addresses\""), "status --json names the check");
 
         Result again = aws.run(Operation.PROMOTE, doc);
 
