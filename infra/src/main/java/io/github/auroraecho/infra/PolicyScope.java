@@ -117,8 +117,14 @@ final class PolicyScope {
      * writes ARNs.
      */
     PolicyStatement moveStage(String sid, List<LifecycleConfig> configs, Stage... to) {
+        return moveStage(sid, configs, List.of(), to);
+    }
+
+    /** {@link #moveStage(String, List, Stage...)} that may also write these tag keys (promote's verification). */
+    PolicyStatement moveStage(String sid, List<LifecycleConfig> configs, List<String> alsoKeys, Stage... to) {
         String lifecycle = "${aws:ResourceTag/" + CopyTags.LIFECYCLE + "}";
         List<String> keys = new ArrayList<>(List.of(Stage.tagKey(lifecycle), CopyTags.STAGE));
+        keys.addAll(alsoKeys);
         for (Stage stage : to) {
             switch (stage) {
                 case MODIFIED -> keys.add(TimeTag.MODIFIED.key(lifecycle));

@@ -16,13 +16,16 @@ import static io.github.auroraecho.infra.PolicyScope.statement;
 
 /**
  * What promote may do beyond reading: UPSERT each lifecycle's CNAME, in its own zones only, wait for the change, and
- * move the copies (the new one to promoted, the one it replaces to retired).
+ * move the copies (the new one to promoted, the one it replaces to retired); with verify, run the checks on the copy
+ * and record their outcome ({@link SecureCopyPermissions#verify}).
  */
 final class PromotePermissions {
     private final PolicyScope scope;
+    private final SecureCopyPermissions secure;
 
-    PromotePermissions(PolicyScope scope) {
+    PromotePermissions(PolicyScope scope, SecureCopyPermissions secure) {
         this.scope = scope;
+        this.secure = secure;
     }
 
     List<PolicyStatement> statements(List<LifecycleConfig> configs) {
@@ -32,6 +35,7 @@ final class PromotePermissions {
         statements.add(statement("WaitForDnsChange", List.of("route53:GetChange"),
                 List.of("arn:" + scope.partition() + ":route53:::change/*"), Map.of()));
         statements.add(scope.moveStage("MoveStage", configs, Stage.PROMOTED, Stage.RETIRED));
+        statements.addAll(secure.verify(configs));
         return statements;
     }
 

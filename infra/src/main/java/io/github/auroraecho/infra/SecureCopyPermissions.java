@@ -1,10 +1,13 @@
 package io.github.auroraecho.infra;
 
+import io.github.auroraecho.lifecycle.Check;
 import io.github.auroraecho.lifecycle.CopyTags;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.lifecycle.SqlProgress;
 import io.github.auroraecho.lifecycle.Stage;
+import io.github.auroraecho.lifecycle.TimeTag;
+import io.github.auroraecho.lifecycle.Verification;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 
 import java.util.ArrayList;
@@ -18,7 +21,8 @@ import static io.github.auroraecho.infra.PolicyScope.statement;
 
 /**
  * The statements only lifecycles with secure-copy settings get: RDS's use of KMS keys (the copy's and the source's),
- * and modify's managed secret, Data API and SQL scripts. Without such a lifecycle a role gets none of them.
+ * modify's managed secret, Data API and SQL scripts, and promote's checks. Without such a lifecycle a role gets none
+ * of them.
  */
 final class SecureCopyPermissions {
     /** RDS names the secrets it manages for clusters {@code rds!cluster-<uuid>}. */
@@ -113,6 +117,46 @@ final class SecureCopyPermissions {
             if (!objects.isEmpty()) {
                 statements.add(statement("ReadSqlScripts", List.of("s3:GetObject"), objects, Map.of()));
             }
+        }
+        List<LifecycleConfig> checkedOnly = configs.stream()
+                .filter(c -> !c.verification().isEmpty() && c.modification().sqlScripts().isEmpty()).toList();
+        if (!checkedOnly.isEmpty()) {
+            // Promote's checks run through the Data API; modify turns it on (with sqlScripts, RunSql allows it).
+            statements.add(statement("EnableDataApiForChecks", List.of("rds:EnableHttpEndpoint"),
+                    scope.copies(checkedOnly, "cluster"), scope.ofThisEnvironment(Stage.NEW)));
+        }
+        return statements;
+    }
+
+    /**
+     * Promote's checks ({@code verify}), only for lifecycles that have them: one read-only ExecuteStatement at a time
+     * (no transaction) on modified copies of this environment, signed in with the copy's managed secret, which the
+     * Data API reads with the caller's permissions (RDS Data API, "Authorizing access to the RDS Data API":
+     * the caller needs secretsmanager:GetSecretValue on the secret,
+     * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/data-api.access.html), the checks kept in S3,
+     * and the outcome's tags: the verification time on the modified copy, or the failing check on the copy it
+     * moves to retired. Modify, not promote, enables the Data API on a copy whose lifecycle has checks.
+     */
+    List<PolicyStatement> verify(List<LifecycleConfig> configs) {
+        List<LifecycleConfig> verified = configs.stream().filter(c -> !c.verification().isEmpty()).toList();
+        if (verified.isEmpty()) {
+            return List.of();
+        }
+        List<String> copies = scope.copies(verified, "cluster");
+        String lifecycle = "${aws:ResourceTag/" + CopyTags.LIFECYCLE + "}";
+        List<PolicyStatement> statements = new ArrayList<>(List.of(
+                statement("RunChecks", List.of("rds-data:ExecuteStatement"), copies, scope.ofThisEnvironment(Stage.MODIFIED)),
+                statement("ReadCopySecretsForChecks", List.of("secretsmanager:GetSecretValue"), secrets(verified),
+                        ofCopies(verified)),
+                scope.moveStage("RecordVerification", verified, List.of(TimeTag.VERIFIED.key(lifecycle)), Stage.MODIFIED),
+                scope.moveStage("RecordRejection", verified, List.of(Verification.rejectedTagKey(lifecycle)),
+                        Stage.RETIRED)));
+        List<String> objects = distinct(verified, c -> c.verification().checks().stream()
+                .map(Check::statement).filter(check -> check.s3Uri() != null)
+                .map(check -> "arn:" + scope.partition() + ":s3:::" + check.bucket() + "/" + check.key())
+                .toList());
+        if (!objects.isEmpty()) {
+            statements.add(statement("ReadChecks", List.of("s3:GetObject"), objects, Map.of()));
         }
         return statements;
     }

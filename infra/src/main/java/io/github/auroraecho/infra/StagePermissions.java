@@ -35,7 +35,7 @@ public final class StagePermissions {
         CopyInstancePermissions instance = new CopyInstancePermissions(scope);
         this.create = new CreatePermissions(scope, secure, instance);
         this.modify = new ModifyPermissions(scope, secure, instance);
-        this.promote = new PromotePermissions(scope);
+        this.promote = new PromotePermissions(scope, secure);
         this.retire = new RetirePermissions(scope);
     }
 

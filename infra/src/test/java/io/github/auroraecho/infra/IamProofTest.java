@@ -36,7 +36,7 @@ class IamProofTest {
     private static final Set<String> POLICY_FIELDS = Set.of("managedName", "region", "sourceClusterName",
             "sourceSnapshotArn", "dbSubnetGroupName", "dbClusterParameterGroupName", "dbParameterGroupName", "kmsKeyId",
             "iamRoleNames", "hostedZoneIds", "recordSetName", "finalSnapshot", "finalSnapshotRetentionDays",
-            "manageMasterUserPassword", "sqlScripts");
+            "manageMasterUserPassword", "sqlScripts", "verify");
 
     @Test
     void everyRecordedCallIsAllowedAndNamesEveryResourceTypeItsActionRequires() throws IOException {

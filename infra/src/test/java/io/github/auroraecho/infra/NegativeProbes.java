@@ -176,6 +176,32 @@ final class NegativeProbes {
                     RDS + "cluster:production"), Map.of(), false));
         }
         probes.addAll(managedSecret(secret));
+        probes.addAll(checks(secret));
+        return probes;
+    }
+
+    /** Promote's checks ({@code verify}) read a modified copy through the Data API, and nothing else. */
+    private static List<Probe> checks(String secret) {
+        List<Probe> probes = new ArrayList<>();
+        String copy = RDS + "cluster:" + COPY;
+        probes.add(allowed(Operation.PROMOTE, "rds-data:ExecuteStatement", "a modified copy (a check)", "cluster", copy,
+                copyTags("test", "staging", "modified")));
+        probes.add(denied(Operation.PROMOTE, "rds-data:ExecuteStatement", "the promoted copy", "cluster", copy,
+                copyTags("test", "staging", "promoted")));
+        probes.add(denied(Operation.PROMOTE, "rds-data:ExecuteStatement", "the source", "cluster",
+                RDS + "cluster:production", Map.of()));
+        probes.add(denied(Operation.PROMOTE, "rds-data:ExecuteStatement", "another environment's copy", "cluster", copy,
+                copyTags("prod", "staging", "modified")));
+        probes.add(denied(Operation.PROMOTE, "rds-data:BeginTransaction", "a modified copy (checks need none)", "cluster",
+                copy, copyTags("test", "staging", "modified")));
+        probes.add(denied(Operation.PROMOTE, "rds:EnableHttpEndpoint", "a modified copy (modify enables it)", "cluster",
+                copy, copyTags("test", "staging", "modified")));
+        probes.add(new Probe("promote reads a copy's managed secret (a check)", Operation.PROMOTE,
+                "secretsmanager:GetSecretValue", "Secret", secret,
+                Map.of("aws:ResourceTag/aws:rds:primaryDBClusterArn", copy), Map.of(), true));
+        probes.add(new Probe("promote must not read another cluster's secret", Operation.PROMOTE,
+                "secretsmanager:GetSecretValue", "Secret", secret,
+                Map.of("aws:ResourceTag/aws:rds:primaryDBClusterArn", RDS + "cluster:production"), Map.of(), false));
         return probes;
     }
 

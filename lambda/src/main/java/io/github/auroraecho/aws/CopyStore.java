@@ -79,7 +79,15 @@ public interface CopyStore {
      * given times that it does not carry yet: a time, once written, stays what it first was. The stage tag goes
      * along with a time even when unchanged: the roles allow tagging only with it.
      */
-    void setStage(Copy copy, String managedName, Stage stage, Map<TimeTag, Instant> times);
+    default void setStage(Copy copy, String managedName, Stage stage, Map<TimeTag, Instant> times) {
+        setStage(copy, managedName, stage, times, Map.of());
+    }
+
+    /**
+     * Writes the stage and times as {@link #setStage(Copy, String, Stage, Map)} does and, in the same call on the
+     * cluster, the given marks (such as the check that rejected the copy) whatever the cluster carries.
+     */
+    void setStage(Copy copy, String managedName, Stage stage, Map<TimeTag, Instant> times, Map<String, String> marks);
 
     void addRole(Copy copy, IamRole role);
 

@@ -102,7 +102,8 @@ public final class RdsCopies implements CopyStore {
 
     /** Both the cluster and its instances, so both tools read the same stage, with the name-free stage tag. */
     @Override
-    public void setStage(Copy copy, String managedName, Stage stage, Map<TimeTag, Instant> times) {
+    public void setStage(Copy copy, String managedName, Stage stage, Map<TimeTag, Instant> times,
+                         Map<String, String> marks) {
         List<Tag> tags = RdsMapping.tagList(CopyTags.stage(managedName, stage));
         String key = Stage.tagKey(managedName);
         String from = copy.stage(managedName).map(Stage::tagValue).orElse(null);
@@ -112,6 +113,7 @@ public final class RdsCopies implements CopyStore {
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(time -> clusterTags.add(Tag.builder().key(time.getKey().key(managedName))
                         .value(TimeTag.value(time.getValue())).build()));
+        clusterTags.addAll(RdsMapping.tagList(marks));
         if (clusterTags.size() > tags.size() || CopyTags.needsStage(copy.clusterTags(), managedName, stage)) {
             changes.apply("tag cluster " + copy.name() + " " + clusterTags.stream()
                             .map(t -> t.key() + "=" + t.value()).collect(Collectors.joining(", ")),

@@ -38,7 +38,9 @@ record StageText(String summary, String actsOn, String does) {
             case PROMOTE -> new StageText("point the CNAME record(s) at the newest modified copy; retire the one it "
                     + "replaces",
                     "the newest copy in stage `modified`",
-                    "Once available, UPSERTs the CNAME `recordSetName` in every zone of `hostedZoneIds` to the copy's "
+                    "Once available, runs the document's optional `verify` checks on it (see [verify](verify.md)): "
+                            + "one that fails leaves DNS where it is and rejects the copy (`retired`, never served). "
+                            + "Then UPSERTs the CNAME `recordSetName` in every zone of `hostedZoneIds` to the copy's "
                             + "cluster (writer) endpoint, waits until Route53 reports the change `INSYNC`, then marks "
                             + "the copies it replaces `retired` and this one `promoted`.");
             case RETIRE -> new StageText("delete the retired copies once their drain period is over",

@@ -65,6 +65,12 @@ public final class DocumentReader {
         return value == null ? defaultValue : value.number(min, max);
     }
 
+    /** A number (as BigDecimal), string or boolean; null when not given. */
+    public Object scalar(String name) {
+        FieldValue value = value(name);
+        return value == null ? null : value.scalar();
+    }
+
     public long integer(String name, long defaultValue, long min, long max) {
         FieldValue value = value(name);
         return value == null ? defaultValue : value.integer(min, max);

@@ -67,6 +67,17 @@ record FieldValue(JsonNode node, String path) {
         return value;
     }
 
+    /** A number, string or boolean, as a value to compare with: BigDecimal, String or Boolean. */
+    Object scalar() {
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        if (node.isTextual() || node.isBoolean()) {
+            return node.isTextual() ? node.textValue() : node.booleanValue();
+        }
+        throw invalid("must be a number, a string or true or false, not " + describe(node));
+    }
+
     boolean isObject() {
         return node.isObject();
     }

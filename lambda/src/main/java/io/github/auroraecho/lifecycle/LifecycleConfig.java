@@ -18,7 +18,8 @@ public record LifecycleConfig(
         Timing timing,
         Modification modification,
         DnsRecords dns,
-        Retirement retirement) {
+        Retirement retirement,
+        Verification verification) {
 
     /**
      * Parses a lifecycle document, or an EventBridge event whose {@code detail} is one, for an operation:
@@ -61,7 +62,8 @@ public record LifecycleConfig(
                 Timing.read(doc),
                 Modification.read(doc),
                 DnsRecords.read(doc),
-                Retirement.read(doc));
+                Retirement.read(doc),
+                Verification.read(doc));
     }
 
     public static Builder builder(String managedName) {
@@ -70,7 +72,8 @@ public record LifecycleConfig(
 
     public Builder toBuilder() {
         return new Builder(managedName).region(region).dryRun(dryRun).source(source).placement(placement)
-                .labels(labels).timing(timing).modification(modification).dns(dns).retirement(retirement);
+                .labels(labels).timing(timing).modification(modification).dns(dns).retirement(retirement)
+                .verification(verification);
     }
 
     public LifecycleConfig asDryRun() {
@@ -105,6 +108,7 @@ public record LifecycleConfig(
         private Modification modification = DEFAULTS.modification;
         private DnsRecords dns = DEFAULTS.dns;
         private Retirement retirement = DEFAULTS.retirement;
+        private Verification verification = DEFAULTS.verification;
 
         private Builder(String managedName) {
             this.managedName = managedName;
@@ -155,9 +159,14 @@ public record LifecycleConfig(
             return this;
         }
 
+        public Builder verification(Verification verification) {
+            this.verification = verification;
+            return this;
+        }
+
         public LifecycleConfig build() {
             return new LifecycleConfig(managedName, region, dryRun, source, placement, labels, timing, modification,
-                    dns, retirement);
+                    dns, retirement, verification);
         }
     }
 }

@@ -44,14 +44,15 @@ public final class LifecycleRules {
             throw new InvalidInputException("field \"sqlScripts\" needs \"manageMasterUserPassword\": true: the RDS "
                     + "Data API signs in with the copy's managed secret, never with production's password");
         }
-        if (!modification.sqlScripts().isEmpty()) {
-            checkDataApiOffered(placement);
+        boolean verifies = !config.verification().isEmpty();
+        if (verifies && !modification.manageMasterUserPassword()) {
+            throw new InvalidInputException("field \"verify\" needs \"manageMasterUserPassword\": true: the RDS "
+                    + "Data API signs in with the copy's managed secret, never with production's password");
         }
-        int tags = config.labels().tags().size();
-        if (!modification.sqlScripts().isEmpty() && tags == Labels.MAX_EXTRA_TAGS) {
-            throw new InvalidInputException("field \"tags\" has " + tags + " entries; with sqlScripts at most "
-                    + (Labels.MAX_EXTRA_TAGS - 1) + " are allowed (the copy carries a tag for its SQL progress)");
+        if (!modification.sqlScripts().isEmpty() || verifies) {
+            checkDataApiOffered(placement, verifies ? "verify" : "sqlScripts");
         }
+        checkTagBudget(config.labels().tags().size(), !modification.sqlScripts().isEmpty(), verifies);
         checkRoleFeatures(config);
         Long drainMinutes = config.retirement().drainMinutes();
         long ttl = config.dns().ttl();
@@ -107,13 +108,28 @@ public final class LifecycleRules {
         }
     }
 
-    /** The copies the document makes must offer the Data API that runs its sqlScripts ({@link DataApiAvailability}). */
-    private static void checkDataApiOffered(Placement placement) {
+    /**
+     * RDS allows 50 tags a resource ({@link Labels#MAX_EXTRA_TAGS} for the document's): with sqlScripts a copy carries
+     * its SQL progress, and with verify the check that rejected it.
+     */
+    private static void checkTagBudget(int tags, boolean sqlScripts, boolean verify) {
+        int most = Labels.MAX_EXTRA_TAGS - (sqlScripts ? 1 : 0) - (verify ? 1 : 0);
+        if (tags > most) {
+            throw new InvalidInputException("field \"tags\" has " + tags + " entries; with "
+                    + (sqlScripts && verify ? "sqlScripts and verify" : sqlScripts ? "sqlScripts" : "verify")
+                    + " at most " + most + " are allowed (the copy carries "
+                    + (sqlScripts && verify ? "tags for its SQL progress and its rejection"
+                    : sqlScripts ? "a tag for its SQL progress" : "a tag for its rejection") + ")");
+        }
+    }
+
+    /** The copies the document makes must offer the Data API that runs its sqlScripts and verify ({@link DataApiAvailability}). */
+    private static void checkDataApiOffered(Placement placement, String field) {
         String instanceClass = placement.dbInstanceClass();
         if (instanceClass != null && !DataApiAvailability.offeredOn(instanceClass)) {
             throw new InvalidInputException(FieldMessages.field("dbInstanceClass") + " is " + instanceClass
-                    + ", a T class, where AWS does not offer the RDS Data API that runs sqlScripts; choose another "
-                    + "class (for example db.r6g.large or db.serverless) or remove sqlScripts");
+                    + ", a T class, where AWS does not offer the RDS Data API that runs " + field + "; choose another "
+                    + "class (for example db.r6g.large or db.serverless) or remove " + field);
         }
         if (placement.engineVersion() != null) {
             DataApiAvailability.versionRefusal(placement.engine(), placement.engineVersion()).ifPresent(why -> {

@@ -121,10 +121,12 @@ final class ModifySteps {
             steps.add(new Step.ModifyCluster(change));
         }
         int done = SqlProgress.of(copy.clusterTags(), config.managedName()).map(SqlProgress::done).orElse(0);
-        if (done < config.modification().sqlScripts().size()) {
-            if (!settings.httpEndpointEnabled()) {
-                steps.add(new Step.EnableDataApi());
-            }
+        boolean runsSql = done < config.modification().sqlScripts().size();
+        // Promote runs verify's checks through the Data API: modify, whose role may enable it, turns it on for them.
+        if ((runsSql || !config.verification().isEmpty()) && !settings.httpEndpointEnabled()) {
+            steps.add(new Step.EnableDataApi());
+        }
+        if (runsSql) {
             steps.add(new Step.RunSql(done, settings.masterUserSecretArn()));
         }
         steps.add(new Step.MarkModified());

@@ -9,6 +9,7 @@ import io.github.auroraecho.lifecycle.CopyTags;
 import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.Stage;
 import io.github.auroraecho.lifecycle.TimeTag;
+import io.github.auroraecho.lifecycle.Verification;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +65,7 @@ public record StatusReport(List<CopyStatus> copies, List<String> notCopies, List
                 copy.instances().stream().map(i -> new CopyStatus.Instance(i.id(), i.status())).toList(),
                 copy.createdAt(managedName), copy.age(managedName, now),
                 TimeTag.SOURCE_POINT.of(copy.clusterTags(), managedName).map(at -> Duration.between(at, now)).orElse(null),
-                records.pointingAt(copy.endpoints()), copy.clusterTags().get(CopyTags.ENVIRONMENT));
+                records.pointingAt(copy.endpoints()), copy.clusterTags().get(CopyTags.ENVIRONMENT),
+                Verification.rejectedBy(copy.clusterTags(), managedName).orElse(null));
     }
 }

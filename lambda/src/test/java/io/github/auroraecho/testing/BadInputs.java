@@ -93,6 +93,8 @@ public final class BadInputs {
                 Arguments.of("retention of zero days", "{\"managedName\": \"s\", \"finalSnapshot\": true, \"finalSnapshotRetentionDays\": 0}", Operation.RETIRE, "\"finalSnapshotRetentionDays\" must be between 1 and 3650"),
                 Arguments.of("retention fraction", "{\"managedName\": \"s\", \"finalSnapshot\": true, \"finalSnapshotRetentionDays\": 1.5}", Operation.RETIRE, "\"finalSnapshotRetentionDays\" must be a whole number"),
                 Arguments.of("oversize string", "{\"managedName\": \"" + "a".repeat(5000) + "\"}", Operation.MODIFY, "at most 1024"),
+                Arguments.of("check without expectation", "{\"managedName\": \"s\", \"manageMasterUserPassword\": true, \"verify\": [{\"name\": \"rows\", \"sql\": \"SELECT 1\"}]}", Operation.PROMOTE, "\"verify[0]\" must have exactly one of \"expect\""),
+                Arguments.of("check without managed secret", "{\"managedName\": \"s\", \"verify\": [{\"name\": \"rows\", \"sql\": \"SELECT 1\", \"expect\": 1}]}", Operation.NEW, "\"verify\" needs \"manageMasterUserPassword\": true"),
                 Arguments.of("event without detail", "{\"source\": \"x\", \"detail-type\": \"y\"}", Operation.NEW, "\"detail\""),
                 Arguments.of("event with string detail", "{\"source\": \"x\", \"detail-type\": \"y\", \"detail\": \"{}\"}", Operation.NEW, "\"detail\""));
     }

@@ -234,7 +234,8 @@ public final class MemoryRds {
         }
 
         @Override
-        public void setStage(Copy copy, String managedName, Stage stage, Map<TimeTag, Instant> times) {
+        public void setStage(Copy copy, String managedName, Stage stage, Map<TimeTag, Instant> times,
+                             Map<String, String> marks) {
             String key = Stage.tagKey(managedName);
             Map<String, String> tags = CopyTags.stage(managedName, stage);
             Map<String, String> clusterTags = new LinkedHashMap<>();
@@ -243,6 +244,7 @@ public final class MemoryRds {
                     clusterTags.put(time.key(managedName), TimeTag.value(at));
                 }
             });
+            clusterTags.putAll(marks);
             if (!clusterTags.isEmpty() || CopyTags.needsStage(copy.clusterTags(), managedName, stage)) {
                 clusterTags.putAll(tags);
                 write("tag cluster " + copy.name() + " " + clusterTags,
