@@ -110,7 +110,7 @@ public final class LifecycleRules {
 
     /**
      * RDS allows 50 tags a resource ({@link Labels#MAX_EXTRA_TAGS} for the document's): with sqlScripts a copy carries
-     * its SQL progress, and with verify the check that rejected it.
+     * its SQL progress, and with verify the time it passed its checks or the check that rejected it.
      */
     private static void checkTagBudget(int tags, boolean sqlScripts, boolean verify) {
         int most = Labels.MAX_EXTRA_TAGS - (sqlScripts ? 1 : 0) - (verify ? 1 : 0);
@@ -118,8 +118,8 @@ public final class LifecycleRules {
             throw new InvalidInputException("field \"tags\" has " + tags + " entries; with "
                     + (sqlScripts && verify ? "sqlScripts and verify" : sqlScripts ? "sqlScripts" : "verify")
                     + " at most " + most + " are allowed (the copy carries "
-                    + (sqlScripts && verify ? "tags for its SQL progress and its rejection"
-                    : sqlScripts ? "a tag for its SQL progress" : "a tag for its rejection") + ")");
+                    + (sqlScripts && verify ? "tags for its SQL progress and its verification or rejection"
+                    : sqlScripts ? "a tag for its SQL progress" : "a tag for its verification or its rejection") + ")");
         }
     }
 
