@@ -44,10 +44,10 @@ final class ConsumerPolicy {
                 .description("Read where aurora-echo " + environment + " serves " + lifecycle.managedName()
                         + " and the secret that signs in to it")
                 .statements(List.of(
-                        StagePermissions.statement("ReadConnectionParameter", List.of("ssm:GetParameter"),
+                        PolicyScope.statement("ReadConnectionParameter", List.of("ssm:GetParameter"),
                                 List.of(arn.formatted("ssm") + "parameter"
                                         + ConnectionParameterName.of(parameterPrefix, lifecycle.managedName())), Map.of()),
-                        StagePermissions.statement("ReadCopySecrets", List.of("secretsmanager:GetSecretValue",
+                        PolicyScope.statement("ReadCopySecrets", List.of("secretsmanager:GetSecretValue",
                                         "secretsmanager:DescribeSecret"),
                                 List.of(arn.formatted("secretsmanager") + "secret:" + SecureCopyPermissions.MANAGED_SECRET_NAME),
                                 Map.of("StringLike", Map.of("aws:ResourceTag/" + SecureCopyPermissions.SECRET_CLUSTER_TAG,

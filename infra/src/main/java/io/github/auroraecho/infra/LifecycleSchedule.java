@@ -4,6 +4,7 @@ import io.github.auroraecho.lifecycle.DocumentReader;
 import io.github.auroraecho.lifecycle.InvalidInputException;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
+import io.github.auroraecho.lifecycle.StrictJson;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +69,7 @@ public record LifecycleSchedule(String managedName, String documentJson, Map<Ope
                 throw reader.invalid("documentFile", "cannot read " + file + " (" + e + ")");
             }
             where = where + " (" + documentFile + ")";
-            document = new DocumentReader(DocumentReader.readTree(text, "document file " + file), where);
+            document = new DocumentReader(StrictJson.readTree(text, "document file " + file), where);
         }
         String documentJson = document.json().toString();
         if (documentJson.length() > MAX_INPUT_LENGTH) {

@@ -1,8 +1,11 @@
 package io.github.auroraecho.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.auroraecho.lifecycle.CopyTags;
 import io.github.auroraecho.lifecycle.DocumentReader;
+import io.github.auroraecho.lifecycle.FieldMessages;
 import io.github.auroraecho.lifecycle.InvalidInputException;
+import io.github.auroraecho.lifecycle.StrictJson;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,17 +76,17 @@ public final class Settings {
     /** Parses settings text; {@code documentFile} paths are relative to {@code baseDirectory}. */
     public static Settings parse(String text, Path baseDirectory) {
         try {
-            JsonNode tree = DocumentReader.readTree(text, "the settings file");
+            JsonNode tree = StrictJson.readTree(text, "the settings file");
             if (!tree.isObject()) {
                 throw new SettingsException("the settings file must be a JSON object {\"environments\": {...}}, not "
-                        + DocumentReader.describe(tree));
+                        + FieldMessages.describe(tree));
             }
             DocumentReader root = new DocumentReader(tree, "");
             DocumentReader environmentsReader = root.requiredObject("environments");
             root.rejectUnread();
             Map<String, EnvironmentSettings> environments = new LinkedHashMap<>();
             for (String name : environmentsReader.fieldNames()) {
-                if (!name.matches("[a-z][a-z0-9-]{0,19}")) {
+                if (!name.matches(CopyTags.ENVIRONMENT_NAME)) {
                     throw environmentsReader.invalid(name, "is not a valid environment name: lower-case letters, "
                             + "digits and hyphens, a letter first, at most 20 characters");
                 }

@@ -1,123 +1,42 @@
 package io.github.auroraecho.infra;
 
-import io.github.auroraecho.lifecycle.ConnectionParameterName;
-import io.github.auroraecho.lifecycle.CopyTags;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
-import io.github.auroraecho.lifecycle.RecordNames;
-import io.github.auroraecho.lifecycle.Stage;
-import io.github.auroraecho.lifecycle.TimeTag;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Token;
-import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
+
+import static io.github.auroraecho.infra.PolicyScope.statement;
 
 /**
- * The least-privilege IAM statements of each stage function. Their size does not grow with the number of lifecycles:
- * a copy is recognised by the name-free tags every copy of this version carries ({@link CopyTags}), not by one
- * statement per lifecycle.
- * <ul>
- * <li>Copies are named {@code <lifecycle>-YYYY-MM-DD[-suffix]}: every action on a copy is allowed only on ARNs
- *     {@code <lifecycle>-????-??-??*} where {@code <lifecycle>} is the policy variable of the copy's own
- *     {@code aurora-echo:lifecycle} tag (of the request's tags when it is created), so a name and its tag must agree.</li>
- * <li>Creating needs the request to tag the copy as a new copy of this environment; every later change needs the
- *     copy to carry this environment's tag ({@code aws:ResourceTag}); modify acts only on copies in stage
- *     {@code new}, deletes only on copies in stage {@code retired}.</li>
- * <li>A stage move may write only the two stage tags ({@code aws:TagKeys}) and only the values that stage writes.</li>
- * </ul>
+ * The least-privilege IAM statements of each stage function: what every stage reads, then what its own stage may
+ * change ({@link CreatePermissions}, {@link ModifyPermissions}, {@link PromotePermissions},
+ * {@link RetirePermissions}, with {@link SecureCopyPermissions} for lifecycles that use secure-copy settings), all
+ * written in the terms of {@link PolicyScope}. Their size does not grow with the number of lifecycles: a copy is
+ * recognised by the name-free tags every copy of this version carries, not by one statement per lifecycle.
  * What does grow is what the operator configures: distinct sources, groups, zones, record names, roles, keys and
  * scripts, each listed once however many lifecycles share it. The only {@code *} resource is on read-only calls that
  * support no resource scoping: RDS Describe calls with filters, and the Tagging API's GetResources.
  */
 public final class StagePermissions {
     static final String DESCRIBE_SNAPSHOTS = "rds:DescribeDBClusterSnapshots";
-    /** Promote and retire check each configured zone (its name) and what the record points to. */
-    static final List<String> READ_ZONE_ACTIONS = List.of("route53:GetHostedZone", "route53:ListResourceRecordSets");
-    /** A copy's name: its own lifecycle tag, then {@code -YYYY-MM-DD} and an optional suffix. */
-    static final String COPY = "${aws:ResourceTag/" + CopyTags.LIFECYCLE + "}-????-??-??*";
-    /** A copy being created: the lifecycle tag of the request. */
-    static final String NEW_COPY = "${aws:RequestTag/" + CopyTags.LIFECYCLE + "}-????-??-??*";
-    /** The final snapshot retire takes is named after the copy: {@code <copy>-final-<seconds>}. */
-    static final String FINAL_SNAPSHOT = "*-????-??-??*-final-*";
-    /** The default groups RDS applies when a lifecycle names none: read-only groups AWS owns. */
-    static final String DEFAULT_PARAMETER_GROUPS = "default.aurora*";
-    static final String DEFAULT_OPTION_GROUPS = "default:aurora*";
-    /** Record names a statement lists at most, so that every statement fits a managed policy (see RolePolicy). */
-    static final int NAMES_PER_STATEMENT = 100;
 
-    private final Stack stack;
-    private final String environment;
-    private final String parameterPrefix;
-    private final SecureCopyPermissions secure;
+    private final CreatePermissions create;
+    private final ModifyPermissions modify;
+    private final PromotePermissions promote;
+    private final RetirePermissions retire;
 
     StagePermissions(Stack stack, String environment, String parameterPrefix) {
-        this.stack = stack;
-        this.environment = environment;
-        this.parameterPrefix = parameterPrefix;
-        this.secure = new SecureCopyPermissions(stack, this);
-    }
-
-    String region(LifecycleConfig config) {
-        return config.region() != null ? config.region() : stack.getRegion();
-    }
-
-    String partition() {
-        return stack.getPartition();
-    }
-
-    String rdsArn(String region, String type, String name) {
-        return "arn:" + partition() + ":rds:" + region + ":" + stack.getAccount() + ":" + type + ":" + name;
-    }
-
-    String rdsArn(LifecycleConfig config, String type, String name) {
-        return rdsArn(region(config), type, name);
-    }
-
-    String roleArn(String nameOrArn) {
-        return nameOrArn.startsWith("arn:") ? nameOrArn
-                : "arn:" + partition() + ":iam::" + stack.getAccount() + ":role/" + nameOrArn;
-    }
-
-    String hostedZoneArn(String zoneId) {
-        return "arn:" + partition() + ":route53:::hostedzone/" + zoneId;
-    }
-
-    /** The service endpoint kms:ViaService names: {@code rds.<region>.amazonaws.com} (.com.cn in China). */
-    String viaService(String service, String region) {
-        String suffix = Token.isUnresolved(region) ? stack.getUrlSuffix()
-                : region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
-        return service + "." + region + "." + suffix;
-    }
-
-    /** Every distinct value the lifecycles give, in order: each resource is listed once however many share it. */
-    static <T> List<T> distinct(List<LifecycleConfig> configs, Function<LifecycleConfig, List<T>> values) {
-        Set<T> all = new LinkedHashSet<>();
-        configs.forEach(config -> all.addAll(values.apply(config)));
-        return List.copyOf(all);
-    }
-
-    /** The copies of this environment's lifecycles, in every region the lifecycles use. */
-    List<String> copies(List<LifecycleConfig> configs, String... types) {
-        return distinct(configs, config -> Arrays.stream(types).map(type -> rdsArn(config, type, COPY)).toList());
-    }
-
-    Map<String, Object> ofThisEnvironment(Stage... stages) {
-        Map<String, Object> equals = new LinkedHashMap<>();
-        equals.put("aws:ResourceTag/" + CopyTags.ENVIRONMENT, environment);
-        if (stages.length > 0) {
-            equals.put("aws:ResourceTag/" + CopyTags.STAGE, values(stages));
-        }
-        return Map.of("StringEquals", equals);
+        PolicyScope scope = new PolicyScope(stack, environment);
+        SecureCopyPermissions secure = new SecureCopyPermissions(scope);
+        CopyInstancePermissions instance = new CopyInstancePermissions(scope);
+        this.create = new CreatePermissions(scope, secure, instance);
+        this.modify = new ModifyPermissions(scope, secure, instance);
+        this.promote = new PromotePermissions(scope, secure, parameterPrefix);
+        this.retire = new RetirePermissions(scope);
     }
 
     /** Every statement of one stage function, for the lifecycles that schedule this stage. */
@@ -130,211 +49,18 @@ public final class StagePermissions {
         // The Tagging API names the resources that carry the lifecycle's stage tag key; only those are described.
         List<String> describe = new ArrayList<>(List.of("tag:GetResources", "rds:DescribeDBClusters",
                 "rds:DescribeDBInstances"));
-        if (operation == Operation.NEW) {
+        // Retire lists the manual snapshots to find its final snapshots past finalSnapshotRetentionDays.
+        if (operation == Operation.NEW || operation == Operation.RETIRE
+                && configs.stream().anyMatch(c -> c.retirement().finalSnapshotRetentionDays() != null)) {
             describe.add(DESCRIBE_SNAPSHOTS);
         }
         statements.add(statement("ReadRds", describe, List.of("*"), Map.of()));
         switch (operation) {
-            case NEW, CLONE -> statements.addAll(create(operation, lifecycles));
-            case MODIFY -> statements.addAll(modify(configs));
-            case PROMOTE -> statements.addAll(promote(configs));
-            case RETIRE -> statements.addAll(retire(configs));
+            case NEW, CLONE -> statements.addAll(create.statements(operation, lifecycles));
+            case MODIFY -> statements.addAll(modify.statements(configs));
+            case PROMOTE -> statements.addAll(promote.statements(configs));
+            case RETIRE -> statements.addAll(retire.statements(configs));
         }
         return statements;
-    }
-
-    private List<PolicyStatement> create(Operation operation, List<LifecycleSchedule> lifecycles) {
-        List<LifecycleConfig> configs = lifecycles.stream().map(l -> l.config(operation)).toList();
-        String restore = operation == Operation.NEW ? "rds:RestoreDBClusterFromSnapshot"
-                : "rds:RestoreDBClusterToPointInTime";
-        List<PolicyStatement> statements = new ArrayList<>();
-        // The copy itself, and RDS's tagging on create: named after the lifecycle it is tagged with, and only
-        // tagged as a new copy of this environment.
-        Map<String, Object> newCopy = new LinkedHashMap<>();
-        newCopy.put("aws:RequestTag/" + CopyTags.ENVIRONMENT, environment);
-        newCopy.put("aws:RequestTag/" + CopyTags.STAGE, Stage.NEW.tagValue());
-        statements.add(statement("CreateCopies", List.of(restore, "rds:AddTagsToResource"),
-                distinct(configs, c -> List.of(rdsArn(c, "cluster", NEW_COPY))), Map.of("StringEquals", newCopy)));
-        statements.add(statement("CreateInstances", List.of("rds:CreateDBInstance", "rds:AddTagsToResource"),
-                distinct(configs, c -> List.of(rdsArn(c, "db", NEW_COPY))), Map.of("StringEquals", newCopy)));
-        // An instance joins only a new copy of this environment.
-        statements.add(statement("JoinNewCopies", List.of("rds:CreateDBInstance"), copies(configs, "cluster"),
-                ofThisEnvironment(Stage.NEW)));
-        // What the copy is made from and with: used, not changed. RDS authorizes the parameter and option groups it
-        // applies, its defaults when the lifecycle names none.
-        List<String> sources = new ArrayList<>(distinct(configs, config -> {
-            List<String> used = new ArrayList<>(operation == Operation.NEW ? snapshotSources(config)
-                    : List.of(rdsArn(config, "cluster", config.source().sourceClusterName().toLowerCase(Locale.ROOT))));
-            used.add(rdsArn(config, "subgrp", config.placement().dbSubnetGroupName().toLowerCase(Locale.ROOT)));
-            used.add(rdsArn(config, "cluster-pg", config.placement().dbClusterParameterGroupName() != null
-                    ? config.placement().dbClusterParameterGroupName().toLowerCase(Locale.ROOT) : DEFAULT_PARAMETER_GROUPS));
-            used.add(rdsArn(config, "og", DEFAULT_OPTION_GROUPS));
-            return used;
-        }));
-        statements.add(statement("UseSources", List.of(restore), sources, Map.of()));
-        // The instance joins the copy's cluster (no subnet group of its own): its parameter group and the default
-        // option group.
-        statements.add(statement("UseInstanceSources", List.of("rds:CreateDBInstance"), distinct(configs, config ->
-                List.of(rdsArn(config, "pg", config.placement().dbParameterGroupName() != null
-                                ? config.placement().dbParameterGroupName().toLowerCase(Locale.ROOT) : DEFAULT_PARAMETER_GROUPS),
-                        rdsArn(config, "og", DEFAULT_OPTION_GROUPS))), Map.of()));
-        statements.addAll(secure.keys(lifecycles, operation));
-        // A broken copy of the lifecycle (failed, incompatible, stuck creating) is marked retired, so retire deletes it.
-        statements.add(moveStage("RetireBrokenCopies", configs, Stage.RETIRED));
-        return statements;
-    }
-
-    /** What new restores from: any snapshot of the source's account (names are free-form), or the one named. */
-    private List<String> snapshotSources(LifecycleConfig config) {
-        if (config.source().sourceSnapshotArn() != null) {
-            return List.of(config.source().sourceSnapshotArn());
-        }
-        if (config.source().isSharedCluster()) {
-            String[] cluster = config.source().sourceClusterName().split(":", 7);
-            return List.of("arn:" + cluster[1] + ":rds:" + cluster[3] + ":" + cluster[4] + ":cluster-snapshot:*");
-        }
-        return List.of(rdsArn(config, "cluster-snapshot", "*"));
-    }
-
-    private List<PolicyStatement> modify(List<LifecycleConfig> configs) {
-        List<PolicyStatement> statements = new ArrayList<>();
-        List<String> roles = distinct(configs, config -> config.modification().iamRoleNames().stream().map(this::roleArn).toList());
-        if (!roles.isEmpty()) {
-            statements.add(statement("AssociateRoles", List.of("rds:AddRoleToDBCluster"), copies(configs, "cluster"),
-                    ofThisEnvironment(Stage.NEW)));
-            statements.add(statement("PassRoles", List.of("iam:PassRole"), roles,
-                    Map.of("StringEquals", Map.of("iam:PassedToService", "rds.amazonaws.com"))));
-        }
-        statements.addAll(secure.modify(configs));
-        // Modified when ready; retired when broken (it would never become available).
-        statements.add(moveStage("MoveStage", configs, Stage.MODIFIED, Stage.RETIRED));
-        return statements;
-    }
-
-    private List<PolicyStatement> promote(List<LifecycleConfig> configs) {
-        List<PolicyStatement> statements = new ArrayList<>();
-        // One statement per set of zones that share record names: a name may change only in the zones configured
-        // for it.
-        Map<List<String>, Set<String>> namesByZones = new LinkedHashMap<>();
-        for (LifecycleConfig config : configs) {
-            namesByZones.computeIfAbsent(config.dns().hostedZoneIds().stream().distinct().sorted().toList(),
-                    zones -> new LinkedHashSet<>()).add(RecordNames.normalized(config.dns().recordSetName()));
-        }
-        int index = 1;
-        List<Map.Entry<List<String>, List<String>>> chunks = new ArrayList<>();
-        namesByZones.forEach((zones, names) -> {
-            List<String> all = List.copyOf(names);
-            for (int from = 0; from < all.size(); from += NAMES_PER_STATEMENT) {
-                chunks.add(Map.entry(zones, all.subList(from, Math.min(all.size(), from + NAMES_PER_STATEMENT))));
-            }
-        });
-        for (Map.Entry<List<String>, List<String>> entry : chunks) {
-            Map<String, Object> onlyTheRecords = new LinkedHashMap<>();
-            onlyTheRecords.put("route53:ChangeResourceRecordSetsNormalizedRecordNames", entry.getValue());
-            onlyTheRecords.put("route53:ChangeResourceRecordSetsRecordTypes", List.of("CNAME"));
-            onlyTheRecords.put("route53:ChangeResourceRecordSetsActions", List.of("UPSERT"));
-            statements.add(statement("PointRecords" + (index == 1 ? "" : index), List.of("route53:ChangeResourceRecordSets"),
-                    entry.getKey().stream().map(this::hostedZoneArn).toList(),
-                    Map.of("ForAllValues:StringEquals", onlyTheRecords)));
-            index++;
-        }
-        statements.add(readZones(configs));
-        // Change ids are only known once a change is made; GetChange is read-only.
-        statements.add(statement("WaitForDnsChange", List.of("route53:GetChange"),
-                List.of("arn:" + partition() + ":route53:::change/*"), Map.of()));
-        statements.add(connectionParameters(configs));
-        statements.add(moveStage("MoveStage", configs, Stage.PROMOTED, Stage.RETIRED));
-        return statements;
-    }
-
-    /**
-     * Promote reads and writes the lifecycles' connection parameters and no other: one resource a region for every
-     * lifecycle, since each parameter's path carries its lifecycle's name ({@code <prefix>/<managedName>/connection}).
-     * A parameter's ARN is {@code parameter} followed by its name ("Actions, resources, and condition keys for AWS
-     * Systems Manager", https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssystemsmanager.html:
-     * "arn:${Partition}:ssm:${Region}:${Account}:parameter/${ParameterNameWithoutLeadingSlash}").
-     */
-    private PolicyStatement connectionParameters(List<LifecycleConfig> configs) {
-        return statement("ConnectionParameter", List.of("ssm:GetParameter", "ssm:PutParameter"),
-                distinct(configs, config -> List.of(parameterArn(region(config), "*"))), Map.of());
-    }
-
-    /** The ARN of a lifecycle's connection parameter ({@code *} for every lifecycle's). */
-    String parameterArn(String region, String managedName) {
-        return "arn:" + partition() + ":ssm:" + region + ":" + stack.getAccount() + ":parameter"
-                + ConnectionParameterName.of(parameterPrefix, managedName);
-    }
-
-    private List<PolicyStatement> retire(List<LifecycleConfig> configs) {
-        List<PolicyStatement> statements = new ArrayList<>();
-        statements.add(readZones(configs));
-        // A copy whose instance says retired but whose cluster does not yet (a move interrupted between the two
-        // calls): retire writes retired on both before deleting.
-        statements.add(moveStage("MarkRetired", configs, Stage.RETIRED));
-        statements.add(statement("DeleteRetiredInstances", List.of("rds:DeleteDBInstance"), copies(configs, "db"),
-                ofThisEnvironment(Stage.RETIRED)));
-        statements.add(statement("DeleteRetiredClusters", List.of("rds:DeleteDBCluster"), copies(configs, "cluster"),
-                ofThisEnvironment(Stage.RETIRED)));
-        List<LifecycleConfig> withSnapshot = configs.stream().filter(c -> c.retirement().finalSnapshot()).toList();
-        if (!withSnapshot.isEmpty()) {
-            // The final snapshot is a new snapshot named after the copy; the delete itself needs the copy above. RDS
-            // makes it with the caller's permissions (CreateDBClusterSnapshot on the copy and the snapshot), and tags
-            // it with the copy's tags when the copy copies tags to snapshots.
-            statements.add(statement("FinalSnapshotName", List.of("rds:DeleteDBCluster", "rds:CreateDBClusterSnapshot",
-                    "rds:AddTagsToResource"), distinct(withSnapshot,
-                    c -> List.of(rdsArn(c, "cluster-snapshot", FINAL_SNAPSHOT))), Map.of()));
-            statements.add(statement("FinalSnapshotOfRetiredCopies", List.of("rds:CreateDBClusterSnapshot"),
-                    copies(withSnapshot, "cluster"), ofThisEnvironment(Stage.RETIRED)));
-        }
-        return statements;
-    }
-
-    private PolicyStatement readZones(List<LifecycleConfig> configs) {
-        return statement("ReadRecords", READ_ZONE_ACTIONS,
-                distinct(configs, c -> c.dns().hostedZoneIds().stream().map(this::hostedZoneArn).toList()), Map.of());
-    }
-
-    /**
-     * Writing only the two stage tags of the copy's own lifecycle (with, on the cluster, the time of the move:
-     * modified-at, retired-at), only with the given values, only on copies of this environment. Tag keys are
-     * compared ignoring case: the stage key keeps the managed name's case, the lifecycle tag is in lower case as RDS
-     * writes ARNs.
-     */
-    private PolicyStatement moveStage(String sid, List<LifecycleConfig> configs, Stage... to) {
-        String lifecycle = "${aws:ResourceTag/" + CopyTags.LIFECYCLE + "}";
-        List<String> keys = new ArrayList<>(List.of(Stage.tagKey(lifecycle), CopyTags.STAGE));
-        for (Stage stage : to) {
-            switch (stage) {
-                case MODIFIED -> keys.add(TimeTag.MODIFIED.key(lifecycle));
-                case RETIRED -> keys.add(TimeTag.RETIRED.key(lifecycle));
-                case NEW, PROMOTED -> {
-                }
-            }
-        }
-        Map<String, Object> equals = new LinkedHashMap<>();
-        equals.put("aws:ResourceTag/" + CopyTags.ENVIRONMENT, environment);
-        equals.put("aws:RequestTag/" + CopyTags.STAGE, values(to));
-        Map<String, Object> conditions = new LinkedHashMap<>();
-        conditions.put("StringEquals", equals);
-        conditions.put("ForAllValues:StringEqualsIgnoreCase", Map.of("aws:TagKeys", keys));
-        return statement(sid, List.of("rds:AddTagsToResource"), copies(configs, "cluster", "db"), conditions);
-    }
-
-    private static Object values(Stage... stages) {
-        List<String> values = Arrays.stream(stages).map(Stage::tagValue).toList();
-        return values.size() == 1 ? values.get(0) : values;
-    }
-
-    static PolicyStatement statement(String sid, List<String> actions, List<String> resources,
-                                     Map<String, ?> conditions) {
-        PolicyStatement.Builder builder = PolicyStatement.Builder.create()
-                .sid(sid)
-                .effect(Effect.ALLOW)
-                .actions(actions)
-                .resources(resources);
-        if (!conditions.isEmpty()) {
-            builder.conditions(new LinkedHashMap<>(conditions));
-        }
-        return builder.build();
     }
 }

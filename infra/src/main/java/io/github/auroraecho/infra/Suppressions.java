@@ -19,7 +19,7 @@ final class Suppressions {
     /** A region or account: a literal or an unresolved pseudo parameter as cdk-nag prints it. */
     private static final String SEGMENT = "(?:<AWS::[A-Za-z]+>|[a-z0-9-]+)";
     private static final String RDS_ARN = "^Resource::arn:" + SEGMENT + ":rds:" + SEGMENT + ":" + SEGMENT + ":";
-    /** A copy: named after its own lifecycle tag, see {@link StagePermissions#COPY} (cdk-nag prints ${x} as <x>). */
+    /** A copy: named after its own lifecycle tag, see {@link PolicyScope#COPY} (cdk-nag prints ${x} as <x>). */
     private static final String COPIES = "<aws:(?:Resource|Request)Tag/aurora-echo:lifecycle>-\\?\\?\\?\\?-\\?\\?-\\?\\?\\*$";
 
     private Suppressions() {
@@ -44,12 +44,15 @@ final class Suppressions {
                     + "restored cluster must still match the lifecycle's name and tag.",
                     RDS_ARN + "cluster-snapshot:\\*$"));
         }
-        if (operation == Operation.NEW || operation == Operation.CLONE) {
+        if (operation == Operation.NEW || operation == Operation.CLONE || operation == Operation.MODIFY) {
+            // Modify creates the instance of a copy that new or clone left creating (stages.CopyInstance).
             suppressions.add(iam5Regex("RDS authorizes the default parameter and option groups it applies when a "
                     + "lifecycle names none (default.<family>, default:<engine>-<major>); the family comes from the "
                     + "snapshot's or source's engine version, unknown at synth time. Default groups are owned by AWS "
                     + "and cannot be changed; only the restore and CreateDBInstance calls may use them.",
                     RDS_ARN + "(?:cluster-pg|pg):default\\.aurora\\*$|" + RDS_ARN + "og:default:aurora\\*$"));
+        }
+        if (operation == Operation.NEW || operation == Operation.CLONE) {
             suppressions.add(iam5Regex("A kmsKeyId given as an alias names no key: the statements allow the keys "
                     + "that carry that alias (kms:ResourceAliases), only through RDS (kms:ViaService), and grants "
                     + "only for AWS resources.", "^Resource::arn:" + SEGMENT + ":kms:" + SEGMENT + ":" + SEGMENT
@@ -57,15 +60,25 @@ final class Suppressions {
         }
         if (operation == Operation.MODIFY) {
             suppressions.add(iam5Regex("RDS names the secret it creates for a copy's master password "
-                    + "rds!cluster-<uuid>, unknown before modify runs; reading is further limited to the secrets "
-                    + "tagged with this lifecycle's copies (aws:rds:primaryDBClusterArn).",
+                    + "rds!cluster-<uuid>, unknown before modify runs; creating and tagging it is allowed only when "
+                    + "RDS calls with the role's credentials (aws:CalledVia rds.amazonaws.com), and reading only the "
+                    + "secrets tagged with this lifecycle's copies (aws:rds:primaryDBClusterArn).",
                     "^Resource::arn:" + SEGMENT + ":secretsmanager:" + SEGMENT + ":" + SEGMENT
                             + ":secret:rds!cluster-\\*$"));
+            suppressions.add(iam5Regex("RDS describes the AWS managed key aws/secretsmanager, whose key id differs "
+                    + "in every account and region, when it creates a copy's secret: kms:DescribeKey only, only through "
+                    + "RDS (kms:ViaService), only on the key that carries that alias (kms:ResourceAliases).",
+                    "^Resource::arn:" + SEGMENT + ":kms:" + SEGMENT + ":" + SEGMENT + ":key/\\*$"));
         }
         if (operation == Operation.RETIRE) {
             suppressions.add(iam5Regex("The final snapshot of a retired copy is a new snapshot named after the copy "
                     + "(<copy>-final-<seconds>); only DeleteDBCluster may name it, RDS creates and tags it with the "
                     + "caller's permissions, and the delete itself needs a retired copy of this environment.", RDS_ARN + "cluster-snapshot:\\*-\\?\\?\\?\\?-\\?\\?-\\?\\?\\*-final-\\*$"));
+            suppressions.add(iam5Regex("A lifecycle with finalSnapshotRetentionDays deletes its own final snapshots "
+                    + "once kept that long: DeleteDBClusterSnapshot only, only on the final snapshot names of that "
+                    + "lifecycle's copies (<lifecycle>-YYYY-MM-DD[-suffix]-final-<seconds>), only when they carry the "
+                    + "tags a retired copy of this environment copied to them (aws:ResourceTag).",
+                    RDS_ARN + "cluster-snapshot:[a-z][a-z0-9-]*-\\?\\?\\?\\?-\\?\\?-\\?\\?\\*-final-\\*$"));
         }
         if (operation == Operation.PROMOTE) {
             suppressions.add(iam5Regex("route53:GetChange is read-only and the change id is only known once the "

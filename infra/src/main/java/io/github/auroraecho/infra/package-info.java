@@ -5,8 +5,8 @@
  * {@link io.github.auroraecho.infra.EnvironmentSettings}, {@link io.github.auroraecho.infra.LifecycleSchedule},
  * {@link io.github.auroraecho.infra.StageSchedule}) and builds an {@link io.github.auroraecho.infra.AuroraEchoStack}:
  * five {@link io.github.auroraecho.infra.StageFunction}s, one schedule group with a schedule per lifecycle and stage,
- * one alarm topic. What a stage may do on AWS is {@link io.github.auroraecho.infra.StagePermissions}; every accepted
- * cdk-nag finding is in {@link io.github.auroraecho.infra.Suppressions}.
+ * one alarm topic. What a stage may do on AWS is {@link io.github.auroraecho.infra.StagePermissions} (with a class
+ * per stage); every accepted cdk-nag finding is in {@link io.github.auroraecho.infra.Suppressions}.
  *
  * <p>May use: {@code io.github.auroraecho.lifecycle} (the lifecycle document's parser, its strict
  * {@code DocumentReader}, {@code Operation}) so that a settings file is checked exactly as the functions will read

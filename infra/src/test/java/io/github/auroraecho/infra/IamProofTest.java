@@ -35,7 +35,8 @@ class IamProofTest {
     /** Document fields that change a role's policy: documents equal in these share one synthesized environment. */
     private static final Set<String> POLICY_FIELDS = Set.of("managedName", "region", "sourceClusterName",
             "sourceSnapshotArn", "dbSubnetGroupName", "dbClusterParameterGroupName", "dbParameterGroupName", "kmsKeyId",
-            "iamRoleNames", "hostedZoneIds", "recordSetName", "finalSnapshot", "manageMasterUserPassword", "sqlScripts");
+            "iamRoleNames", "hostedZoneIds", "recordSetName", "finalSnapshot", "finalSnapshotRetentionDays",
+            "manageMasterUserPassword", "sqlScripts", "verify");
 
     @Test
     void everyRecordedCallIsAllowedAndNamesEveryResourceTypeItsActionRequires() throws IOException {
@@ -94,7 +95,7 @@ class IamProofTest {
                     }
                     proofCase.put("recorded", true);
                     // A copy without this version's environment tag (made by 2.x, or on the command line without
-                    // AURORA_ECHO_ENVIRONMENT) is refused by IAM by design: the run reports the denied call.
+                    // --environment or AURORA_ECHO_ENVIRONMENT) is refused by IAM by design: the run reports the denied call.
                     proofCase.put("expect", untagged(call) || call.has("gone") ? "Denied" : "Allowed");
                     if (untagged(call)) {
                         proofCase.put("name", proofCase.get("name").asText() + " on a copy without this version's tags");
@@ -126,6 +127,10 @@ class IamProofTest {
             ObjectNode resource = resources.addObject().put("type", probe.type()).put("arn", probe.arn());
             resource.set("context", JSON.valueToTree(probe.resourceContext()));
             proofCase.set("context", JSON.valueToTree(probe.requestContext()));
+            if (probe.action().startsWith("kms:")) {
+                // A key's own policy decides too: the default one delegates to IAM, as the recorded calls assume.
+                proofCase.put("keyPolicy", "default");
+            }
             proofCase.put("expect", probe.allowed() ? "Allowed" : "Denied");
         }
         ProofRunner.prove(cases, probes.size() + " probes");

@@ -64,6 +64,25 @@ final class NegativeProbes {
         probes.add(denied(Operation.RETIRE, "rds:CreateDBClusterSnapshot", "a snapshot not named as a final one",
                 "cluster-snapshot", RDS + "cluster-snapshot:production-manual", Map.of()));
 
+        // Retire deletes its own final snapshots past finalSnapshotRetentionDays: named and tagged as one, nothing else.
+        String finalSnapshot = RDS + "cluster-snapshot:" + COPY + "-final-1767232800";
+        probes.add(allowed(Operation.RETIRE, "rds:DeleteDBClusterSnapshot", "its own final snapshot", "cluster-snapshot",
+                finalSnapshot, copyTags("test", "staging", "retired")));
+        probes.add(denied(Operation.RETIRE, "rds:DeleteDBClusterSnapshot", "production's snapshot", "cluster-snapshot",
+                RDS + "cluster-snapshot:production-manual", Map.of()));
+        probes.add(denied(Operation.RETIRE, "rds:DeleteDBClusterSnapshot", "production's snapshot carrying a copy's tags",
+                "cluster-snapshot", RDS + "cluster-snapshot:production-final-1767232800",
+                copyTags("test", "staging", "retired")));
+        probes.add(denied(Operation.RETIRE, "rds:DeleteDBClusterSnapshot", "a snapshot not named as a final one",
+                "cluster-snapshot", RDS + "cluster-snapshot:" + COPY + "-kept", copyTags("test", "staging", "retired")));
+        probes.add(denied(Operation.RETIRE, "rds:DeleteDBClusterSnapshot", "a final snapshot's name without the tags",
+                "cluster-snapshot", finalSnapshot, Map.of()));
+        probes.add(denied(Operation.RETIRE, "rds:DeleteDBClusterSnapshot", "another environment's final snapshot",
+                "cluster-snapshot", finalSnapshot, copyTags("prod", "staging", "retired")));
+        probes.add(denied(Operation.RETIRE, "rds:DeleteDBClusterSnapshot", "another lifecycle's final snapshot",
+                "cluster-snapshot", RDS + "cluster-snapshot:other-2026-01-01-final-1767232800",
+                copyTags("test", "other", "retired")));
+
         Map<String, Object> moveToModified = move("staging", "modified");
         probes.add(new Probe("modify moves a new copy to modified", Operation.MODIFY, "rds:AddTagsToResource", "cluster",
                 RDS + "cluster:" + COPY, copyTags("test", "staging", "new"), moveToModified, true));
@@ -101,13 +120,7 @@ final class NegativeProbes {
         probes.add(new Probe("modify must not write other tags on a copy", Operation.MODIFY, "rds:AddTagsToResource",
                 "cluster", RDS + "cluster:" + COPY, copyTags("test", "staging", "new"), otherKey, false));
 
-        Map<String, Object> newCopy = new LinkedHashMap<>();
-        newCopy.put("aws:RequestTag/aurora-echo:staging:stage", "new");
-        newCopy.put("aws:RequestTag/aurora-echo:lifecycle", "staging");
-        newCopy.put("aws:RequestTag/aurora-echo:stage", "new");
-        newCopy.put("aws:RequestTag/aurora-echo:environment", "test");
-        newCopy.put("aws:TagKeys", List.of("aurora-echo:staging:stage", "aurora-echo:lifecycle", "aurora-echo:stage",
-                "aurora-echo:environment"));
+        Map<String, Object> newCopy = newCopyOf("staging");
         probes.add(new Probe("new restores a copy named for its lifecycle", Operation.NEW,
                 "rds:RestoreDBClusterFromSnapshot", "cluster", RDS + "cluster:staging-2026-01-02", Map.of(), newCopy, true));
         probes.add(new Probe("new must not restore into a name outside the lifecycle's pattern", Operation.NEW,
@@ -117,6 +130,14 @@ final class NegativeProbes {
         probes.add(new Probe("new must not make another environment's copies", Operation.NEW,
                 "rds:RestoreDBClusterFromSnapshot", "cluster", RDS + "cluster:staging-2026-01-02", Map.of(),
                 otherEnvironment, false));
+        // Tagging (on create, or of a cluster that exists) makes a copy: only of a lifecycle of the environment.
+        for (String type : List.of("cluster", "db")) {
+            probes.add(new Probe("new tags a " + type + " as a new copy of its lifecycle", Operation.NEW,
+                    "rds:AddTagsToResource", type, RDS + type + ":staging-2026-01-02", Map.of(), newCopy, true));
+            probes.add(new Probe("new must not tag a hand-made " + type + " as a copy of a lifecycle the environment "
+                    + "does not have", Operation.NEW, "rds:AddTagsToResource", type, RDS + type + ":billing-2026-11-02",
+                    Map.of(), newCopyOf("billing"), false));
+        }
 
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("route53:ChangeResourceRecordSetsNormalizedRecordNames", List.of("db.staging.example.com"));
@@ -169,7 +190,75 @@ final class NegativeProbes {
             probes.add(new Probe(operation.cliName() + " must not write a connection parameter", operation,
                     "ssm:PutParameter", "parameter", parameters + "/aurora-echo/staging/connection", Map.of(), Map.of(), false));
         }
+        probes.addAll(managedSecret(secret));
+        probes.addAll(checks(secret));
         return probes;
+    }
+
+    /** Promote's checks ({@code verify}) read a modified copy through the Data API, and nothing else. */
+    private static List<Probe> checks(String secret) {
+        List<Probe> probes = new ArrayList<>();
+        String copy = RDS + "cluster:" + COPY;
+        probes.add(allowed(Operation.PROMOTE, "rds-data:ExecuteStatement", "a modified copy (a check)", "cluster", copy,
+                copyTags("test", "staging", "modified")));
+        probes.add(denied(Operation.PROMOTE, "rds-data:ExecuteStatement", "the promoted copy", "cluster", copy,
+                copyTags("test", "staging", "promoted")));
+        probes.add(denied(Operation.PROMOTE, "rds-data:ExecuteStatement", "the source", "cluster",
+                RDS + "cluster:production", Map.of()));
+        probes.add(denied(Operation.PROMOTE, "rds-data:ExecuteStatement", "another environment's copy", "cluster", copy,
+                copyTags("prod", "staging", "modified")));
+        probes.add(denied(Operation.PROMOTE, "rds-data:BeginTransaction", "a modified copy (checks need none)", "cluster",
+                copy, copyTags("test", "staging", "modified")));
+        probes.add(denied(Operation.PROMOTE, "rds:EnableHttpEndpoint", "a modified copy (modify enables it)", "cluster",
+                copy, copyTags("test", "staging", "modified")));
+        probes.add(new Probe("promote reads a copy's managed secret (a check)", Operation.PROMOTE,
+                "secretsmanager:GetSecretValue", "Secret", secret,
+                Map.of("aws:ResourceTag/aws:rds:primaryDBClusterArn", copy), Map.of(), true));
+        probes.add(new Probe("promote must not read another cluster's secret", Operation.PROMOTE,
+                "secretsmanager:GetSecretValue", "Secret", secret,
+                Map.of("aws:ResourceTag/aws:rds:primaryDBClusterArn", RDS + "cluster:production"), Map.of(), false));
+        return probes;
+    }
+
+    /**
+     * RDS creates and tags a copy's managed secret, and describes Secrets Manager's key, with modify's credentials
+     * (a forward access session through RDS); modify itself may do none of it, nor may RDS for a secret not named as
+     * RDS names its own.
+     */
+    private static List<Probe> managedSecret(String secret) {
+        List<Probe> probes = new ArrayList<>();
+        String other = "arn:aws:secretsmanager:us-east-1:123456789012:secret:production/app-AbCdEf";
+        for (String action : List.of("secretsmanager:CreateSecret", "secretsmanager:TagResource")) {
+            probes.add(new Probe("modify lets RDS " + action + " a copy's secret", Operation.MODIFY, action, "Secret",
+                    secret, Map.of(), through("rds.amazonaws.com"), true));
+            probes.add(new Probe("modify must not " + action + " itself (not through RDS)", Operation.MODIFY, action,
+                    "Secret", secret, Map.of(), Map.of("aws:ViaAWSService", "false"), false));
+            probes.add(new Probe("modify must not let another service " + action, Operation.MODIFY, action, "Secret",
+                    secret, Map.of(), through("cloudformation.amazonaws.com"), false));
+            probes.add(new Probe("modify must not let RDS " + action + " a secret not named rds!cluster-",
+                    Operation.MODIFY, action, "Secret", other, Map.of(), through("rds.amazonaws.com"), false));
+        }
+        String key = "arn:aws:kms:us-east-1:123456789012:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0";
+        Map<String, Object> viaRds = new LinkedHashMap<>(through("rds.amazonaws.com"));
+        viaRds.put("kms:ViaService", "rds.us-east-1.amazonaws.com");
+        probes.add(new Probe("modify lets RDS describe Secrets Manager's key", Operation.MODIFY, "kms:DescribeKey",
+                "key", key, Map.of("kms:ResourceAliases", List.of("alias/aws/secretsmanager")), viaRds, true));
+        probes.add(new Probe("modify must not let RDS describe another key", Operation.MODIFY, "kms:DescribeKey",
+                "key", key, Map.of("kms:ResourceAliases", List.of("alias/production")), viaRds, false));
+        probes.add(new Probe("modify must not describe Secrets Manager's key itself", Operation.MODIFY,
+                "kms:DescribeKey", "key", key, Map.of("kms:ResourceAliases", List.of("alias/aws/secretsmanager")),
+                Map.of("aws:ViaAWSService", "false"), false));
+        return probes;
+    }
+
+    /** A call a service makes with the role's credentials: the context of a forward access session. */
+    private static Map<String, Object> through(String service) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("aws:ViaAWSService", "true");
+        context.put("aws:CalledVia", List.of(service));
+        context.put("aws:CalledViaFirst", service);
+        context.put("aws:CalledViaLast", service);
+        return context;
     }
 
     /**
@@ -203,6 +292,18 @@ final class NegativeProbes {
                                 Map<String, Object> tags) {
         return new Probe(operation.cliName() + " must not " + action + " on " + what, operation, action, type, arn,
                 tags, Map.of(), false);
+    }
+
+    /** The tags a new copy of the lifecycle is created with, in environment {@code test}. */
+    private static Map<String, Object> newCopyOf(String lifecycle) {
+        Map<String, Object> newCopy = new LinkedHashMap<>();
+        newCopy.put("aws:RequestTag/aurora-echo:" + lifecycle + ":stage", "new");
+        newCopy.put("aws:RequestTag/aurora-echo:lifecycle", lifecycle);
+        newCopy.put("aws:RequestTag/aurora-echo:stage", "new");
+        newCopy.put("aws:RequestTag/aurora-echo:environment", "test");
+        newCopy.put("aws:TagKeys", List.of("aurora-echo:" + lifecycle + ":stage", "aurora-echo:lifecycle",
+                "aurora-echo:stage", "aurora-echo:environment"));
+        return newCopy;
     }
 
     /** A stage move's request: both stage tags of the lifecycle (the key spelled {@code name}), and these times. */

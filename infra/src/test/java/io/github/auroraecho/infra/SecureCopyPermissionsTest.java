@@ -71,16 +71,27 @@ class SecureCopyPermissionsTest {
         assertEquals(List.of(SECRETS), read.resources());
         assertEquals(List.of(HANDOUT_COPIES), TemplateJson.asList(read.condition("StringLike",
                 "aws:ResourceTag/" + SecureCopyPermissions.SECRET_CLUSTER_TAG)).stream().map(TemplateJson::flatten).toList());
-        TemplateJson.Statement create = withSid(Operation.MODIFY, "CreateCopySecrets");
-        assertEquals(List.of("secretsmanager:CreateSecret"), create.actions());
-        assertEquals(List.of(HANDOUT_COPIES), TemplateJson.asList(create.condition("StringLike",
-                "aws:RequestTag/" + SecureCopyPermissions.SECRET_CLUSTER_TAG)).stream().map(TemplateJson::flatten).toList());
-        TemplateJson.Statement manage = withSid(Operation.MODIFY, "ManageCopySecrets");
-        assertEquals(List.of("secretsmanager:TagResource", "secretsmanager:RotateSecret"), manage.actions());
-        assertEquals(List.of(HANDOUT_COPIES), TemplateJson.asList(manage.condition("StringLike",
-                "aws:ResourceTag/" + SecureCopyPermissions.SECRET_CLUSTER_TAG)).stream().map(TemplateJson::flatten).toList());
         assertTrue(statements(Operation.MODIFY).stream().filter(s -> s.hasAction("secretsmanager:"))
                 .allMatch(s -> !s.conditions().isEmpty()), "no unconditioned Secrets Manager statement");
+    }
+
+    @Test
+    void rdsAloneCreatesAndTagsTheCopysSecretWithModifysCredentials() {
+        TemplateJson.Statement create = withSid(Operation.MODIFY, "CreateCopySecretsThroughRds");
+        assertEquals(List.of("secretsmanager:CreateSecret", "secretsmanager:TagResource"), create.actions());
+        assertEquals(List.of(SECRETS), create.resources());
+        assertEquals(List.of("rds.amazonaws.com"), TemplateJson.asList(create.condition("ForAnyValue:StringEquals",
+                "aws:CalledVia")));
+        TemplateJson.Statement key = withSid(Operation.MODIFY, "DescribeSecretsKeyThroughRds");
+        assertEquals(List.of("kms:DescribeKey"), key.actions());
+        assertEquals(List.of("arn:${AWS::Partition}:kms:eu-west-1:" + ACCOUNT + ":key/*"), key.resources());
+        assertEquals(List.of("rds.eu-west-1.amazonaws.com"), TemplateJson.asList(key.condition("StringEquals",
+                "kms:ViaService")));
+        assertEquals(List.of("alias/aws/secretsmanager"), TemplateJson.asList(key.condition("ForAnyValue:StringEquals",
+                "kms:ResourceAliases")));
+        assertTrue(statements(Operation.MODIFY).stream().filter(s -> s.hasAction("secretsmanager:CreateSecret")
+                || s.hasAction("secretsmanager:TagResource") || s.hasAction("secretsmanager:RotateSecret"))
+                .allMatch(s -> create.sid().equals(s.sid())), "only RDS creates or tags, nobody rotates");
     }
 
     @Test
@@ -122,9 +133,12 @@ class SecureCopyPermissionsTest {
         assertEquals(List.of("kms:DescribeKey"), byId.actions());
         assertEquals(List.of("arn:${AWS::Partition}:kms:eu-west-1:" + ACCOUNT
                 + ":key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"), byId.resources());
-        for (Operation operation : List.of(Operation.MODIFY, Operation.PROMOTE, Operation.RETIRE)) {
+        for (Operation operation : List.of(Operation.PROMOTE, Operation.RETIRE)) {
             assertTrue(statements(operation).stream().noneMatch(s -> s.hasAction("kms:")), operation + " uses no key");
         }
+        assertEquals(List.of("DescribeSecretsKeyThroughRds"), statements(Operation.MODIFY).stream()
+                .filter(s -> s.hasAction("kms:")).map(TemplateJson.Statement::sid).toList(),
+                "modify's only key is the managed secret's, which RDS describes");
     }
 
     @Test

@@ -108,6 +108,12 @@ class SettingsTest {
     }
 
     @Test
+    void anUpperCaseLifecycleNameIsRefusedWithItsLowerCaseForm() {
+        String message = error(settings(lifecycle("{\"managedName\": \"Tiny\"}", "{\"modify\": \"rate(1 day)\"}")));
+        assertTrue(message.contains("\"managedName\" must be lower case") && message.contains("use \"tiny\""), message);
+    }
+
+    @Test
     void badSchedulesAreRefused() {
         for (String[] bad : new String[][] {
                 {"{\"retire\": \"cron(0 2 * * *)\"}", "has 5 fields"},

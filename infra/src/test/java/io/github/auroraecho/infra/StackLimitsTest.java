@@ -3,6 +3,7 @@ package io.github.auroraecho.infra;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.NestedStack;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +46,24 @@ class StackLimitsTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 10, 50, 250})
     void anEnvironmentOfManyLifecyclesStaysWithinLimits(int lifecycles) throws IOException {
-        AuroraEchoStack stack = Fixtures.stack(environment(lifecycles));
+        staysWithinLimits(lifecycles + " lifecycles", environment("environments-" + lifecycles, lifecycles,
+                i -> "lifecycle-" + i));
+    }
+
+    /**
+     * The create roles list every lifecycle name they may tag a copy of: the longest names a copy's name allows
+     * (52 characters: 63 less -YYYY-MM-DD) are their worst case, as distinct record names are promote's.
+     */
+    @Test
+    void theLongestLifecycleNamesStayWithinLimits() throws IOException {
+        staysWithinLimits("250 lifecycles of 52-character names", environment("environments-250-longest", 250, i -> {
+            String name = "lifecycle-" + i + "-";
+            return name + "x".repeat(52 - name.length());
+        }));
+    }
+
+    private static void staysWithinLimits(String what, EnvironmentSettings environment) throws IOException {
+        AuroraEchoStack stack = Fixtures.stack(environment);
         List<Stack> stacks = new ArrayList<>(List.of(stack));
         stack.getNode().getChildren().stream().filter(NestedStack.class::isInstance).map(Stack.class::cast)
                 .forEach(stacks::add);
@@ -87,7 +106,7 @@ class StackLimitsTest {
             }
         }
         assertEquals(List.of(), findings, "cdk-nag findings");
-        String line = lifecycles + " lifecycles: " + stacks.size() + " stacks (" + String.join("; ", figures)
+        String line = what + ": " + stacks.size() + " stacks (" + String.join("; ", figures)
                 + "); largest inline role policy " + largestInline + " characters; managed policies a role "
                 + managedPolicies + " (largest " + largestManaged + ")\n";
         System.out.print(line);
@@ -122,8 +141,11 @@ class StackLimitsTest {
         return sizes;
     }
 
-    /** {@code count} lifecycles made from test-events/new.json and clone.json, alternately, under new names. */
-    static EnvironmentSettings environment(int count) throws IOException {
+    /**
+     * {@code count} lifecycles made from test-events/new.json and clone.json, alternately, under the names given;
+     * the settings are also written to target/{@code file}.json.
+     */
+    static EnvironmentSettings environment(String file, int count, IntFunction<String> names) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode environment = root.putObject("environments").putObject("many");
         environment.put("account", "123456789012").put("region", "eu-west-1").put("timeZone", "Europe/London");
@@ -135,7 +157,7 @@ class StackLimitsTest {
             boolean clone = i % 2 == 0;
             ObjectNode document = (ObjectNode) JSON.readTree(Files.readString(
                     Path.of("..", "test-events", clone ? "clone.json" : "new.json")));
-            String name = "lifecycle-" + i;
+            String name = names.apply(i);
             document.put("managedName", name);
             document.put("recordSetName", "db." + name + ".example.com");
             ObjectNode lifecycle = lifecycles.addObject();
@@ -148,7 +170,7 @@ class StackLimitsTest {
             schedules.put("retire", "cron(0 7 * * ? *)");
         }
         // Kept for `npx cdk synth -c settings=infra/target/environments-<count>.json -c env=many` (see docs/deploying.md).
-        Files.writeString(Path.of("target", "environments-" + count + ".json"), root.toPrettyString());
+        Files.writeString(Path.of("target", file + ".json"), root.toPrettyString());
         return Settings.parse(root.toString(), Path.of(".")).environment("many");
     }
 }

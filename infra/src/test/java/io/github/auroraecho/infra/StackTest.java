@@ -290,6 +290,30 @@ class StackTest {
     }
 
     @Test
+    void tagsNewCopiesOnlyOfTheLifecyclesItCreates() {
+        // staging is the environment's new lifecycle, qa its clone lifecycle; tiny creates nothing.
+        Map<Operation, List<String>> names = Map.of(Operation.NEW, List.of("staging"), Operation.CLONE, List.of("qa"));
+        names.forEach((operation, lifecycles) -> {
+            String rds = "arn:${AWS::Partition}:rds:" + REGION + ":" + ACCOUNT + ":";
+            Map<String, String> resources = Map.of("TagNewCopies", "cluster", "TagNewInstances", "db");
+            resources.forEach((sid, type) -> {
+                TemplateJson.Statement tag = stageStatements(operation).stream()
+                        .filter(s -> sid.equals(s.sid())).findFirst().orElseThrow();
+                assertEquals(List.of("rds:AddTagsToResource"), tag.actions());
+                assertEquals(List.of(rds + type + ":${aws:RequestTag/aurora-echo:lifecycle}-????-??-??*"), tag.resources());
+                assertEquals(lifecycles, TemplateJson.asList(tag.condition("StringEquals",
+                        "aws:RequestTag/aurora-echo:lifecycle")));
+                assertEquals("test", tag.condition("StringEquals", "aws:RequestTag/aurora-echo:environment"));
+                assertEquals("new", tag.condition("StringEquals", "aws:RequestTag/aurora-echo:stage"));
+            });
+            assertTrue(stageStatements(operation).stream().filter(s -> s.actions().contains("rds:AddTagsToResource"))
+                    .allMatch(s -> s.sid().startsWith("TagNewCopies") || s.sid().startsWith("TagNewInstances")
+                            || s.sid().equals("RetireBrokenCopies")),
+                    operation + ": no other statement tags with request tags alone");
+        });
+    }
+
+    @Test
     void restoresMayUseTheNamedGroupsOrRdsDefaultsOnly() {
         // staging (new) names its cluster and instance parameter groups; qa (clone) names none: RDS's defaults.
         TemplateJson.Statement newSources = stageStatements(Operation.NEW).stream()
@@ -315,6 +339,16 @@ class StackTest {
                     continue;
                 }
                 assertEquals(Operation.RETIRE, operation, statement.toString());
+                if (statement.hasAction("rds:DeleteDBClusterSnapshot")) {
+                    // Only the final snapshots of the lifecycles with finalSnapshotRetentionDays, as their retired
+                    // copies of this environment tagged them.
+                    assertEquals(List.of("rds:DeleteDBClusterSnapshot"), statement.actions());
+                    assertEquals(List.of("arn:${AWS::Partition}:rds:" + REGION + ":" + ACCOUNT
+                            + ":cluster-snapshot:staging-????-??-??*-final-*"), statement.resources());
+                    assertEquals("retired", statement.condition("StringEquals", "aws:ResourceTag/aurora-echo:stage"));
+                    assertEquals("test", statement.condition("StringEquals", "aws:ResourceTag/aurora-echo:environment"));
+                    continue;
+                }
                 if (statement.resources().stream().anyMatch(r -> r.contains(":cluster-snapshot:"))) {
                     // Only the name of the final snapshot DeleteDBCluster creates (finalSnapshot: true), which RDS
                     // creates and tags with the caller's permissions.
@@ -344,7 +378,8 @@ class StackTest {
         values.forEach((operation, allowed) -> {
             List<TemplateJson.Statement> moves = stageStatements(operation).stream()
                     .filter(s -> s.actions().equals(List.of("rds:AddTagsToResource"))
-                            && s.condition("StringEquals", "aws:RequestTag/aurora-echo:stage") != null)
+                            && s.condition("StringEquals", "aws:RequestTag/aurora-echo:stage") != null
+                            && s.condition("StringEquals", "aws:ResourceTag/aurora-echo:environment") != null)
                     .toList();
             assertEquals(1, moves.size(), operation + ": one statement whatever the number of lifecycles");
             TemplateJson.Statement move = moves.get(0);
@@ -476,5 +511,30 @@ class StackTest {
         assertEquals(REGION, stack.getRegion());
         assertEquals("AuroraEcho-test", stack.getStackName());
         assertNotNull(stack.alarmTopic());
+    }
+
+    /** Modify creates the instance of a copy new or clone left creating (stages.CopyInstance), as they would. */
+    @Test
+    void modifyMayCreateOnlyTheInstanceOfANewCopyOfThisEnvironment() {
+        TemplateJson.Statement create = stageStatements(Operation.MODIFY).stream()
+                .filter(s -> "CreateInstances".equals(s.sid())).findFirst().orElseThrow();
+        assertEquals(List.of("rds:CreateDBInstance"), create.actions());
+        String instances = "arn:${AWS::Partition}:rds:" + REGION + ":" + ACCOUNT + ":db:"
+                + "${aws:RequestTag/aurora-echo:lifecycle}-????-??-??*";
+        assertEquals(List.of(instances), create.resources());
+        // RDS authorizes the instance's tags on create as AddTagsToResource: only as a new copy of a lifecycle
+        // this environment has.
+        TemplateJson.Statement tag = stageStatements(Operation.MODIFY).stream()
+                .filter(s -> "TagNewInstances".equals(s.sid())).findFirst().orElseThrow();
+        assertEquals(List.of("rds:AddTagsToResource"), tag.actions());
+        assertEquals(List.of(instances), tag.resources());
+        assertTrue(TemplateJson.asList(tag.condition("StringEquals", "aws:RequestTag/aurora-echo:lifecycle"))
+                .contains("staging"), tag.toString());
+        assertEquals("new", create.condition("StringEquals", "aws:RequestTag/aurora-echo:stage"));
+        assertEquals("test", create.condition("StringEquals", "aws:RequestTag/aurora-echo:environment"));
+        TemplateJson.Statement join = stageStatements(Operation.MODIFY).stream()
+                .filter(s -> "JoinNewCopies".equals(s.sid())).findFirst().orElseThrow();
+        assertEquals(List.of(String.format(COPIES, "cluster")), join.resources());
+        assertEquals("new", join.condition("StringEquals", "aws:ResourceTag/aurora-echo:stage"));
     }
 }

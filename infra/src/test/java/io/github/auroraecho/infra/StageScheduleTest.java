@@ -3,6 +3,7 @@ package io.github.auroraecho.infra;
 import io.github.auroraecho.lifecycle.DocumentReader;
 import io.github.auroraecho.lifecycle.InvalidInputException;
 import io.github.auroraecho.lifecycle.Operation;
+import io.github.auroraecho.lifecycle.StrictJson;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Binding one entry of a lifecycle's {@code schedules} to a {@link StageSchedule}. */
 class StageScheduleTest {
     private static StageSchedule read(String schedules, String stage) {
-        DocumentReader reader = new DocumentReader(DocumentReader.readTree(schedules, "test"), "schedules");
+        DocumentReader reader = new DocumentReader(StrictJson.readTree(schedules, "test"), "schedules");
         return StageSchedule.read(Operation.fromCliName(stage).orElseThrow(), reader, stage, "Europe/London");
     }
 

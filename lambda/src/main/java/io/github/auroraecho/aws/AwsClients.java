@@ -70,9 +70,8 @@ public final class AwsClients implements AutoCloseable {
         this.http = http;
         this.dataApiHttp = dataApiHttp;
         this.rds = new Lazy<>(() -> configure(RdsClient.builder(), region, http, o -> { }).build());
-        // Route53 is a global service: its API lives in aws-global whatever the copies' region.
-        this.route53 = new Lazy<>(() -> configure(Route53Client.builder(), endpoint == null ? Region.AWS_GLOBAL : region,
-                http, o -> { }).build());
+        // Route 53's API is called in one region of the run's partition, whatever the copies' region.
+        this.route53 = new Lazy<>(() -> configure(Route53Client.builder(), Route53Region.of(region), http, o -> { }).build());
         this.tagging = new Lazy<>(() -> configure(ResourceGroupsTaggingApiClient.builder(), region, http, o -> { }).build());
         this.sts = new Lazy<>(() -> configure(StsClient.builder(), region, http, o -> { }).build());
         // A statement is sent once: a retry after the request may have reached the service could run it twice.

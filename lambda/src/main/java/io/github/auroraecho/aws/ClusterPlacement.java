@@ -12,6 +12,12 @@ import java.util.Map;
  * The cluster settings a restore and a clone share, from the document's placement. The two requests'
  * builders have no common type, so the same setters are written once for each, side by side here: a
  * setting added to one belongs in the other.
+ * <p>
+ * Both ask RDS to copy the copy's tags to its snapshots: "CopyTagsToSnapshot: Specifies whether to copy all tags
+ * from the restored DB cluster to snapshots of the restored DB cluster. The default is not to copy them."
+ * (RestoreDBClusterFromSnapshot, RestoreDBClusterToPointInTime, Amazon RDS API Reference,
+ * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBClusterFromSnapshot.html). So retire's
+ * final snapshot carries the lifecycle's tags, by which retire recognises it when its retention is over.
  */
 final class ClusterPlacement {
     private ClusterPlacement() {
@@ -22,7 +28,8 @@ final class ClusterPlacement {
         return request.dbClusterIdentifier(name).kmsKeyId(placement.kmsKeyId())
                 .dbSubnetGroupName(placement.dbSubnetGroupName()).vpcSecurityGroupIds(securityGroups(placement))
                 .dbClusterParameterGroupName(placement.dbClusterParameterGroupName())
-                .serverlessV2ScalingConfiguration(serverless(placement)).tags(RdsMapping.tagList(tags));
+                .serverlessV2ScalingConfiguration(serverless(placement)).tags(RdsMapping.tagList(tags))
+                .copyTagsToSnapshot(true);
     }
 
     static RestoreDbClusterToPointInTimeRequest.Builder clone(RestoreDbClusterToPointInTimeRequest.Builder request,
@@ -30,7 +37,8 @@ final class ClusterPlacement {
         return request.dbClusterIdentifier(name).kmsKeyId(placement.kmsKeyId())
                 .dbSubnetGroupName(placement.dbSubnetGroupName()).vpcSecurityGroupIds(securityGroups(placement))
                 .dbClusterParameterGroupName(placement.dbClusterParameterGroupName())
-                .serverlessV2ScalingConfiguration(serverless(placement)).tags(RdsMapping.tagList(tags));
+                .serverlessV2ScalingConfiguration(serverless(placement)).tags(RdsMapping.tagList(tags))
+                .copyTagsToSnapshot(true);
     }
 
     /** Words for the change log when the copy gets its own key. */
@@ -50,6 +58,7 @@ final class ClusterPlacement {
         return ServerlessV2ScalingConfiguration.builder()
                 .minCapacity(placement.serverlessV2().minCapacity())
                 .maxCapacity(placement.serverlessV2().maxCapacity())
+                .secondsUntilAutoPause(placement.serverlessV2().secondsUntilAutoPause())
                 .build();
     }
 }

@@ -1,6 +1,8 @@
 package io.github.auroraecho.aws;
 
 import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.IamRole;
+import io.github.auroraecho.lifecycle.ManualSnapshot;
 import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.Placement;
 import io.github.auroraecho.lifecycle.SqlProgress;
@@ -37,7 +39,7 @@ public interface CopyStore {
     Optional<Copy> cluster(String clusterId);
 
     /**
-     * A cluster a clone is made from: its engine, and the latest time a point-in-time restore of it reaches,
+     * A cluster a clone is made from: its engine and version, and the latest time a point-in-time restore of it reaches,
      * which is when the data of a clone made now is from; empty when the cluster does not exist.
      */
     Optional<CloneSource> cloneSource(String clusterId);
@@ -45,7 +47,7 @@ public interface CopyStore {
     /**
      * @param latestRestorableTime RDS's {@code LatestRestorableTime} of the cluster; null when RDS does not say
      */
-    record CloneSource(String engine, Instant latestRestorableTime) {
+    record CloneSource(String engine, String engineVersion, Instant latestRestorableTime) {
     }
 
     /** The newest snapshot with status {@code available} of a cluster of this account, manual or automated. */
@@ -77,9 +79,17 @@ public interface CopyStore {
      * given times that it does not carry yet: a time, once written, stays what it first was. The stage tag goes
      * along with a time even when unchanged: the roles allow tagging only with it.
      */
-    void setStage(Copy copy, String managedName, Stage stage, Map<TimeTag, Instant> times);
+    default void setStage(Copy copy, String managedName, Stage stage, Map<TimeTag, Instant> times) {
+        setStage(copy, managedName, stage, times, Map.of());
+    }
 
-    void addRole(Copy copy, String roleArn);
+    /**
+     * Writes the stage and times as {@link #setStage(Copy, String, Stage, Map)} does and, in the same call on the
+     * cluster, the given marks (such as the check that rejected the copy) whatever the cluster carries.
+     */
+    void setStage(Copy copy, String managedName, Stage stage, Map<TimeTag, Instant> times, Map<String, String> marks);
+
+    void addRole(Copy copy, IamRole role);
 
     /** Applies the change at once, not in the next maintenance window. */
     void modifyCluster(Copy copy, ClusterChange change);
@@ -93,4 +103,9 @@ public interface CopyStore {
     void deleteInstance(Copy copy, Copy.Instance instance);
 
     void deleteCluster(Copy copy, boolean finalSnapshot, Instant now);
+
+    /** Every manual cluster snapshot of this account and region (all pages), with its tags. */
+    List<ManualSnapshot> manualSnapshots();
+
+    void deleteSnapshot(ManualSnapshot snapshot);
 }

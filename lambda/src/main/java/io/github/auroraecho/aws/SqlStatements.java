@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 import software.amazon.awssdk.services.rdsdata.model.BadRequestException;
 import software.amazon.awssdk.services.rdsdata.model.ExecuteStatementRequest;
 import software.amazon.awssdk.services.rdsdata.model.ExecuteStatementResponse;
+import software.amazon.awssdk.services.rdsdata.model.Field;
 import software.amazon.awssdk.services.rdsdata.model.RdsDataException;
 import software.amazon.awssdk.services.rdsdata.model.SqlParameter;
 import software.amazon.awssdk.services.rdsdata.model.StatementTimeoutException;
@@ -14,12 +15,13 @@ import software.amazon.awssdk.services.rdsdata.model.TransactionNotFoundExceptio
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * Runs modify's SQL scripts on a copy through the RDS Data API: no JDBC driver and no network path into
+ * Runs modify's SQL scripts, and promote's checks ({@link #firstColumns}), on a copy through the RDS Data API: no JDBC driver and no network path into
  * the copy's VPC, and the credentials are the copy's RDS-managed secret, which the Data API reads itself.
  *
  * <p>Each statement runs exactly once, however long it takes and wherever a run dies. It runs in its own
@@ -162,6 +164,38 @@ public final class SqlStatements {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Runs a read-only statement (one of verify's checks) outside any transaction and answers the first column of
+     * each row it returns. "If a call isn't part of a transaction because it doesn't include the transactionID
+     * parameter, changes that result from the call are committed automatically", and its answer's {@code records}
+     * are "The records returned by the SQL statement" (RDS Data API reference, ExecuteStatement,
+     * https://docs.aws.amazon.com/rdsdataservice/latest/APIReference/API_ExecuteStatement.html): a check changes
+     * nothing, so it needs no transaction and no step, and it is not a change that {@link Changes} records.
+     */
+    public List<Object> firstColumns(SqlScript check) {
+        String sql = text(check);
+        ExecuteStatementResponse answer = execute(check.database(), null, r -> r.sql(sql));
+        // An answer without records would read as "no row" and reject a copy the check might pass.
+        if (!answer.hasRecords()) {
+            throw new DataApiAnswerException("ExecuteStatement (a check's SELECT)", "its records");
+        }
+        return answer.records().stream().map(row -> row.isEmpty() ? null : value(row.get(0))).toList();
+    }
+
+    /** A column as Java gives it: Long, Double, String or Boolean; null for SQL NULL; a blob or array as the SDK writes it. */
+    private static Object value(Field field) {
+        if (Boolean.TRUE.equals(field.isNull())) {
+            return null;
+        }
+        return switch (field.type()) {
+            case LONG_VALUE -> field.longValue();
+            case DOUBLE_VALUE -> field.doubleValue();
+            case STRING_VALUE -> field.stringValue();
+            case BOOLEAN_VALUE -> field.booleanValue();
+            default -> field.toString();
+        };
     }
 
     private ExecuteStatementResponse execute(

@@ -88,7 +88,8 @@ final class Demo {
             if (endpoint == null) {
                 out.println("Starting moto's AWS emulator on a free loopback port...");
                 // It stops its process on Ctrl-C too, from a shutdown hook of its own.
-                moto = MotoServer.start();
+                // As strict as AWS: a restored or cloned cluster refuses its instance until it is available.
+                moto = MotoServer.start(MotoServer.STRICT_CREATING_DESCRIBES);
                 endpoint = moto.endpoint();
             }
             out.println("Emulated AWS account at " + endpoint + " (region " + REGION.id() + ")");
@@ -193,7 +194,8 @@ final class Demo {
 
     private static String staging(DemoAccount account) {
         ObjectNode document = common("staging", account, "db.r6g.large");
-        document.putArray("iamRoleNames").add(account.roleName());
+        // The demo's production is Aurora PostgreSQL, where RDS associates a role only for a feature.
+        document.putArray("iamRoleNames").addObject().put("name", account.roleName()).put("featureName", "s3Import");
         document.putObject("tags").put("team", "qa");
         return document.toString();
     }

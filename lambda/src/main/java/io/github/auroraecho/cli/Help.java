@@ -77,6 +77,8 @@ final class Help {
               --profile NAME     the AWS profile to use (default: AWS_PROFILE, else the standard chain)
               --endpoint URL     send AWS calls to this endpoint (an emulator); default: AWS_ENDPOINT_URL or AWS
               --verbose          on a failure, also the stack trace (with a credentials failure, the SDK's own exception)
+              --environment NAME the deployed environment whose functions manage the copy new or clone makes
+                                 (its aurora-echo:environment tag; default: AURORA_ECHO_ENVIRONMENT, else none)
               --parameter-prefix PREFIX
                                  where promote keeps <PREFIX>/<managedName>/connection in SSM Parameter Store
                                  (default: AURORA_ECHO_PARAMETER_PREFIX, else /aurora-echo)

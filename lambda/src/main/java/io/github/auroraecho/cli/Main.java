@@ -20,15 +20,11 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -135,6 +131,9 @@ public final class Main {
                 }
             }
             Engine engine = new Engine(aws, clock, Gateways.of(aws, parsed.parameterPrefix()));
+            if (parsed.environment() != null) {
+                engine = engine.forEnvironment(parsed.environment());
+            }
             // The question goes to stdout, ahead of the result: stderr carries only JSON log lines.
             Result result = parsed.interactive() && !config.dryRun()
                     ? new Confirmation(new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), out)
@@ -154,7 +153,7 @@ public final class Main {
 
     private LifecycleConfig config(StageArguments parsed, Operation operation) {
         if (parsed.flagsDocument() == null) {
-            return LifecycleConfig.parse(read(parsed.event()), operation);
+            return LifecycleConfig.parse(EventFile.read(parsed.event(), stdin), operation);
         }
         try {
             return LifecycleConfig.parse(parsed.flagsDocument(), operation);
@@ -181,12 +180,15 @@ public final class Main {
                 ArrayNode nodes = report.putArray("copies");
                 status.copies().forEach(copy -> nodes.add(copy.toJsonNode()));
                 status.notCopies().forEach(report.putArray("notCopies")::add);
+                ArrayNode kept = report.putArray("finalSnapshots");
+                status.finalSnapshots().forEach(snapshots -> kept.add(snapshots.toJsonNode()));
                 ArrayNode parameters = report.putArray("parameters");
                 status.parameters().forEach(parameter -> parameters.add(parameter.toJsonNode()));
                 out.println(report.toPrettyString());
             } else {
                 out.print(StatusTable.render(status.copies()));
                 status.notCopies().forEach(line -> out.println("not a copy: " + line));
+                status.finalSnapshots().forEach(kept -> out.println("final snapshots: " + kept.describe()));
                 status.parameters().forEach(parameter -> out.println(parameter.line()));
             }
             return OK;
@@ -232,17 +234,6 @@ public final class Main {
             e.printStackTrace(err);
         }
         return FAILED;
-    }
-
-    private String read(String event) {
-        try {
-            byte[] bytes = "-".equals(event) ? stdin.readAllBytes() : Files.readAllBytes(Path.of(event));
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("--event: no such file " + event);
-        } catch (IOException e) {
-            throw new InvalidInputException("--event: cannot read " + event + ": " + e.getMessage());
-        }
     }
 
     /** The given region (-r or the document's), else AWS_REGION, AWS_DEFAULT_REGION, the profile's. */

@@ -45,6 +45,17 @@ final class Options {
     }
 
 
+    /**
+     * The value of a single-valued option, refused when the option was already given: the last of two would win
+     * silently, and the user could not tell which document or name a run used.
+     */
+    static <T> T once(T previous, T value, String option) {
+        if (previous != null) {
+            throw new InvalidInputException(option + " is given twice");
+        }
+        return value;
+    }
+
     /** The value after an option, or an error naming the option when the arguments end there. */
     static String value(List<String> args, int index, String option) {
         if (index >= args.size()) {

@@ -2,6 +2,7 @@ package io.github.auroraecho.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.auroraecho.lifecycle.CopyTags;
 import io.github.auroraecho.lifecycle.InvalidInputException;
 
 import java.net.URI;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
  * with either.
  */
 record StageArguments(String event, String flagsDocument, boolean dryRun, URI endpoint, String account,
-                      boolean interactive, AwsProfile profile, boolean verbose, String parameterPrefix) {
+                      boolean interactive, AwsProfile profile, boolean verbose, String environment,
+                      String parameterPrefix) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
 
@@ -29,19 +31,22 @@ record StageArguments(String event, String flagsDocument, boolean dryRun, URI en
         String profile = null;
         boolean verbose = false;
         String parameterPrefix = null;
+        String environment = null;
         ObjectNode flags = JSON.createObjectNode();
         String firstFlag = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "--event" -> event = Options.value(args, ++i, arg);
+                case "--event" -> event = Options.once(event, Options.value(args, ++i, arg), arg);
                 case "--dry-run" -> dryRun = true;
-                case "--endpoint" -> endpoint = Options.endpoint(Options.value(args, ++i, arg));
-                case "-a", "--aws-account-number" -> account = account(Options.value(args, ++i, arg), arg);
+                case "--endpoint" -> endpoint = Options.once(endpoint, Options.endpoint(Options.value(args, ++i, arg)), arg);
+                case "-a", "--aws-account-number" -> account = Options.once(account, account(Options.value(args, ++i, arg), arg), arg);
                 case "-i", "--interactive" -> interactive = bool(Options.value(args, ++i, arg), arg);
-                case "--profile" -> profile = Options.profile(Options.value(args, ++i, arg));
+                case "--profile" -> profile = Options.once(profile, Options.profile(Options.value(args, ++i, arg)), arg);
                 case "--verbose" -> verbose = true;
-                case "--parameter-prefix" -> parameterPrefix = Options.parameterPrefix(Options.value(args, ++i, arg));
+                case "--parameter-prefix" -> parameterPrefix = Options.once(parameterPrefix,
+                        Options.parameterPrefix(Options.value(args, ++i, arg)), arg);
+                case "--environment" -> environment = Options.once(environment, environment(Options.value(args, ++i, arg)), arg);
                 default -> {
                     LegacyFlag flag = LegacyFlag.named(arg).orElseThrow(() -> Options.unknown(arg, command));
                     flag.addTo(flags, arg, Options.value(args, ++i, arg));
@@ -62,7 +67,16 @@ record StageArguments(String event, String flagsDocument, boolean dryRun, URI en
                     + "there too: use --event FILE");
         }
         return new StageArguments(event, firstFlag == null ? null : flags.toString(), dryRun, endpoint, account,
-                interactive, new AwsProfile(profile), verbose, Options.orDeployed(parameterPrefix));
+                interactive, new AwsProfile(profile), verbose, environment, Options.orDeployed(parameterPrefix));
+    }
+
+    /** The deployed environment whose functions manage the copy (its aurora-echo:environment tag). */
+    private static String environment(String value) {
+        if (!value.matches(CopyTags.ENVIRONMENT_NAME)) {
+            throw new InvalidInputException("--environment takes the name of a deployed environment (lower-case "
+                    + "letters, digits and hyphens, a letter first, at most 20 characters), not \"" + value + "\"");
+        }
+        return value;
     }
 
     private static String account(String value, String option) {

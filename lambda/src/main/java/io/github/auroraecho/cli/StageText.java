@@ -16,34 +16,40 @@ record StageText(String summary, String actsOn, String does) {
         return switch (operation) {
             case NEW -> new StageText("restore a new copy from the newest snapshot of the source cluster",
                     "the lifecycle",
-                    "Restores a new cluster and its instance from the newest snapshot of `sourceClusterName` whose "
-                            + "status is `available` (manual and automated, all pages). Engine and version come from "
-                            + "the snapshot unless given. Does nothing while a copy of the lifecycle is younger than "
-                            + "`minimumAgeHours`.");
+                    "Restores a new cluster from the newest snapshot of `sourceClusterName` whose status is "
+                            + "`available` (manual and automated, all pages), and creates its instance once the cluster is "
+                            + "`available` (see [the cluster's first minutes](#the-clusters-first-minutes)). Engine and "
+                            + "version come from the snapshot unless given. Does nothing while a copy of the lifecycle is "
+                            + "younger than `minimumAgeHours`.");
             case CLONE -> new StageText("make a new copy as a copy-on-write clone of the source cluster",
                     "the lifecycle",
-                    "A copy-on-write clone of `sourceClusterName` at its latest restorable time, then its instance. "
-                            + "Does nothing while a copy of the lifecycle is younger than `minimumAgeHours`.");
+                    "A copy-on-write clone of `sourceClusterName` at its latest restorable time, then its "
+                            + "instance once the cluster is `available`. Does nothing while a copy of the lifecycle is "
+                            + "younger than `minimumAgeHours`.");
             case MODIFY -> new StageText("prepare the copy in stage new (roles, backups, deletion protection, "
                     + "password, SQL); move it to modified",
                     "the newest copy in stage `new`",
-                    "Once its cluster and instance are `available` (else outcome `waiting`), associates each IAM role "
-                            + "of `iamRoleNames` not yet associated, enforces the copy's settings (one day of backups, "
-                            + "no deletion protection, and the optional managed password and parameter group), runs "
-                            + "the optional sanitizing SQL (see [secure copies](secure-copies.md)), then marks it "
-                            + "`modified`.");
+                    "Creates its instance when new or clone left it without one and its cluster is now "
+                            + "`available` (outcome `waiting`). Once its cluster and instance are `available` (else outcome "
+                            + "`waiting`), associates each IAM role of `iamRoleNames` not yet associated, enforces the "
+                            + "copy's settings (one day of backups, no deletion protection, and the optional managed "
+                            + "password and parameter group), runs the optional sanitizing SQL (see [secure "
+                            + "copies](secure-copies.md)), then marks it `modified`.");
             case PROMOTE -> new StageText("point the CNAME record(s) at the newest modified copy; retire the one it "
                     + "replaces",
                     "the newest copy in stage `modified`",
-                    "Once available, UPSERTs the CNAME `recordSetName` in every zone of `hostedZoneIds` to the copy's "
+                    "Once available, runs the document's optional `verify` checks on it (see [verify](verify.md)): "
+                            + "one that fails leaves DNS where it is and rejects the copy (`retired`, never served). "
+                            + "Then UPSERTs the CNAME `recordSetName` in every zone of `hostedZoneIds` to the copy's "
                             + "cluster (writer) endpoint, waits until Route53 reports the change `INSYNC`, then marks "
                             + "the copies it replaces `retired` and this one `promoted`.");
             case RETIRE -> new StageText("delete the retired copies once their drain period is over",
                     "every copy in stage `retired`",
                     "Once its drain period is over (`drainMinutes` after it was retired), marks its cluster `retired` "
                             + "too, deletes its instances, then its cluster (with a final snapshot when `finalSnapshot` "
-                            + "is true). Never one that DNS still points to, that has deletion protection, or the "
-                            + "source cluster.");
+                            + "is true); then deletes the lifecycle's final snapshots older than "
+                            + "`finalSnapshotRetentionDays`. Never one that DNS still points to, that has deletion "
+                            + "protection, or the source cluster.");
         };
     }
 

@@ -1,6 +1,6 @@
 package io.github.auroraecho.cli;
 
-import io.github.auroraecho.lifecycle.InvalidInputException;
+import io.github.auroraecho.lifecycle.ManagedName;
 
 import java.net.URI;
 import java.util.List;
@@ -24,18 +24,17 @@ record StatusArguments(Optional<String> managedName, boolean json, String region
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "-n", "--managed-name" -> managedName = Options.value(args, ++i, arg);
+                case "-n", "--managed-name" -> managedName = Options.once(managedName,
+                        ManagedName.check(Options.value(args, ++i, arg), arg), arg);
                 case "--json" -> json = true;
-                case "-r", "--region" -> region = Options.value(args, ++i, arg);
-                case "--endpoint" -> endpoint = Options.endpoint(Options.value(args, ++i, arg));
-                case "--profile" -> profile = Options.profile(Options.value(args, ++i, arg));
+                case "-r", "--region" -> region = Options.once(region, Options.value(args, ++i, arg), arg);
+                case "--endpoint" -> endpoint = Options.once(endpoint, Options.endpoint(Options.value(args, ++i, arg)), arg);
+                case "--profile" -> profile = Options.once(profile, Options.profile(Options.value(args, ++i, arg)), arg);
                 case "--verbose" -> verbose = true;
-                case "--parameter-prefix" -> parameterPrefix = Options.parameterPrefix(Options.value(args, ++i, arg));
+                case "--parameter-prefix" -> parameterPrefix = Options.once(parameterPrefix,
+                        Options.parameterPrefix(Options.value(args, ++i, arg)), arg);
                 default -> throw Options.unknown(arg, "status");
             }
-        }
-        if (managedName != null && managedName.isBlank()) {
-            throw new InvalidInputException("-n needs a lifecycle name");
         }
         return new StatusArguments(Optional.ofNullable(managedName), json, region, endpoint, new AwsProfile(profile), verbose,
                 Options.orDeployed(parameterPrefix));

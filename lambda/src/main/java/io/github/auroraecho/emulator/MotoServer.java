@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * moto's AWS emulator in a child process on a free loopback port, for the demo and the tests. It runs
- * through a small boot script that makes moto refuse duplicate cluster names as AWS does.
+ * through a small boot script that makes moto as strict as AWS documents where aurora-echo relies on it.
  */
 public final class MotoServer implements AutoCloseable {
     public static final String INSTALL_HINT = "moto's server is needed: bin/demo and bin/test install it into .venv "
@@ -37,7 +37,19 @@ public final class MotoServer implements AutoCloseable {
         this.stopOnExit = stopOnExit;
     }
 
-    public static MotoServer start() {
+    /**
+     * As AWS does: a restored or cloned cluster is {@code creating} in its restore response, and refuses
+     * {@code CreateDBInstance} until a describe has shown it {@code available} (the boot script's
+     * {@code --creating-describes}).
+     */
+    public static final int STRICT_CREATING_DESCRIBES = 0;
+
+    /**
+     * @param creatingDescribes how many DescribeDBClusters answers still show a restored or cloned cluster
+     *                          {@code creating} (each stands for the minutes a restore takes on AWS), during
+     *                          which it refuses {@code CreateDBInstance}; -1 for moto's own behaviour
+     */
+    public static MotoServer start(int creatingDescribes) {
         try {
             Path script = Files.createTempFile("aurora-echo-moto", ".py");
             try (InputStream in = MotoServer.class.getResourceAsStream("moto_server.py")) {
@@ -53,7 +65,8 @@ public final class MotoServer implements AutoCloseable {
             Process process;
             try {
                 process = stopOnExit.start(new ProcessBuilder(
-                        List.of(python, script.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port)))
+                        List.of(python, script.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port),
+                                "--creating-describes", Integer.toString(creatingDescribes)))
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile()));
             } catch (IOException e) {
@@ -79,11 +92,35 @@ public final class MotoServer implements AutoCloseable {
 
     /** moto's reset API; false where the endpoint has none (another emulator, or AWS). */
     public static boolean reset(URI endpoint) {
+        return post(endpoint, "/moto-api/reset", null);
+    }
+
+    /**
+     * Changes, for clusters restored or cloned from now on, how many describes show them {@code creating};
+     * false where the endpoint has no such setting (another emulator, or AWS).
+     */
+    public static boolean creatingDescribes(URI endpoint, int describes) {
+        return post(endpoint, "/moto-api/aurora-echo/creating-describes", "{\"describes\": " + describes + "}");
+    }
+
+    /**
+     * Sets the account's RDS quotas the boot script enforces, as a JSON object such as {@code {"clusters": 40}}
+     * ({@code clusters}, {@code instances}, {@code manualClusterSnapshots}); {@code {}} for none.
+     */
+    public static boolean quotas(URI endpoint, String json) {
+        return post(endpoint, "/moto-api/aurora-echo/quotas", json);
+    }
+
+    private static boolean post(URI endpoint, String path, String json) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/moto-api/reset").toURL().openConnection();
+            HttpURLConnection connection = (HttpURLConnection) endpoint.resolve(path).toURL().openConnection();
             connection.setRequestMethod("POST");
             connection.setConnectTimeout(2000);
             connection.setReadTimeout(30000);
+            if (json != null) {
+                connection.setDoOutput(true);
+                connection.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+            }
             int status = connection.getResponseCode();
             connection.disconnect();
             return status == 200;

@@ -1,8 +1,11 @@
 package io.github.auroraecho.lifecycle;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The tags that mark a copy, in one place. Besides 2.x's {@code aurora-echo:<managedName>:stage}, a copy made by
@@ -18,6 +21,8 @@ public final class CopyTags {
     public static final String STAGE = "aurora-echo:stage";
     /** Set by the stack on every stage function; a CLI user may set it to hand copies to an environment. */
     public static final String ENVIRONMENT_VARIABLE = "AURORA_ECHO_ENVIRONMENT";
+    /** What an environment may be called (the stack's settings, the CLI's --environment): it goes into names. */
+    public static final String ENVIRONMENT_NAME = "[a-z][a-z0-9-]{0,19}";
     /** How many of RDS's 50 tags a copy's own tags take at most: stage, lifecycle, stage again, environment. */
     public static final int RESERVED = 4;
 
@@ -51,6 +56,15 @@ public final class CopyTags {
     public static boolean needsStage(Map<String, String> tags, String managedName, Stage stage) {
         return !stage.tagValue().equals(tags.get(Stage.tagKey(managedName)))
                 || (tags.containsKey(STAGE) && !stage.tagValue().equals(tags.get(STAGE)));
+    }
+
+    /**
+     * The environment the lifecycle's copies carry when a copy made by this run would carry none or another: that
+     * environment's functions could not manage the new copy (their policies require their own environment tag).
+     */
+    public static Optional<String> otherEnvironment(List<Copy> copies, String environment) {
+        return copies.stream().map(copy -> copy.clusterTags().get(ENVIRONMENT)).filter(Objects::nonNull)
+                .filter(owner -> !owner.equals(environment)).findFirst();
     }
 
     /** The environment the stage functions of a deployed stack run for; null on the command line unless set. */

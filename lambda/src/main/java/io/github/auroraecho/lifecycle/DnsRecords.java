@@ -11,6 +11,13 @@ import java.util.Locale;
  */
 public record DnsRecords(List<String> hostedZoneIds, String recordSetName, long ttl, long dnsSyncTimeoutSeconds) {
     public static final long DEFAULT_TTL = 60;
+    /**
+     * Two days. Route 53 takes up to 2147483647 s (ResourceRecordSet, "TTL ... Valid Range: Minimum value of 0.
+     * Maximum value of 2147483647", https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecordSet.html),
+     * but a retired copy must outlive the record's TTL ({@link Retirement#drain}) within retire's longest drain:
+     * twice two days is 5760 minutes, under {@link Retirement#MAX_DRAIN_MINUTES}.
+     */
+    public static final long MAX_TTL = 2 * 24 * 3600;
     public static final long DEFAULT_DNS_SYNC_TIMEOUT_SECONDS = 120;
 
     public DnsRecords {
@@ -23,7 +30,7 @@ public record DnsRecords(List<String> hostedZoneIds, String recordSetName, long 
                         "must be a Route53 hosted zone id such as Z0123456789ABC"),
                 normalize(doc.string("recordSetName", v -> Identifiers.isDnsName(normalize(v)),
                         "must be a DNS name such as db.staging.example.com")),
-                doc.integer("ttl", DEFAULT_TTL, 0, 2_147_483_647L),
+                doc.integer("ttl", DEFAULT_TTL, 0, MAX_TTL),
                 doc.integer("dnsSyncTimeoutSeconds", DEFAULT_DNS_SYNC_TIMEOUT_SECONDS, 0, 840));
     }
 

@@ -9,10 +9,12 @@ import java.util.Map;
  */
 public record Labels(String suffix, Map<String, String> tags) {
     /**
-     * RDS allows 50 tags a resource; the copy's own marks take some ({@link CopyTags}), three keep times
-     * ({@link TimeTag}), and with sqlScripts one more is the SQL progress tag.
+     * RDS allows 50 tags a resource; the copy's own marks take some ({@link CopyTags}) and three keep times
+     * ({@link TimeTag}) on every copy. {@link TimeTag#VERIFIED} is not counted here: only a lifecycle with verify
+     * writes it, and {@code LifecycleRules} counts it there with the rejection tag (a copy is verified or rejected,
+     * not both), as it counts the SQL progress tag with sqlScripts, so a document without them keeps its budget.
      */
-    public static final int MAX_EXTRA_TAGS = 50 - CopyTags.RESERVED - TimeTag.values().length;
+    public static final int MAX_EXTRA_TAGS = 50 - CopyTags.RESERVED - (TimeTag.values().length - 1);
 
     public Labels {
         tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
@@ -22,11 +24,14 @@ public record Labels(String suffix, Map<String, String> tags) {
         return new Labels(
                 doc.string("suffix", Identifiers::isSuffix,
                         "must be letters, digits and single hyphens, starting and ending with a letter or digit"),
-                doc.stringMap("tags", MAX_EXTRA_TAGS, Labels::isUserTagKey,
-                        "must be 1 to 128 characters and must not start with \"aurora-echo:\" or \"aws:\" (reserved)", 256));
+                doc.stringMap("tags", MAX_EXTRA_TAGS,
+                        Labels::isUserTagKey, "must be 1 to " + RdsTags.MAX_KEY_LENGTH + " " + RdsTags.CHARACTERS
+                                + ", and must not start with \"aurora-echo:\", \"aws:\" or \"rds:\" (reserved)",
+                        RdsTags::isValue, "must be at most " + RdsTags.MAX_VALUE_LENGTH + " " + RdsTags.CHARACTERS
+                                + ", and must not start with \"aws:\" or \"rds:\""));
     }
 
     private static boolean isUserTagKey(String key) {
-        return !key.isEmpty() && key.length() <= 128 && !Stage.isReservedTagKey(key) && !key.startsWith("aws:");
+        return RdsTags.isKey(key) && !Stage.isReservedTagKey(key);
     }
 }

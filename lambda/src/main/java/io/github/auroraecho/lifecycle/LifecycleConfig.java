@@ -18,14 +18,15 @@ public record LifecycleConfig(
         Timing timing,
         Modification modification,
         DnsRecords dns,
-        Retirement retirement) {
+        Retirement retirement,
+        Verification verification) {
 
     /**
      * Parses a lifecycle document, or an EventBridge event whose {@code detail} is one, for an operation:
      * every known field is type-checked whatever the operation, and the operation's own fields are required.
      */
     public static LifecycleConfig parse(String json, Operation operation) {
-        return fromJson(unwrapEvent(DocumentReader.readTree(json, "the document")), operation);
+        return fromJson(unwrapEvent(StrictJson.readTree(json, "the document")), operation);
     }
 
     /** Accepts the document itself or an EventBridge event ({@code source}, {@code detail-type}, {@code detail}). */
@@ -34,7 +35,7 @@ public record LifecycleConfig(
             JsonNode detail = root.get("detail");
             if (detail == null || !detail.isObject()) {
                 throw new InvalidInputException("field \"detail\" of the EventBridge event must be the lifecycle "
-                        + "document (an object), not " + DocumentReader.describe(detail));
+                        + "document (an object), not " + FieldMessages.describe(detail));
             }
             return detail;
         }
@@ -52,8 +53,7 @@ public record LifecycleConfig(
     /** Every field, each section reading its own; what is not given takes its default. */
     private static LifecycleConfig read(DocumentReader doc) {
         return new LifecycleConfig(
-                doc.requiredString("managedName", Identifiers::isRdsIdentifier, "must be an RDS identifier (a letter "
-                        + "first, then letters, digits and single hyphens, no hyphen at the end)"),
+                ManagedName.read(doc),
                 doc.string("region", Identifiers::isRegion, "must be an AWS region such as eu-west-1"),
                 doc.bool("dryRun", false),
                 CopySource.read(doc),
@@ -62,7 +62,8 @@ public record LifecycleConfig(
                 Timing.read(doc),
                 Modification.read(doc),
                 DnsRecords.read(doc),
-                Retirement.read(doc));
+                Retirement.read(doc),
+                Verification.read(doc));
     }
 
     public static Builder builder(String managedName) {
@@ -71,7 +72,8 @@ public record LifecycleConfig(
 
     public Builder toBuilder() {
         return new Builder(managedName).region(region).dryRun(dryRun).source(source).placement(placement)
-                .labels(labels).timing(timing).modification(modification).dns(dns).retirement(retirement);
+                .labels(labels).timing(timing).modification(modification).dns(dns).retirement(retirement)
+                .verification(verification);
     }
 
     public LifecycleConfig asDryRun() {
@@ -106,6 +108,7 @@ public record LifecycleConfig(
         private Modification modification = DEFAULTS.modification;
         private DnsRecords dns = DEFAULTS.dns;
         private Retirement retirement = DEFAULTS.retirement;
+        private Verification verification = DEFAULTS.verification;
 
         private Builder(String managedName) {
             this.managedName = managedName;
@@ -156,9 +159,14 @@ public record LifecycleConfig(
             return this;
         }
 
+        public Builder verification(Verification verification) {
+            this.verification = verification;
+            return this;
+        }
+
         public LifecycleConfig build() {
             return new LifecycleConfig(managedName, region, dryRun, source, placement, labels, timing, modification,
-                    dns, retirement);
+                    dns, retirement, verification);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.auroraecho.lifecycle;
 
+import java.util.List;
+
 /**
  * The rules between fields of a lifecycle document, and the fields each operation needs. Each field's own
  * type and form are checked where its section reads it; these run on the whole document once it is read.
@@ -42,14 +44,16 @@ public final class LifecycleRules {
             throw new InvalidInputException("field \"sqlScripts\" needs \"manageMasterUserPassword\": true: the RDS "
                     + "Data API signs in with the copy's managed secret, never with production's password");
         }
-        if (!modification.sqlScripts().isEmpty()) {
-            checkDataApiOffered(placement);
+        boolean verifies = !config.verification().isEmpty();
+        if (verifies && !modification.manageMasterUserPassword()) {
+            throw new InvalidInputException("field \"verify\" needs \"manageMasterUserPassword\": true: the RDS "
+                    + "Data API signs in with the copy's managed secret, never with production's password");
         }
-        int tags = config.labels().tags().size();
-        if (!modification.sqlScripts().isEmpty() && tags == Labels.MAX_EXTRA_TAGS) {
-            throw new InvalidInputException("field \"tags\" has " + tags + " entries; with sqlScripts at most "
-                    + (Labels.MAX_EXTRA_TAGS - 1) + " are allowed (the copy carries a tag for its SQL progress)");
+        if (!modification.sqlScripts().isEmpty() || verifies) {
+            checkDataApiOffered(placement, verifies ? "verify" : "sqlScripts");
         }
+        checkTagBudget(config.labels().tags().size(), !modification.sqlScripts().isEmpty(), verifies);
+        checkRoleFeatures(config);
         Long drainMinutes = config.retirement().drainMinutes();
         long ttl = config.dns().ttl();
         if (drainMinutes != null && drainMinutes < Retirement.leastDrainMinutes(ttl)) {
@@ -94,7 +98,7 @@ public final class LifecycleRules {
             // Retire reads the DNS fields too: it must know what DNS points to before it deletes anything.
             case PROMOTE, RETIRE -> {
                 if (config.dns().hostedZoneIds().isEmpty()) {
-                    throw new InvalidInputException(DocumentReader.field("hostedZoneIds") + " is required for "
+                    throw new InvalidInputException(FieldMessages.field("hostedZoneIds") + " is required for "
                             + operation.cliName() + " (a non-empty list of hosted zone ids)");
                 }
                 require(config.dns().recordSetName(), "recordSetName", operation);
@@ -104,18 +108,48 @@ public final class LifecycleRules {
         }
     }
 
-    /** The copies the document makes must offer the Data API that runs its sqlScripts ({@link DataApiAvailability}). */
-    private static void checkDataApiOffered(Placement placement) {
+    /**
+     * RDS allows 50 tags a resource ({@link Labels#MAX_EXTRA_TAGS} for the document's): with sqlScripts a copy carries
+     * its SQL progress, and with verify the time it passed its checks or the check that rejected it.
+     */
+    private static void checkTagBudget(int tags, boolean sqlScripts, boolean verify) {
+        int most = Labels.MAX_EXTRA_TAGS - (sqlScripts ? 1 : 0) - (verify ? 1 : 0);
+        if (tags > most) {
+            throw new InvalidInputException("field \"tags\" has " + tags + " entries; with "
+                    + (sqlScripts && verify ? "sqlScripts and verify" : sqlScripts ? "sqlScripts" : "verify")
+                    + " at most " + most + " are allowed (the copy carries "
+                    + (sqlScripts && verify ? "tags for its SQL progress and its verification or rejection"
+                    : sqlScripts ? "a tag for its SQL progress" : "a tag for its verification or its rejection") + ")");
+        }
+    }
+
+    /** The copies the document makes must offer the Data API that runs its sqlScripts and verify ({@link DataApiAvailability}). */
+    private static void checkDataApiOffered(Placement placement, String field) {
         String instanceClass = placement.dbInstanceClass();
         if (instanceClass != null && !DataApiAvailability.offeredOn(instanceClass)) {
-            throw new InvalidInputException(DocumentReader.field("dbInstanceClass") + " is " + instanceClass
-                    + ", a T class, where AWS does not offer the RDS Data API that runs sqlScripts; choose another "
-                    + "class (for example db.r6g.large or db.serverless) or remove sqlScripts");
+            throw new InvalidInputException(FieldMessages.field("dbInstanceClass") + " is " + instanceClass
+                    + ", a T class, where AWS does not offer the RDS Data API that runs " + field + "; choose another "
+                    + "class (for example db.r6g.large or db.serverless) or remove " + field);
         }
         if (placement.engineVersion() != null) {
             DataApiAvailability.versionRefusal(placement.engine(), placement.engineVersion()).ifPresent(why -> {
-                throw new InvalidInputException(DocumentReader.field("engineVersion") + ": " + why);
+                throw new InvalidInputException(FieldMessages.field("engineVersion") + ": " + why);
             });
+        }
+    }
+
+    /** A document that says its copies are Aurora PostgreSQL names each role's feature, as RDS requires there. */
+    private static void checkRoleFeatures(LifecycleConfig config) {
+        String engine = config.placement().engine();
+        List<IamRole> roles = config.modification().iamRoles();
+        for (int i = 0; i < roles.size(); i++) {
+            IamRole role = roles.get(i);
+            if (role.lacksFeatureFor(engine)) {
+                throw new InvalidInputException(FieldMessages.field("iamRoleNames[" + i + "]") + " (role \"" + role.name()
+                        + "\") has no featureName, which RDS requires to associate a role with an " + engine
+                        + " cluster: give {\"name\": \"" + role.name() + "\", \"featureName\": \"s3Import\"} with "
+                        + "the feature the role is for (s3Import, s3Export, Lambda, ...)");
+            }
         }
     }
 
@@ -130,7 +164,7 @@ public final class LifecycleRules {
 
     private static void require(Object value, String name, Operation operation) {
         if (value == null) {
-            throw new InvalidInputException(DocumentReader.field(name) + " is required for " + operation.cliName());
+            throw new InvalidInputException(FieldMessages.field(name) + " is required for " + operation.cliName());
         }
     }
 }

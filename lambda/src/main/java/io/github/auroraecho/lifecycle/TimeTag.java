@@ -16,7 +16,9 @@ public enum TimeTag {
     /** When modify moved the copy to {@code modified}. */
     MODIFIED("modified-at"),
     /** When the copy was moved to {@code retired}: its drain before deletion starts then. */
-    RETIRED("retired-at");
+    RETIRED("retired-at"),
+    /** When promote found that the copy passed the document's {@code verify} checks, before it pointed DNS at it. */
+    VERIFIED("verified-at");
 
     private final String suffix;
 

@@ -21,7 +21,8 @@ public final class CloneStage extends CopyCreation {
         // time, like a snapshot's SnapshotCreateTime, not this run's clock. Read just before the call, it can only
         // make the data look a little older than it is.
         Instant restorePoint = cluster.latestRestorableTime() != null ? cluster.latestRestorableTime() : context.now();
-        return new Source(cluster.engine(), "a copy-on-write clone of " + source, restorePoint,
+        // The clone keeps its source's version, so its Serverless v2 range is checked against that version.
+        return new Source(cluster.engine(), cluster.engineVersion(), "a copy-on-write clone of " + source, restorePoint,
                 (name, tags) -> context.copies().cloneCluster(name, source, config.placement(), tags));
     }
 }

@@ -6,10 +6,11 @@ import io.github.auroraecho.lifecycle.CopyName;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.RefusedException;
+import io.github.auroraecho.lifecycle.ServerlessV2;
 import io.github.auroraecho.lifecycle.Stage;
 import io.github.auroraecho.lifecycle.TimeTag;
 import software.amazon.awssdk.services.rds.model.DbClusterAlreadyExistsException;
-import software.amazon.awssdk.services.rds.model.DbInstanceAlreadyExistsException;
+import software.amazon.awssdk.services.rds.model.DbClusterQuotaExceededException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -46,10 +47,11 @@ abstract class CopyCreation implements LifecycleStage {
 
     /**
      * Where a copy comes from, found (or refused) before anything is created: the engine its instance
-     * needs, words for the result, the time its data is from (kept as a tag: RDS does not tell it later),
+     * needs, its version when known before the copy exists, words for the result, the time its data is from (kept as a tag: RDS does not tell it later),
      * and the restore or clone call that makes the cluster, tagged from its first moment.
      */
-    protected record Source(String engine, String description, Instant sourcePoint, ClusterFactory factory) {
+    protected record Source(String engine, String engineVersion, String description, Instant sourcePoint,
+                            ClusterFactory factory) {
     }
 
     @FunctionalInterface
@@ -83,27 +85,31 @@ abstract class CopyCreation implements LifecycleStage {
     @Override
     public Result run(StageContext context, List<Copy> copies) {
         LifecycleConfig config = context.config();
-        Map<String, String> tags = creationTags(config);
+        Map<String, String> tags = CopyTags.creation(config, context.environment());
         Plan plan = decide(copies, config, context.now());
         return switch (plan) {
-            case Plan.Resume(Copy copy) -> {
-                createInstance(context, copy.name(), copy.engine(), tags);
-                yield context.result(Outcome.CHANGED, "resumed copy " + copy.name()
-                        + ": its cluster existed without an instance, created the instance", copy.name());
-            }
+            case Plan.Resume(Copy copy) -> CopyInstance.create(context, copy.name(), copy.clusterStatus(), copy.engine())
+                    .map(waiting -> context.result(Outcome.WAITING, waiting, copy.name()))
+                    .orElseGet(() -> context.result(Outcome.CHANGED, "resumed copy " + copy.name()
+                            + ": its cluster existed without an instance, created the instance", copy.name()));
             case Plan.Abandon(Copy copy, String problem) -> BrokenCopy.retire(context, copy, problem);
             case Plan.TooYoung(Copy copy, Duration age) -> context.result(Outcome.NOTHING_TO_DO,
                     "copy " + copy.name() + " is " + hours(age) + " hours old, younger than minimumAgeHours "
                             + config.timing().minimumAgeHours() + ": no new copy", copy.name());
             case Plan.AlreadyExists(Copy copy) -> context.result(Outcome.NOTHING_TO_DO,
                     "copy " + copy.name() + " already exists (the schedule ran twice today)", copy.name());
-            case Plan.Create(String name) -> create(context, name, tags);
+            case Plan.Create(String name) -> CopyTags.otherEnvironment(copies, context.environment())
+                    .map(owner -> context.result(Outcome.FAILED, ownedElsewhere(context, owner), null))
+                    .orElseGet(() -> create(context, name, tags));
         };
     }
 
-    /** The tags a new copy carries from its first call: the document's own and the copy's marks ({@link CopyTags}). */
-    private static Map<String, String> creationTags(LifecycleConfig config) {
-        return CopyTags.creation(config, CopyTags.deployedEnvironment());
+    /** Why no copy is made: its environment's functions could not manage it (see {@link CopyTags#otherEnvironment}). */
+    private static String ownedElsewhere(StageContext context, String owner) {
+        return "no new copy: the copies of " + context.managedName() + " belong to environment " + owner
+                + " (their tag " + CopyTags.ENVIRONMENT + ") and this run's copy would carry "
+                + (context.environment() == null ? "none" : context.environment()) + ", so " + owner
+                + "'s functions could not manage it; on the command line give --environment " + owner;
     }
 
     private Result create(StageContext context, String name, Map<String, String> tags) {
@@ -112,6 +118,12 @@ abstract class CopyCreation implements LifecycleStage {
             return alreadyThere(context, name, existing.get());
         }
         Source source = source(context);
+        ServerlessV2 serverless = context.config().placement().serverlessV2();
+        if (serverless != null) {
+            serverless.refusalFor(source.engine(), source.engineVersion()).ifPresent(refusal -> {
+                throw new RefusedException(refusal + "; nothing was changed");
+            });
+        }
         Map<String, String> clusterTags = new LinkedHashMap<>(tags);
         clusterTags.put(TimeTag.SOURCE_POINT.key(context.managedName()), TimeTag.value(source.sourcePoint()));
         try {
@@ -120,9 +132,16 @@ abstract class CopyCreation implements LifecycleStage {
             return context.copies().cluster(name)
                     .map(cluster -> alreadyThere(context, name, cluster))
                     .orElseThrow(() -> e);
+        } catch (DbClusterQuotaExceededException e) {
+            throw RdsQuota.CLUSTERS.exceeded("RDS refused to create copy " + name + ", nothing was changed", e);
         }
-        createInstance(context, name, source.engine(), tags);
-        return context.result(Outcome.CHANGED, "created copy " + name + " from " + source.description(), name);
+        // A dry run made no cluster to read: it plans the instance as a real run makes it once the cluster is available.
+        String status = context.changes().dryRun() ? Copy.AVAILABLE
+                : context.copies().cluster(name).map(Copy::clusterStatus).orElse("not found");
+        String created = "created copy " + name + " from " + source.description();
+        return CopyInstance.create(context, name, status, source.engine())
+                .map(waiting -> context.result(Outcome.WAITING, created + "; " + waiting, name))
+                .orElseGet(() -> context.result(Outcome.CHANGED, created, name));
     }
 
     /**
@@ -139,14 +158,6 @@ abstract class CopyCreation implements LifecycleStage {
         }
         return context.result(Outcome.NOTHING_TO_DO, "copy " + name
                 + " was created by a concurrent run of the same schedule", name);
-    }
-
-    private static void createInstance(StageContext context, String name, String engine, Map<String, String> tags) {
-        try {
-            context.copies().createInstance(name, engine, context.config().placement(), tags);
-        } catch (DbInstanceAlreadyExistsException e) {
-            // A concurrent run created it first; the copy is complete either way.
-        }
     }
 
     private static String hours(Duration age) {

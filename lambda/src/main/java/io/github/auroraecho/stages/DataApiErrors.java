@@ -49,8 +49,8 @@ final class DataApiErrors {
                     + "class, or let the next copy be made with the document's dbInstanceClass");
         }
         if ("AccessDeniedException".equals(code) || "ForbiddenException".equals(code)) {
-            hints.add("the modify function's role needs rds-data:* on the copy and secretsmanager:GetSecretValue on "
-                    + "its managed secret (see docs/secure-copies.md, Permissions)");
+            hints.add("the function's role (modify's, or promote's for verify) needs rds-data:* on the copy and "
+                    + "secretsmanager:GetSecretValue on its managed secret (see docs/secure-copies.md, Permissions)");
         }
         if ("InvalidSecretException".equals(code) || "SecretsErrorException".equals(code)) {
             hints.add("the Data API could not use the copy's managed secret");

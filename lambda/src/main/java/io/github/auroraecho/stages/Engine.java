@@ -6,6 +6,7 @@ import io.github.auroraecho.aws.Changes;
 import io.github.auroraecho.aws.Gateways;
 import io.github.auroraecho.aws.Log;
 import io.github.auroraecho.lifecycle.ConnectionParameterName;
+import io.github.auroraecho.lifecycle.CopyTags;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.lifecycle.Ownership;
@@ -21,16 +22,28 @@ public final class Engine {
     private final AwsClients aws;
     private final Clock clock;
     private final Gateways gateways;
+    private final String environment;
 
+    /** For the environment of {@code AURORA_ECHO_ENVIRONMENT} (the deployed function's own), or none. */
     public Engine(AwsClients aws, Clock clock) {
         this(aws, clock, Gateways.of(aws, ConnectionParameterName.deployedPrefix()));
     }
 
     /** With other gateways to RDS, DNS and SSM (the CLI's parameter prefix; in-memory ones in tests); {@code aws} serves the rest (STS, Data API, S3). */
     public Engine(AwsClients aws, Clock clock, Gateways gateways) {
+        this(aws, clock, gateways, CopyTags.deployedEnvironment());
+    }
+
+    private Engine(AwsClients aws, Clock clock, Gateways gateways, String environment) {
         this.aws = aws;
         this.clock = clock;
         this.gateways = gateways;
+        this.environment = environment;
+    }
+
+    /** The same engine making copies for the given environment (the CLI's {@code --environment}). */
+    public Engine forEnvironment(String owner) {
+        return new Engine(aws, clock, gateways, owner);
     }
 
     /** Runs with no time limit beyond the stage's own bounded waits (the CLI). */
@@ -43,7 +56,8 @@ public final class Engine {
         Changes changes = new Changes(config.dryRun(), config.managedName());
         Instant now = clock.instant();
         StageContext context = new StageContext(operation, config, aws, gateways.copies().apply(changes),
-                gateways.dns().apply(changes), gateways.parameters().apply(changes), changes, now, now.plus(budget), clock);
+                gateways.dns().apply(changes), gateways.parameters().apply(changes), changes, now, now.plus(budget), clock,
+                environment);
         Result result;
         try {
             Ownership.Found found = context.copies().list(new Ownership(config.managedName(), config.source().sourceClusterName()));

@@ -2,6 +2,7 @@ package io.github.auroraecho.stages;
 
 import io.github.auroraecho.aws.ClusterChange;
 import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.IamRole;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.RefusedException;
 import io.github.auroraecho.lifecycle.Stage;
@@ -9,6 +10,7 @@ import io.github.auroraecho.lifecycle.TimeTag;
 import io.github.auroraecho.stages.ModifySteps.Step;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.rds.model.DbClusterRoleAlreadyExistsException;
+import software.amazon.awssdk.services.rds.model.DbClusterRoleQuotaExceededException;
 import software.amazon.awssdk.services.rds.model.InvalidDbClusterStateException;
 import software.amazon.awssdk.services.rds.model.InvalidResourceStateException;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
@@ -33,6 +35,10 @@ public final class ModifyStage implements LifecycleStage {
 
         record Broken(Copy copy, String problem) implements Plan {
         }
+
+        /** New or clone made the cluster while it was still creating: its instance comes first. */
+        record CreateInstance(Copy copy) implements Plan {
+        }
     }
 
     /** The newest copy in stage new; older ones are stale restores that promote will retire. */
@@ -49,13 +55,17 @@ public final class ModifyStage implements LifecycleStage {
         if (problem.isPresent()) {
             return new Plan.Broken(copy, problem.get());
         }
+        if (copy.instances().isEmpty()) {
+            return new Plan.CreateInstance(copy);
+        }
         return copy.isAvailable() ? new Plan.Modify(copy) : new Plan.Waiting(copy);
     }
 
-    /** Role ARNs from names (with the caller's account and partition) or taken as given when already ARNs. */
-    static List<String> roleArns(List<String> namesOrArns, String partition, String account) {
-        return namesOrArns.stream()
-                .map(role -> role.startsWith("arn:") ? role : "arn:" + partition + ":iam::" + account + ":role/" + role)
+    /** The roles by ARN: names with the caller's account and partition, ARNs as given. */
+    static List<IamRole> roleArns(List<IamRole> roles, String partition, String account) {
+        return roles.stream()
+                .map(role -> role.name().startsWith("arn:") ? role
+                        : role.withName("arn:" + partition + ":iam::" + account + ":role/" + role.name()))
                 .toList();
     }
 
@@ -67,7 +77,20 @@ public final class ModifyStage implements LifecycleStage {
                     + " is not available yet (" + Statuses.of(copy) + ")", copy.name());
             case Plan.Modify(Copy copy) -> modify(context, copy);
             case Plan.Broken(Copy copy, String problem) -> BrokenCopy.retire(context, copy, problem);
+            case Plan.CreateInstance(Copy copy) -> createInstance(context, copy);
         };
+    }
+
+    /** The instance is made with the document's placement, which a modify-only document may leave out. */
+    private static Result createInstance(StageContext context, Copy copy) {
+        if (context.config().placement().dbInstanceClass() == null) {
+            return context.result(Outcome.FAILED, "copy " + copy.name() + " has no instance yet and this document"
+                    + " has no dbInstanceClass to create it with: give modify the lifecycle's whole document (as the"
+                    + " deployed schedules do), or run new or clone, which resume the copy", copy.name());
+        }
+        return context.result(Outcome.WAITING, CopyInstance.create(context, copy.name(), copy.clusterStatus(), copy.engine())
+                .orElse("created the instance of copy " + copy.name() + "; the next run modifies the copy once it is"
+                        + " available"), copy.name());
     }
 
     /**
@@ -75,10 +98,10 @@ public final class ModifyStage implements LifecycleStage {
      * or RDS is busy with it. A dry run plans every pending step instead, as if each succeeded.
      */
     private Result modify(StageContext context, Copy found) {
-        List<String> roleArns = roleArnsOf(context);
-        Step first = ModifySteps.next(found, context.config(), roleArns);
+        List<IamRole> roles = roleArnsOf(context);
+        Step first = ModifySteps.next(found, context.config(), roles);
         if (context.changes().dryRun() && !(first instanceof Step.Wait) && !(first instanceof Step.Refuse)) {
-            for (Step step : ModifySteps.pending(found, context.config(), roleArns)) {
+            for (Step step : ModifySteps.pending(found, context.config(), roles)) {
                 Optional<Result> stop = take(context, found, step);
                 if (stop.isPresent()) {
                     return stop.get();
@@ -95,7 +118,7 @@ public final class ModifyStage implements LifecycleStage {
             }
             copy = context.copies().reread(copy).orElseThrow(() -> new RefusedException("copy " + found.name()
                     + " disappeared while it was being modified"));
-            Step next = ModifySteps.next(copy, context.config(), roleArns);
+            Step next = ModifySteps.next(copy, context.config(), roles);
             if (next.equals(step)) {
                 // RDS took the call but does not show its effect yet (it may take minutes).
                 return context.result(Outcome.WAITING, "RDS does not show the effect of \"" + describe(step)
@@ -111,7 +134,7 @@ public final class ModifyStage implements LifecycleStage {
             case Step.Wait(String why) -> Optional.of(context.result(Outcome.WAITING,
                     why + "; the next run continues", copy.name()));
             case Step.Refuse(String why) -> Optional.of(context.result(Outcome.FAILED, why, copy.name()));
-            case Step.AssociateRoles(List<String> arns) -> associateRoles(context, copy, arns);
+            case Step.AssociateRoles(List<IamRole> roles) -> associateRoles(context, copy, roles);
             case Step.ModifyCluster(ClusterChange change) -> {
                 try {
                     context.copies().modifyCluster(copy, change);
@@ -137,23 +160,30 @@ public final class ModifyStage implements LifecycleStage {
         };
     }
 
-    private static Optional<Result> associateRoles(StageContext context, Copy copy, List<String> arns) {
-        for (String arn : arns) {
+    private static Optional<Result> associateRoles(StageContext context, Copy copy, List<IamRole> roles) {
+        for (IamRole role : roles) {
             try {
-                context.copies().addRole(copy, arn);
+                context.copies().addRole(copy, role);
             } catch (DbClusterRoleAlreadyExistsException e) {
                 // Fine when an interrupted or concurrent run associated it after we read the cluster;
                 // otherwise RDS refused it (one role per feature name) and the copy must not move on.
-                if (!isAssociated(context, copy, arn)) {
-                    throw new RefusedException("RDS refused to associate role " + arn + " with " + copy.name()
-                            + ": " + e.awsErrorDetails().errorMessage());
+                if (!isAssociated(context, copy, role.name())) {
+                    throw refusedRole(copy, role, e);
                 }
+            } catch (DbClusterRoleQuotaExceededException e) {
+                // Roles associated by hand besides the document's: RDS allows 5 in all.
+                throw refusedRole(copy, role, e);
             } catch (InvalidDbClusterStateException e) {
                 // RDS takes one association at a time; the next run adds the rest.
                 return Optional.of(busy(context, copy, e));
             }
         }
         return Optional.empty();
+    }
+
+    private static RefusedException refusedRole(Copy copy, IamRole role, AwsServiceException e) {
+        return new RefusedException("RDS refused to associate role " + role.describe() + " with " + copy.name()
+                + ": " + e.awsErrorDetails().errorMessage());
     }
 
     private static Result busy(StageContext context, Copy copy, AwsServiceException e) {
@@ -164,9 +194,9 @@ public final class ModifyStage implements LifecycleStage {
     /** What the operator needs to know: the secret to hand out (its ARN, never a password) and what ran. */
     private static String modifiedMessage(StageContext context, Copy copy) {
         StringBuilder message = new StringBuilder("copy " + copy.name() + " is modified");
-        List<String> roles = context.config().modification().iamRoleNames();
+        List<IamRole> roles = context.config().modification().iamRoles();
         if (!roles.isEmpty()) {
-            message.append("; roles: ").append(String.join(", ", roles));
+            message.append("; roles: ").append(String.join(", ", roles.stream().map(IamRole::describe).toList()));
         }
         if (copy.settings().masterUserSecretArn() != null) {
             message.append("; master password in secret ").append(copy.settings().masterUserSecretArn());
@@ -181,7 +211,8 @@ public final class ModifyStage implements LifecycleStage {
 
     private static String describe(Step step) {
         return switch (step) {
-            case Step.AssociateRoles(List<String> arns) -> "associate roles " + String.join(", ", arns);
+            case Step.AssociateRoles(List<IamRole> roles) -> "associate roles "
+                    + String.join(", ", roles.stream().map(IamRole::describe).toList());
             case Step.ModifyCluster(ClusterChange change) -> "modify cluster settings";
             case Step.EnableDataApi() -> "enable the RDS Data API";
             case Step.RunSql(int next, String secretArn) -> "run SQL statements from " + (next + 1);
@@ -197,9 +228,9 @@ public final class ModifyStage implements LifecycleStage {
     }
 
     /** The document's roles as ARNs; STS is asked for the account only when a role is given by name. */
-    private static List<String> roleArnsOf(StageContext context) {
-        List<String> roles = context.config().modification().iamRoleNames();
-        if (roles.stream().allMatch(role -> role.startsWith("arn:"))) {
+    private static List<IamRole> roleArnsOf(StageContext context) {
+        List<IamRole> roles = context.config().modification().iamRoles();
+        if (roles.stream().allMatch(role -> role.name().startsWith("arn:"))) {
             return roles;
         }
         GetCallerIdentityResponse caller = context.aws().sts().getCallerIdentity();

@@ -3,6 +3,7 @@ package io.github.auroraecho.stages;
 import io.github.auroraecho.aws.ClusterChange;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.DataApiAvailability;
+import io.github.auroraecho.lifecycle.IamRole;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Modification;
 import io.github.auroraecho.lifecycle.SqlProgress;
@@ -29,7 +30,8 @@ final class ModifySteps {
         record Refuse(String why) implements Step {
         }
 
-        record AssociateRoles(List<String> roleArns) implements Step {
+        /** The roles by ARN, each with its feature name where the document gives one. */
+        record AssociateRoles(List<IamRole> roles) implements Step {
         }
 
         record ModifyCluster(ClusterChange change) implements Step {
@@ -50,7 +52,7 @@ final class ModifySteps {
     }
 
     /** What to do next with the copy, or why not now. */
-    static Step next(Copy copy, LifecycleConfig config, List<String> roleArns) {
+    static Step next(Copy copy, LifecycleConfig config, List<IamRole> roles) {
         if (!copy.isAvailable()) {
             return new Step.Wait("copy " + copy.name() + " is not available (" + Statuses.of(copy) + ")");
         }
@@ -62,8 +64,20 @@ final class ModifySteps {
                     + "ran were changed or removed; restore the statements, or let promote and retire replace this copy");
         }
         String secretStatus = copy.settings().masterUserSecretStatus();
-        List<Step> pending = pending(copy, config, roleArns);
+        List<Step> pending = pending(copy, config, roles);
         Step first = pending.get(0);
+        if (first instanceof Step.AssociateRoles(List<IamRole> missing)) {
+            List<String> refused = missing.stream().filter(role -> role.lacksFeatureFor(copy.engine()))
+                    .map(IamRole::name).toList();
+            if (!refused.isEmpty()) {
+                // Said before the call: RDS would refuse each run the same way, and the copy would never be promoted.
+                return new Step.Refuse("RDS requires a feature name to associate a role with an " + copy.engine()
+                        + " cluster, and " + (refused.size() == 1 ? "role " + refused.get(0) + " has"
+                                : "roles " + String.join(", ", refused) + " have") + " none (copy " + copy.name()
+                        + "): give it in iamRoleNames as {\"name\": ..., \"featureName\": \"s3Import\"} with the "
+                        + "feature the role is for");
+            }
+        }
         String version = copy.settings().engineVersion();
         if ((first instanceof Step.EnableDataApi || first instanceof Step.RunSql) && version != null) {
             Optional<String> refusal = DataApiAvailability.versionRefusal(copy.engine(), version);
@@ -87,9 +101,10 @@ final class ModifySteps {
     }
 
     /** Every step still to take, in order, as if each succeeds: the next one first, MarkModified last. */
-    static List<Step> pending(Copy copy, LifecycleConfig config, List<String> roleArns) {
+    static List<Step> pending(Copy copy, LifecycleConfig config, List<IamRole> roles) {
         List<Step> steps = new ArrayList<>();
-        List<String> missingRoles = roleArns.stream().filter(arn -> !copy.associatedRoleArns().contains(arn)).toList();
+        List<IamRole> missingRoles = roles.stream().filter(role -> !copy.associatedRoleArns().contains(role.name()))
+                .toList();
         if (!missingRoles.isEmpty()) {
             steps.add(new Step.AssociateRoles(missingRoles));
         }
@@ -106,10 +121,12 @@ final class ModifySteps {
             steps.add(new Step.ModifyCluster(change));
         }
         int done = SqlProgress.of(copy.clusterTags(), config.managedName()).map(SqlProgress::done).orElse(0);
-        if (done < config.modification().sqlScripts().size()) {
-            if (!settings.httpEndpointEnabled()) {
-                steps.add(new Step.EnableDataApi());
-            }
+        boolean runsSql = done < config.modification().sqlScripts().size();
+        // Promote runs verify's checks through the Data API: modify, whose role may enable it, turns it on for them.
+        if ((runsSql || !config.verification().isEmpty()) && !settings.httpEndpointEnabled()) {
+            steps.add(new Step.EnableDataApi());
+        }
+        if (runsSql) {
             steps.add(new Step.RunSql(done, settings.masterUserSecretArn()));
         }
         steps.add(new Step.MarkModified());

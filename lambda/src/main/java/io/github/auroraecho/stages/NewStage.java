@@ -20,6 +20,7 @@ public final class NewStage extends CopyCreation {
         DBClusterSnapshot snapshot = context.copies().newestAvailableSnapshot(source.sourceClusterName())
                 .orElseThrow(() -> noSnapshot(context, source.sourceClusterName()));
         return new Source(config.placement().engineOr(snapshot.engine()),
+                config.placement().engineVersionFor(snapshot.engine(), snapshot.engineVersion()),
                 "snapshot " + snapshot.dbClusterSnapshotIdentifier() + " of " + source.sourceClusterName(),
                 snapshot.snapshotCreateTime(),
                 (name, tags) -> context.copies().restoreFromSnapshot(name, snapshot, false, config.placement(), tags));
@@ -54,6 +55,7 @@ public final class NewStage extends CopyCreation {
                         "no available snapshot of " + source.sourceClusterName() + " is shared with this account: its "
                                 + "owner shares each snapshot with ModifyDBClusterSnapshotAttribute (restore)"));
         return new Source(config.placement().engineOr(snapshot.engine()),
+                config.placement().engineVersionFor(snapshot.engine(), snapshot.engineVersion()),
                 "snapshot " + snapshot.dbClusterSnapshotArn() + " shared with this account",
                 snapshot.snapshotCreateTime(),
                 (name, tags) -> context.copies().restoreFromSnapshot(name, snapshot, true, config.placement(), tags));

@@ -5,6 +5,7 @@ import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Stage;
 import io.github.auroraecho.lifecycle.TimeTag;
+import io.github.auroraecho.lifecycle.Verification;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Points the CNAME record(s) at the newest modified copy, waits until Route53 has them in sync, writes the
- * lifecycle's connection parameter, then retires the copies it replaces and marks it promoted. DNS moves before
+ * lifecycle's connection parameter, then retires the copies it replaces and marks it promoted; with the
+ * document's {@code verify}, only once the copy passed its checks ({@link CopyChecks}). DNS moves before
  * the parameter and any tag, so a run interrupted anywhere leaves the old copy reachable or the new one promoted,
  * and the next run finishes the job: with nothing else to do, it still sets the parameter to the promoted copy.
  */
@@ -41,7 +43,7 @@ public final class PromoteStage implements LifecycleStage {
         Comparator<Copy> newestFirst = Copy.newestFirst(managedName);
         Optional<Copy> candidate = inStage(copies, managedName, Stage.MODIFIED).min(newestFirst);
         if (candidate.isEmpty()) {
-            return new Plan.Nothing("no copy in stage modified");
+            return new Plan.Nothing("no copy in stage modified" + rejectedSince(copies, managedName));
         }
         Copy copy = candidate.get();
         Optional<Copy> newerPromoted = inStage(copies, managedName, Stage.PROMOTED)
@@ -70,6 +72,23 @@ public final class PromoteStage implements LifecycleStage {
         return new Plan.Promote(copy, replaced);
     }
 
+    /**
+     * The copies rejected by their checks that are newer than every promoted copy, as a later run the same night
+     * reports them: DNS stays where it is.
+     */
+    private static String rejectedSince(List<Copy> copies, String managedName) {
+        Comparator<Copy> newestFirst = Copy.newestFirst(managedName);
+        Optional<Copy> served = inStage(copies, managedName, Stage.PROMOTED).min(newestFirst);
+        List<String> rejected = copies.stream()
+                .filter(copy -> Verification.rejectedBy(copy.clusterTags(), managedName).isPresent())
+                .filter(copy -> served.isEmpty() || newestFirst.compare(copy, served.get()) < 0)
+                .map(copy -> copy.name() + " (check \"" + Verification.rejectedBy(copy.clusterTags(), managedName).get()
+                        + "\" failed)")
+                .toList();
+        return rejected.isEmpty() ? "" : "; rejected, never served: " + String.join(", ", rejected)
+                + (served.isEmpty() ? "" : "; DNS stays at " + served.get().name());
+    }
+
     private static java.util.stream.Stream<Copy> inStage(List<Copy> copies, String managedName, Stage stage) {
         return copies.stream().filter(copy -> copy.stage(managedName).equals(Optional.of(stage)));
     }
@@ -92,7 +111,18 @@ public final class PromoteStage implements LifecycleStage {
         List<String> stale = config.dns().hostedZoneIds().stream()
                 .filter(zone -> !current.get(zone).equals(Optional.of(target)))
                 .toList();
+        Map<String, Object> verified = Map.of();
+        String checked = "";
         if (!stale.isEmpty()) {
+            switch (CopyChecks.run(context, copy, served(current, stale, replaced))) {
+                case CopyChecks.Verdict.Stop(Result stop) -> {
+                    return stop;
+                }
+                case CopyChecks.Verdict.Passed(Map<String, Object> values, String words) -> {
+                    verified = values;
+                    checked = words;
+                }
+            }
             List<String> changeIds = context.dns().upsert(stale, config.dns().recordSetName(), copy.name(), target,
                     config.dns().ttl());
             if (!context.dns().waitInSync(changeIds, context.waitBudget(Duration.ofSeconds(config.dns().dnsSyncTimeoutSeconds())))) {
@@ -109,8 +139,9 @@ public final class PromoteStage implements LifecycleStage {
         context.copies().setStage(copy, config.managedName(), Stage.PROMOTED);
         return context.result(Outcome.CHANGED, "promoted " + copy.name() + ": " + config.dns().recordSetName() + " -> "
                 + target + (replaced.isEmpty() ? "" : "; retired "
-                + String.join(", ", replaced.stream().map(Copy::name).toList()))
-                + (wrote ? "; " + parameter + " names it" : ""), copy.name()).withParameter(parameter);
+                + String.join(", ", replaced.stream().map(Copy::name).toList())) + checked
+                + (wrote ? "; " + parameter + " names it" : ""), copy.name()).withVerified(verified)
+                .withParameter(parameter);
     }
 
     /**
@@ -140,5 +171,14 @@ public final class PromoteStage implements LifecycleStage {
         }
         context.parameters().write(managedName, wanted.toJson(), copy.name());
         return true;
+    }
+
+    /**
+     * What the record serves before DNS moves, in the run's words (the first stale zone's target): the copy it
+     * replaces that has that endpoint, or the target itself; null when the record does not exist yet.
+     */
+    private static String served(Map<String, Optional<String>> current, List<String> stale, List<Copy> replaced) {
+        return current.get(stale.get(0)).map(target -> replaced.stream().filter(old -> target.equals(old.endpoint()))
+                .map(old -> "copy " + old.name()).findFirst().orElse("the record's target " + target)).orElse(null);
     }
 }

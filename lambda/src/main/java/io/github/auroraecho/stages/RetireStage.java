@@ -2,12 +2,14 @@ package io.github.auroraecho.stages;
 
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
+import io.github.auroraecho.lifecycle.Retirement;
 import io.github.auroraecho.lifecycle.Stage;
 import io.github.auroraecho.lifecycle.TimeTag;
 import software.amazon.awssdk.services.rds.model.DbClusterNotFoundException;
 import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
 import software.amazon.awssdk.services.rds.model.InvalidDbClusterStateException;
 import software.amazon.awssdk.services.rds.model.InvalidDbInstanceStateException;
+import software.amazon.awssdk.services.rds.model.SnapshotQuotaExceededException;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,8 +54,29 @@ public final class RetireStage implements LifecycleStage {
         return TimeTag.RETIRED.of(copy.clusterTags(), config.managedName()).map(at -> at.plus(config.drain()));
     }
 
+    /** What retiring the copies came to, before the final snapshots are pruned. */
+    private record Done(Outcome outcome, String message, String copy) {
+    }
+
+    /**
+     * Retires the copies, then prunes the lifecycle's final snapshots past their retention, whatever the copies
+     * came to: a refused copy must not keep old snapshots from going.
+     */
     @Override
     public Result run(StageContext context, List<Copy> copies) {
+        Done done = retireCopies(context, copies);
+        StringBuilder message = new StringBuilder(done.message());
+        Optional<String> pruned = FinalSnapshotRetention.prune(context);
+        pruned.ifPresent(sentence -> message.append(done.message().endsWith(".") ? " " : ". ").append(sentence));
+        if (context.config().retirement().keepsFinalSnapshots()) {
+            message.append(message.toString().endsWith(".") ? " " : ". ").append("Warning: ")
+                    .append(Retirement.PILING_UP).append('.');
+        }
+        Outcome outcome = pruned.isPresent() && done.outcome() == Outcome.NOTHING_TO_DO ? Outcome.CHANGED : done.outcome();
+        return context.result(outcome, message.toString(), done.copy());
+    }
+
+    private static Done retireCopies(StageContext context, List<Copy> copies) {
         LifecycleConfig config = context.config();
         String managedName = config.managedName();
         List<Copy> retired = copies.stream()
@@ -61,7 +84,7 @@ public final class RetireStage implements LifecycleStage {
                 .sorted(Copy.newestFirst(managedName).reversed())
                 .toList();
         if (retired.isEmpty()) {
-            return context.result(Outcome.NOTHING_TO_DO, "no copy in stage retired", null);
+            return new Done(Outcome.NOTHING_TO_DO, "no copy in stage retired", null);
         }
         Set<String> dnsTargets = context.dns().everyTarget(config.dns().hostedZoneIds(), config.dns().recordSetName());
         List<String> refused = new ArrayList<>();
@@ -81,10 +104,14 @@ public final class RetireStage implements LifecycleStage {
                         + " (its retirement time was not recorded; recorded now)");
             } else if (context.now().isBefore(deletableAt.get())) {
                 draining.add(copy.name() + " until " + TimeTag.value(deletableAt.get()));
-            } else if (delete(context, copy)) {
-                deleted.add(copy.name());
             } else {
-                pending.add(copy.name());
+                try {
+                    (delete(context, copy) ? deleted : pending).add(copy.name());
+                } catch (SnapshotQuotaExceededException e) {
+                    // A delete with a final snapshot makes a manual snapshot: it counts toward the quota.
+                    refused.add(RdsQuota.MANUAL_CLUSTER_SNAPSHOTS.words("RDS refused the final snapshot of "
+                            + copy.name() + ", so it was kept (the next retire run tries again)", e));
+                }
             }
         }
         String copyNames = retired.stream().map(Copy::name).collect(Collectors.joining(", "));
@@ -102,9 +129,9 @@ public final class RetireStage implements LifecycleStage {
         }
         if (!refused.isEmpty()) {
             message.append("refused to delete: ").append(String.join("; ", refused)).append('.');
-            return context.result(Outcome.FAILED, message.toString().trim(), copyNames);
+            return new Done(Outcome.FAILED, message.toString().trim(), copyNames);
         }
-        return context.result(deleted.isEmpty() ? Outcome.WAITING : Outcome.CHANGED, message.toString().trim(), copyNames);
+        return new Done(deleted.isEmpty() ? Outcome.WAITING : Outcome.CHANGED, message.toString().trim(), copyNames);
     }
 
     /** Deletes what is left of one copy; true when its cluster delete was accepted. */

@@ -12,12 +12,14 @@ import io.github.auroraecho.lifecycle.Operation;
 import java.time.Instant;
 
 /**
- * Everything one run of a stage works with: the document, the effects, and the time it started.
+ * Everything one run of a stage works with: the document, the effects, the time it started, and the environment
+ * whose functions manage the copies it makes (null when none: a copy only the command line manages).
  *
  * @param clock the time the run's waits are measured in against {@code deadline}
  */
 public record StageContext(Operation operation, LifecycleConfig config, AwsClients aws, CopyStore copies, CnameRecords dns,
-                           ConnectionParameters parameters, Changes changes, Instant now, Instant deadline, java.time.Clock clock) {
+                           ConnectionParameters parameters, Changes changes, Instant now, Instant deadline,
+                           java.time.Clock clock, String environment) {
     /** Time kept back from the Lambda budget to report the result after the last wait. */
     private static final java.time.Duration MARGIN = java.time.Duration.ofSeconds(10);
 

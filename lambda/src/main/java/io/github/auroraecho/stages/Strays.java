@@ -38,6 +38,6 @@ final class Strays {
         return new Result(result.stage(), result.managedName(), outcome, result.message()
                 + (blocked ? " Refused to act on what is tagged but not a copy: " : " Left alone: ") + named
                 + "; remove the tag " + Stage.tagKey(context.managedName()) + " from it.", result.copy(), result.changes(),
-                result.freshness(), result.error(), result.parameter());
+                result.freshness(), result.error(), result.verified(), result.parameter());
     }
 }

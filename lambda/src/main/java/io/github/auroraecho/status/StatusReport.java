@@ -6,9 +6,11 @@ import io.github.auroraecho.aws.CnameIndex;
 import io.github.auroraecho.aws.RdsCopies;
 import io.github.auroraecho.aws.Ssm;
 import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.CopyTags;
 import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.Stage;
 import io.github.auroraecho.lifecycle.TimeTag;
+import io.github.auroraecho.lifecycle.Verification;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,13 +25,16 @@ import java.util.Optional;
  * lifecycle's tag without being one of its copies (by the ownership rule every stage applies). Read-only:
  * the copies are read through a dry-run {@link Changes}, so not even a bug here could change anything.
  *
- * @param notCopies  one line per resource tagged for a lifecycle but not one of its copies
- * @param parameters each lifecycle's connection parameter, by lifecycle
+ * @param notCopies      one line per resource tagged for a lifecycle but not one of its copies
+ * @param finalSnapshots the final snapshots each lifecycle's retire left, for the lifecycles that have any
+ * @param parameters     each lifecycle's connection parameter, by lifecycle
  */
-public record StatusReport(List<CopyStatus> copies, List<String> notCopies, List<ParameterStatus> parameters) {
+public record StatusReport(List<CopyStatus> copies, List<String> notCopies, List<KeptSnapshots> finalSnapshots,
+                           List<ParameterStatus> parameters) {
     public StatusReport {
         copies = List.copyOf(copies);
         notCopies = List.copyOf(notCopies);
+        finalSnapshots = List.copyOf(finalSnapshots);
         parameters = List.copyOf(parameters);
     }
 
@@ -53,7 +58,7 @@ public record StatusReport(List<CopyStatus> copies, List<String> notCopies, List
         notCopies.sort(Comparator.naturalOrder());
         List<ParameterStatus> parameters = found.keySet().stream().sorted()
                 .map(name -> ParameterStatus.of(name, ssm.name(name), ssm.read(name), copies)).toList();
-        return new StatusReport(copies, notCopies, parameters);
+        return new StatusReport(copies, notCopies, KeptSnapshots.of(found.keySet(), rds.manualSnapshots()), parameters);
     }
 
     private static CopyStatus status(Copy copy, String managedName, CnameIndex records, Instant now) {
@@ -68,6 +73,7 @@ public record StatusReport(List<CopyStatus> copies, List<String> notCopies, List
                 copy.instances().stream().map(i -> new CopyStatus.Instance(i.id(), i.status())).toList(),
                 copy.createdAt(managedName), copy.age(managedName, now),
                 TimeTag.SOURCE_POINT.of(copy.clusterTags(), managedName).map(at -> Duration.between(at, now)).orElse(null),
-                records.pointingAt(copy.endpoints()));
+                records.pointingAt(copy.endpoints()), copy.clusterTags().get(CopyTags.ENVIRONMENT),
+                Verification.rejectedBy(copy.clusterTags(), managedName).orElse(null));
     }
 }

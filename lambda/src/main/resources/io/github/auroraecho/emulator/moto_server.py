@@ -10,7 +10,16 @@ needs the ARN for a snapshot another account shares, so the emulator resolves AR
 moto lacks RDS's EnableHttpEndpoint (the RDS Data API switch of provisioned and Serverless v2
 clusters); modify calls it before running SQL, so the emulator answers it as AWS does.
 
-Arguments are moto.server's own (-H HOST -p PORT).
+moto takes any tag; RDS refuses keys and values outside its documented characters, lengths and prefixes, so
+the emulator refuses them as AWS does.
+
+moto associates any role with any cluster; RDS needs a feature name on Aurora PostgreSQL and allows 5 roles a
+cluster, so the emulator refuses as RDS does.
+
+moto's restored cluster is available at once and takes an instance at once, and moto has no quotas; the
+emulator keeps a restored cluster creating as AWS does and can enforce RDS's quotas (see each patch).
+
+Arguments are moto.server's own (-H HOST -p PORT), and --creating-describes N.
 
 The patches reach into moto's internals, which change between releases: TESTED_MOTO is the range this
 script is tested with (bin/lib.sh installs it), and a moto without an internal it patches is refused at
@@ -18,8 +27,10 @@ start, in words naming the moto version and the internal, rather than failing so
 """
 import copy
 import importlib
+import json
 import sys
 import threading
+import unicodedata
 
 TESTED_MOTO = ">=5.1,<5.3"
 
@@ -32,6 +43,19 @@ _INTERNALS = [
     ("moto.rds.exceptions", "DBClusterSnapshotNotFoundError"),
     ("moto.rds.exceptions", "RDSClientError"),
     ("moto.rds.responses", "RDSResponse"),
+    ("moto.rds.models", "RDSBackend.restore_db_cluster_to_point_in_time"),
+    ("moto.rds.models", "RDSBackend.create_db_instance"),
+    ("moto.rds.models", "RDSBackend.create_db_cluster_snapshot"),
+    ("moto.rds.models", "RDSBackend.add_tags_to_resource"),
+    ("moto.rds.models", "RDSBackend.add_role_to_db_cluster"),
+    ("moto.rds.models", "AssociatedRole"),
+    ("moto.rds.models", "DBCluster.status"),
+    ("moto.rds.models", "DBCluster.default_engine_version"),
+    ("moto.rds.responses", "RDSResponse.describe_db_clusters"),
+    ("moto.rds.exceptions", "DBClusterNotFoundError"),
+    ("moto.rds.exceptions", "DBClusterRoleAlreadyExists"),
+    ("moto.rds.exceptions", "InvalidDBClusterStateFault"),
+    ("moto.moto_api._internal.urls", "url_paths"),
     ("moto.server", "main"),
 ]
 
@@ -62,6 +86,7 @@ if _missing is not None:
              "AURORA_ECHO_PYTHON to a python that has it")
 
 from moto.core.responses import ActionResult  # noqa: E402  (after the check, which names what is missing)
+from moto.moto_api._internal import urls as moto_api_urls  # noqa: E402
 from moto.rds import models  # noqa: E402
 from moto.rds.exceptions import DBClusterSnapshotNotFoundError, RDSClientError  # noqa: E402
 from moto.rds.responses import RDSResponse  # noqa: E402
@@ -120,6 +145,261 @@ def _enable_http_endpoint(self):
 
 RDSResponse.enable_http_endpoint = _enable_http_endpoint
 
+# RDS's tag rules (Tag, https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_Tag.html): a key of 1 to 128
+# and a value of at most 256 Unicode characters, "Unicode letters, digits, white-space, '_', '.', ':', '/', '=',
+# '+', '-', '@'" only, neither "prefixed with aws: or rds:". moto takes any tag; AWS refuses the request with
+# InvalidParameterValue, on AddTagsToResource and on the create and restore calls that carry Tags.
+_TAG_PUNCTUATION = set("_.:/=+-@")
+
+
+def _tag_text_allowed(text, max_length):
+    return (
+        len(text) <= max_length
+        and not text.lower().startswith(("aws:", "rds:"))
+        and all(
+            unicodedata.category(c)[0] in "LNZ" or c in _TAG_PUNCTUATION for c in text
+        )
+    )
+
+
+def _check_tags(tags):
+    for tag in tags or []:
+        key, value = tag.get("Key") or "", tag.get("Value") or ""
+        if not key or not _tag_text_allowed(key, 128) or not _tag_text_allowed(value, 256):
+            raise RDSClientError(
+                "InvalidParameterValue",
+                f"Invalid tag {key!r}={value!r}: keys are 1 to 128 and values at most 256 Unicode letters, digits, "
+                "white space and _ . : / = + - @, not prefixed with aws: or rds:",
+            )
+
+
+def _refusing_bad_tags(create):
+    def checked(self, kwargs):
+        _check_tags(kwargs.get("tags"))
+        return create(self, kwargs)
+
+    return checked
+
+
+models.RDSBackend.create_db_cluster = _refusing_bad_tags(models.RDSBackend.create_db_cluster)
+models.RDSBackend.create_db_instance = _refusing_bad_tags(models.RDSBackend.create_db_instance)
+_add_tags_to_resource = models.RDSBackend.add_tags_to_resource
+
+
+def _add_tags_to_resource_checked(self, arn, tags):
+    _check_tags(tags)
+    return _add_tags_to_resource(self, arn, tags)
+
+
+models.RDSBackend.add_tags_to_resource = _add_tags_to_resource_checked
+
+# AddRoleToDBCluster as RDS answers it. Aurora PostgreSQL takes a role only for a feature: without FeatureName RDS
+# answers InvalidParameterValue "The feature-name parameter must be provided with the current operation for the
+# Aurora (PostgreSQL) engine." (FeatureName: "For information about supported feature names, see DBEngineVersion",
+# https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_AddRoleToDBCluster.html). A cluster has at most 5
+# roles ("IAM roles per DB cluster 5", https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/CHAP_Limits.html),
+# past which RDS answers DBClusterRoleQuotaExceeded. moto checks neither, and takes two roles without a feature for
+# the same feature (None == None), so an Aurora MySQL cluster could not have two plain roles as on AWS.
+from moto.rds.exceptions import (  # noqa: E402
+    DBClusterNotFoundError,
+    DBClusterRoleAlreadyExists,
+    InvalidDBClusterStateFault,
+)
+
+_MAX_CLUSTER_ROLES = 5
+
+
+def _add_role_to_db_cluster_as_rds(self, db_cluster_identifier, role_arn, feature_name):
+    cluster = self.clusters.get(db_cluster_identifier)
+    if cluster is None:
+        raise DBClusterNotFoundError(db_cluster_identifier)
+    if not feature_name and cluster.engine == "aurora-postgresql":
+        raise RDSClientError(
+            "InvalidParameterValue",
+            "The feature-name parameter must be provided with the current operation for the Aurora (PostgreSQL) engine.",
+        )
+    if cluster.status != "available":
+        raise InvalidDBClusterStateFault(
+            f"Cluster {db_cluster_identifier} should be in a valid state to add role."
+        )
+    for role in cluster._associated_roles:
+        if role.role_arn == role_arn or (feature_name and role.feature_name == feature_name):
+            raise DBClusterRoleAlreadyExists(
+                f"Role {role_arn} or feature {feature_name} already associated with cluster {db_cluster_identifier}"
+            )
+    if len(cluster._associated_roles) >= _MAX_CLUSTER_ROLES:
+        raise RDSClientError(
+            "DBClusterRoleQuotaExceeded",
+            "You have exceeded the maximum number of IAM roles that can be associated with the specified DB cluster.",
+        )
+    cluster._associated_roles.append(models.AssociatedRole(role_arn=role_arn, feature_name=feature_name))
+
+
+models.RDSBackend.add_role_to_db_cluster = _add_role_to_db_cluster_as_rds
+
+# RestoreDBClusterFromSnapshot (Amazon RDS API Reference), EngineVersion: "If you don't specify an engine
+# version, the default version for the database engine in the AWS Region is used"; moto keeps the
+# snapshot's. https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBClusterFromSnapshot.html
+_restore_keeping_version = models.RDSBackend.restore_db_cluster_from_snapshot
+
+
+def _restore_db_cluster_from_snapshot_default_version(self, from_snapshot_id, overrides):
+    if overrides.get("engine") and not overrides.get("engine_version"):
+        overrides = dict(overrides, engine_version=models.DBCluster.default_engine_version(overrides["engine"]))
+    return _restore_keeping_version(self, from_snapshot_id, overrides)
+
+
+models.RDSBackend.restore_db_cluster_from_snapshot = _restore_db_cluster_from_snapshot_default_version
+
+
+# RestoreDBClusterFromSnapshot (Amazon RDS API Reference): "You can create DB instances only after the
+# RestoreDBClusterFromSnapshot operation has completed and the DB cluster is available"; the Aurora User Guide
+# says the same of clones (RestoreDBClusterToPointInTime). A restore takes minutes on AWS; moto's cluster is
+# available at its first describe and takes an instance at once.
+# https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBClusterFromSnapshot.html
+# With --creating-describes N (N >= 0; or POST {"describes": N} to /moto-api/aurora-echo/creating-describes), a
+# restored or cloned cluster answers "creating" in its restore response and in its next N DescribeDBClusters
+# answers, then "available": describes stand for the minutes that pass, so tests and the demo advance time
+# without sleeping. Meanwhile CreateDBInstance into it fails with InvalidDBClusterStateFault. -1 (the
+# default) keeps moto's own behaviour.
+_creating = {"describes": -1}
+
+
+def _take_option(argv, name):
+    if name not in argv:
+        return argv
+    at = argv.index(name)
+    _creating["describes"] = int(argv[at + 1])
+    return argv[:at] + argv[at + 2:]
+
+
+def _made_creating(restore):
+    def restore_creating(self, *args, **kwargs):
+        cluster = restore(self, *args, **kwargs)
+        if _creating["describes"] >= 0:
+            cluster.aurora_echo_creating_describes = _creating["describes"]
+        return cluster
+
+    return restore_creating
+
+
+models.RDSBackend.restore_db_cluster_from_snapshot = _made_creating(models.RDSBackend.restore_db_cluster_from_snapshot)
+models.RDSBackend.restore_db_cluster_to_point_in_time = _made_creating(
+    models.RDSBackend.restore_db_cluster_to_point_in_time
+)
+_cluster_status = models.DBCluster.status
+
+
+def _status_while_creating(self):
+    if getattr(self, "aurora_echo_creating_describes", None) is not None:
+        return "creating"
+    return _cluster_status.fget(self)
+
+
+models.DBCluster.status = property(_status_while_creating, _cluster_status.fset)
+_describe_db_clusters = RDSResponse.describe_db_clusters
+
+
+def _describe_db_clusters_passing_time(self):
+    filters = {f["Name"]: f["Values"] for f in self.params.get("Filters", [])}
+    try:
+        shown = self.backend.describe_db_clusters(
+            db_cluster_identifier=self.params.get("DBClusterIdentifier"), filters=filters
+        )
+    except RDSClientError:
+        shown = []
+    for cluster in shown:
+        left = getattr(cluster, "aurora_echo_creating_describes", None)
+        if left is None:
+            continue
+        if left > 0:
+            cluster.aurora_echo_creating_describes = left - 1
+        else:
+            cluster.aurora_echo_creating_describes = None
+            if cluster._status == "creating":
+                cluster._status = "available"
+    return _describe_db_clusters(self)
+
+
+RDSResponse.describe_db_clusters = _describe_db_clusters_passing_time
+_create_db_instance = models.RDSBackend.create_db_instance
+
+
+def _create_db_instance_in_available_cluster(self, db_kwargs):
+    cluster_id = db_kwargs.get("db_cluster_identifier")
+    cluster = self.clusters.get(cluster_id) if cluster_id else None
+    if cluster is not None and getattr(cluster, "aurora_echo_creating_describes", None) is not None:
+        raise RDSClientError(
+            "InvalidDBClusterStateFault",
+            f"DbCluster {cluster_id} is in creating state but expected it to be one of available.",
+        )
+    return _create_db_instance(self, db_kwargs)
+
+
+models.RDSBackend.create_db_instance = _create_db_instance_in_available_cluster
+
+
+def _creating_describes(request, full_url, headers):
+    if request.method == "POST":
+        _creating["describes"] = int(json.loads(request.get_data() or b"{}")["describes"])
+    return 200, {}, json.dumps(_creating)
+
+
+moto_api_urls.url_paths["{0}/moto-api/aurora-echo/creating-describes"] = _creating_describes
+
+
+# "Quotas and constraints for Amazon Aurora" (Aurora User Guide): "After a quota for a resource has been
+# reached, additional calls to create that resource fail with an exception"; 40 DB clusters, 40 DB instances
+# and 100 manual DB cluster snapshots per region by default. moto has none of these (its snapshot limit counts
+# automated snapshots too). POST {"clusters": n, "instances": n, "manualClusterSnapshots": n} to
+# /moto-api/aurora-echo/quotas sets them (absent: none); the codes are RDS's (Amazon RDS API Reference).
+# https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/CHAP_Limits.html
+_quotas = {}
+
+
+def _within_quota(name, count, code):
+    limit = _quotas.get(name)
+    if limit is not None and count >= limit:
+        raise RDSClientError(code, f"The request would exceed the account's quota of {limit} ({name}).")
+
+
+def _quota_checked(create, name, code, count):
+    def create_within_quota(self, *args, **kwargs):
+        _within_quota(name, count(self, *args, **kwargs), code)
+        return create(self, *args, **kwargs)
+
+    return create_within_quota
+
+
+models.RDSBackend.create_db_cluster = _quota_checked(
+    models.RDSBackend.create_db_cluster, "clusters", "DBClusterQuotaExceededFault", lambda self, *a, **k: len(self.clusters)
+)
+models.RDSBackend.create_db_instance = _quota_checked(
+    models.RDSBackend.create_db_instance, "instances", "InstanceQuotaExceeded", lambda self, *a, **k: len(self.databases)
+)
+
+
+def _manual_cluster_snapshots(self, *args, **kwargs):
+    if kwargs.get("snapshot_type", args[2] if len(args) > 2 else "manual") != "manual":
+        return -1
+    return sum(1 for s in self.cluster_snapshots.values() if s.snapshot_type == "manual")
+
+
+models.RDSBackend.create_db_cluster_snapshot = _quota_checked(
+    models.RDSBackend.create_db_cluster_snapshot, "manualClusterSnapshots", "SnapshotQuotaExceeded", _manual_cluster_snapshots
+)
+
+
+def _set_quotas(request, full_url, headers):
+    if request.method == "POST":
+        _quotas.clear()
+        _quotas.update(json.loads(request.get_data() or b"{}"))
+    return 200, {}, json.dumps(_quotas)
+
+
+moto_api_urls.url_paths["{0}/moto-api/aurora-echo/quotas"] = _set_quotas
+
+
 from moto.server import main  # noqa: E402  (after the patch, so the server sees it)
 
-main(sys.argv[1:])
+main(_take_option(sys.argv[1:], "--creating-describes"))

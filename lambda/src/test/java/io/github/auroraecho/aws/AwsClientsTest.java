@@ -2,6 +2,8 @@ package io.github.auroraecho.aws;
 
 import io.github.auroraecho.testing.CannedHttp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -147,5 +149,29 @@ class AwsClientsTest {
         assertEquals(6, hosts.size(), hosts.toString());
         hosts.forEach((service, host) -> assertTrue(host.endsWith(".api.aws") || host.contains("dualstack"),
                 service + " went to " + host));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"eu-west-1, route53.amazonaws.com, us-east-1",
+            "cn-north-1, route53.amazonaws.com.cn, cn-northwest-1",
+            "us-gov-east-1, route53.us-gov.amazonaws.com, us-gov-west-1"})
+    void route53IsCalledAtItsPartitionsEndpointSignedForItsRegion(String run, String host, String signedFor) {
+        assumeTrue(System.getenv("AWS_ENDPOINT_URL") == null, "an endpoint in the environment replaces AWS's");
+        List<String> sent = new ArrayList<>();
+        ExecutionInterceptor stop = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                sent.add(context.httpRequest().host());
+                sent.add(context.httpRequest().firstMatchingHeader("Authorization").orElse(""));
+                throw new IllegalStateException("not sent");
+            }
+        };
+
+        try (AwsClients aws = AwsClients.of(Region.of(run), null, KEYS, List.of(stop), new CannedHttp(List.of(), List.of()))) {
+            assertThrows(RuntimeException.class, () -> aws.route53().listHostedZones());
+        }
+
+        assertEquals(host, sent.get(0));
+        assertTrue(sent.get(1).contains("/" + signedFor + "/route53/aws4_request"), sent.get(1));
     }
 }

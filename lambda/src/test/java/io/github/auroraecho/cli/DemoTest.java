@@ -66,7 +66,7 @@ class DemoTest {
     @Test
     void leavesNoLogFileUnlessAsked() throws IOException {
         Set<Path> logsBefore = demoLogs();
-        try (MotoServer moto = MotoServer.start()) {
+        try (MotoServer moto = MotoServer.start(MotoServer.STRICT_CREATING_DESCRIBES)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             String[] args = {"demo", "--nights", "2", "--endpoint", moto.endpoint().toString()};

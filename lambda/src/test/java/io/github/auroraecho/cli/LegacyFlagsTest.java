@@ -30,7 +30,7 @@ class LegacyFlagsTest {
     void everyShortFlagSetsItsField() {
         LifecycleConfig config = config(Operation.NEW,
                 "-n", "staging", "-r", "eu-west-1", "-s", "production", "-sub", "private", "-c", "db.r6g.large",
-                "-e", "aurora-postgresql", "-az", "eu-west-1a", "-sg", "sg-0123abcd", "-sg", "sg-4567ef01",
+                "-e", "aurora-mysql", "-az", "eu-west-1a", "-sg", "sg-0123abcd", "-sg", "sg-4567ef01",
                 "-t", "team=data", "-t", "purpose=qa=copy", "-h", "12.5", "-sf", "b2", "-pgn", "custom-params",
                 "-iam", "s3-import", "-iam", "arn:aws:iam::123456789012:role/other", "-z", "Z1", "-z", "Z2",
                 "-rs", "db.staging.example.com", "--ttl", "300");
@@ -40,7 +40,7 @@ class LegacyFlagsTest {
         assertEquals("production", config.source().sourceClusterName());
         assertEquals("private", config.placement().dbSubnetGroupName());
         assertEquals("db.r6g.large", config.placement().dbInstanceClass());
-        assertEquals("aurora-postgresql", config.placement().engine());
+        assertEquals("aurora-mysql", config.placement().engine());
         assertEquals("eu-west-1a", config.placement().availabilityZone());
         assertEquals(List.of("sg-0123abcd", "sg-4567ef01"), config.placement().vpcSecurityGroupIds());
         assertEquals(Map.of("team", "data", "purpose", "qa=copy"), config.labels().tags());
@@ -87,12 +87,32 @@ class LegacyFlagsTest {
         assertTrue(error("-n", "staging", "-t", "novalue").contains("KEY=VALUE"));
         assertTrue(error("-n", "staging", "-t", "a=1", "-t", "a=2").contains("twice"));
         assertTrue(error("-n", "staging", "-n", "other").contains("-n is given twice"));
+        assertTrue(error("--event", "a.json", "--event", "b.json").contains("--event is given twice"));
+        assertTrue(error("--event", "a.json", "--profile", "a", "--profile", "b").contains("--profile is given twice"));
         assertTrue(error("-n", "staging", "--ttl", "1.5").contains("--ttl"));
         assertTrue(error("-n", "staging", "-a", "12345").contains("12-digit"));
         assertTrue(error("-n", "staging", "-i", "maybe").contains("true or false"));
         assertTrue(error("-n").contains("-n needs a value"));
         assertTrue(error().contains("--event FILE"));
         assertTrue(error("--event", "-", "-i", "true").contains("stdin"));
+    }
+
+    @Test
+    void anUpperCaseNameIsRefusedNamingTheFlagAndTheLowerCaseForm() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> config(Operation.MODIFY, "-n", "Reporting"));
+        assertEquals("field \"managedName\" must be lower case, as RDS stores cluster names: use \"reporting\", not \"Reporting\"",
+                e.getMessage());
+        assertEquals("field \"managedName\" (-n) must be lower case, as RDS stores cluster names: use \"reporting\", "
+                + "not \"Reporting\"", LegacyFlag.withFlagNames(e.getMessage()));
+    }
+
+    @Test
+    void aPlainRoleOnAuroraPostgresqlIsRefusedNamingTheFlag() {
+        // -iam gives no feature name, which RDS requires on Aurora PostgreSQL: such a copy needs a document.
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> config(Operation.MODIFY, "-n", "staging", "-e", "aurora-postgresql", "-iam", "s3-import"));
+        assertTrue(LegacyFlag.withFlagNames(e.getMessage()).startsWith("field \"iamRoleNames[0]\" (-iam) (role \"s3-import\") "
+                + "has no featureName"), LegacyFlag.withFlagNames(e.getMessage()));
     }
 
     @Test

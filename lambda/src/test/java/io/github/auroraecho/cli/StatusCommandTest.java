@@ -43,6 +43,7 @@ class StatusCommandTest {
         String key = Stage.tagKey("legacy");
         aws.rds().restoreDBClusterFromSnapshot(r -> r.dbClusterIdentifier("legacy-2026-11-20").snapshotIdentifier("prod-1")
                 .engine("aurora-postgresql").tags(Tag.builder().key(key).value("new").build()));
+        aws.awaitAvailable("legacy-2026-11-20");
         aws.rds().createDBInstance(r -> r.dbInstanceIdentifier("legacy-2026-11-20").dbClusterIdentifier("legacy-2026-11-20")
                 .engine("aurora-postgresql").dbInstanceClass("db.r6g.large")
                 .tags(Tag.builder().key(key).value("promoted").build()));
@@ -81,7 +82,8 @@ class StatusCommandTest {
         assertEquals(1, aws.calls().count("ListHostedZones"));
         assertEquals(2, aws.calls().count("ListResourceRecordSets"), "one per hosted zone");
         assertEquals(2, aws.calls().count("GetParameter"), "one per lifecycle");
-        assertEquals(8, aws.calls().calls().size(), aws.calls().calls().toString());
+        assertEquals(1, aws.calls().count("DescribeDBClusterSnapshots"), "the manual ones, for the final snapshots kept");
+        assertEquals(9, aws.calls().calls().size(), aws.calls().calls().toString());
         assertEquals(before, aws.state());
     }
 
@@ -135,6 +137,31 @@ class StatusCommandTest {
         assertEquals(2, json.get("copies").size(), "the two real copies only");
         assertEquals(2, json.get("notCopies").size(), json.toString());
         assertEquals(List.of(), aws.calls().mutatingCalls());
+    }
+
+    @Test
+    void showsTheFinalSnapshotsALifecycleKeepsAgainstTheQuotaAndNoLookAlike(TestAccount aws) throws IOException {
+        aws.production();
+        ObjectNode staging = TestAccount.document("staging", "prod", aws.zone("example.com")).put("finalSnapshot", true);
+        aws.night(staging, Operation.NEW);
+        aws.advance(java.time.Duration.ofDays(1));
+        aws.night(staging, Operation.NEW);
+        aws.advance(java.time.Duration.ofMinutes(31));
+        aws.run(Operation.RETIRE, staging);
+        // Production's snapshot with the lifecycle's tag and a final snapshot's name is not the lifecycle's.
+        aws.rds().createDBClusterSnapshot(r -> r.dbClusterIdentifier("prod").dbClusterSnapshotIdentifier("prod-final-1")
+                .tags(Tag.builder().key(Stage.tagKey("staging")).value("retired").build()));
+
+        CliRun table = CliRun.of(aws, "", "status", "-r", "us-east-1");
+        JsonNode json = JSON.readTree(CliRun.of(aws, "", "status", "-r", "us-east-1", "--json").out());
+
+        assertEquals(0, table.exit(), table.err());
+        assertTrue(table.out().contains("final snapshots: staging keeps 1 final snapshot, the oldest taken "), table.out());
+        assertTrue(table.out().contains("retire deletes them only with finalSnapshotRetentionDays; RDS allows 100 "
+                + "manual cluster snapshots per account and region by default"), table.out());
+        assertEquals(1, json.get("finalSnapshots").size(), json.toString());
+        assertEquals("staging", json.get("finalSnapshots").get(0).get("managedName").asText());
+        assertEquals(1, json.get("finalSnapshots").get(0).get("count").asInt());
     }
 
     @Test

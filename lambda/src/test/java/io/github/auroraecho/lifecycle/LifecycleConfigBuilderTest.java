@@ -48,13 +48,13 @@ class LifecycleConfigBuilderTest {
     void eachSectionHoldsItsOwnFields() {
         assertEquals(new CopySource("prod", null), FULL.source());
         assertEquals(new Placement("private", "db.serverless", new ServerlessV2(0.5, 8), null, null, null, List.of(),
-                null, null, "alias/copies"), FULL.placement());
+                null, null, "alias/copies", false), FULL.placement());
         assertEquals(new Labels("b2", Map.of("team", "data")), FULL.labels());
         assertEquals(new Timing(4, 2), FULL.timing());
-        assertEquals(new Modification(List.of("s3-import"), true,
+        assertEquals(new Modification(List.of(new IamRole("s3-import", null)), true,
                 List.of(new SqlScript("UPDATE users SET email = NULL", null, null)), 3), FULL.modification());
         assertEquals(new DnsRecords(List.of("Z1"), "db.qa.example.com", 30, 120), FULL.dns());
-        assertEquals(new Retirement(true, null), FULL.retirement());
+        assertEquals(new Retirement(true, null, null), FULL.retirement());
     }
 
     @Test

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The rules between fields and per operation, on configurations built in code (LifecycleConfigTest: from documents). */
 class LifecycleRulesTest {
     private static final Placement PLACED = new Placement("default", "db.r6g.large", null, null, null, null, List.of(),
-            null, null, null);
+            null, null, null, false);
     private static final LifecycleConfig NEW = LifecycleConfig.builder("staging")
             .source(new CopySource("prod", null)).placement(PLACED).build();
     private static final DnsRecords DNS = new DnsRecords(List.of("Z1"), "db.example.com", 60, 120);
@@ -67,7 +67,7 @@ class LifecycleRulesTest {
     void sqlScriptsAreRefusedWhereAwsOffersNoDataApi() {
         Modification sql = new Modification(List.of(), true, List.of(new SqlScript("SELECT 1", null, null)), 1);
         for (String tClass : List.of("db.t3.medium", "db.t4g.large")) {
-            Placement placed = new Placement("default", tClass, null, null, null, null, List.of(), null, null, null);
+            Placement placed = new Placement("default", tClass, null, null, null, null, List.of(), null, null, null, false);
             for (Operation operation : Operation.values()) {
                 assertRefused(NEW.toBuilder().placement(placed).modification(sql).build(), operation,
                         "field \"dbInstanceClass\" is " + tClass + ", a T class");
@@ -76,7 +76,7 @@ class LifecycleRulesTest {
                     "without SQL a T class is fine");
         }
         Placement old = new Placement("default", "db.r6g.large", null, "aurora-postgresql", "15.2", null, List.of(),
-                null, null, null);
+                null, null, null, false);
         assertRefused(NEW.toBuilder().placement(old).modification(sql).build(), Operation.NEW,
                 "field \"engineVersion\": the RDS Data API, which runs sqlScripts, is not offered on aurora-postgresql 15.2; "
                         + "AWS offers it from 15.3 on");

@@ -89,7 +89,7 @@ class CrashPointTest {
         ObjectNode doc = plain(aws);
         aws.rds().createDBClusterParameterGroup(r -> r.dbClusterParameterGroupName("staging-params")
                 .dbParameterGroupFamily("aurora-postgresql15").description("copies"));
-        doc.putArray("iamRoleNames").add("s3-import");
+        doc.putArray("iamRoleNames").addObject().put("name", "s3-import").put("featureName", "s3Import");
         doc.put("manageMasterUserPassword", true);
         doc.put("dbClusterParameterGroupName", "staging-params");
         doc.putArray("sqlScripts").add(doc.objectNode().put("sql", "UPDATE users SET email = 'x'"))

@@ -97,6 +97,7 @@ class DrainTest {
         // 2.x moves only the instance tag and records no time.
         aws.rds().restoreDBClusterFromSnapshot(r -> r.dbClusterIdentifier("staging-2026-01-01")
                 .snapshotIdentifier("prod-1").engine("aurora-postgresql").tags(Tag.builder().key(key).value("new").build()));
+        aws.awaitAvailable("staging-2026-01-01");
         aws.rds().createDBInstance(r -> r.dbInstanceIdentifier("staging-2026-01-01").dbClusterIdentifier("staging-2026-01-01")
                 .engine("aurora-postgresql").dbInstanceClass("db.r6g.large")
                 .tags(Tag.builder().key(key).value("retired").build()));

@@ -24,7 +24,7 @@ class DryRunTest {
 
     private static ObjectNode document(String zoneId) {
         ObjectNode document = TestAccount.document("staging", "prod", zoneId);
-        document.putArray("iamRoleNames").add("s3-import");
+        document.putArray("iamRoleNames").addObject().put("name", "s3-import").put("featureName", "s3Import");
         return document;
     }
 

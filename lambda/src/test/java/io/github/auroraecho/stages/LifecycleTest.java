@@ -90,6 +90,7 @@ class LifecycleTest {
         // 2.x tags both at creation and later moves only the instance tag: here it made the copy last night.
         aws.rds().restoreDBClusterFromSnapshot(r -> r.dbClusterIdentifier("staging-2026-01-01")
                 .snapshotIdentifier("prod-1").engine("aurora-postgresql").tags(Tag.builder().key(key).value("new").build()));
+        aws.awaitAvailable("staging-2026-01-01");
         aws.rds().createDBInstance(r -> r.dbInstanceIdentifier("staging-2026-01-01").dbClusterIdentifier("staging-2026-01-01")
                 .engine("aurora-postgresql").dbInstanceClass("db.r6g.large").tags(Tag.builder().key(key).value("new").build()));
         aws.rds().describeDBClusters();
@@ -110,10 +111,10 @@ class LifecycleTest {
     void rolesAlreadyAssociatedAreNotAssociatedTwice(TestAccount aws) {
         aws.production();
         ObjectNode doc = TestAccount.document("staging", "prod", "Z1");
-        doc.putArray("iamRoleNames").add("s3-import");
+        doc.putArray("iamRoleNames").addObject().put("name", "s3-import").put("featureName", "s3Import");
         Result created = aws.run(Operation.NEW, doc);
         aws.rds().addRoleToDBCluster(r -> r.dbClusterIdentifier(created.copy())
-                .roleArn("arn:aws:iam::123456789012:role/s3-import"));
+                .roleArn("arn:aws:iam::123456789012:role/s3-import").featureName("s3Import"));
 
         Result modify = aws.run(Operation.MODIFY, doc);
 
@@ -126,14 +127,49 @@ class LifecycleTest {
     void aRoleRdsRefusesKeepsTheCopyNewAndSaysWhy(TestAccount aws) {
         aws.production();
         ObjectNode doc = TestAccount.document("staging", "prod", "Z1");
-        // The emulator, like RDS for a feature already taken, refuses a second role without a feature name.
-        doc.putArray("iamRoleNames").add("s3-import").add("arn:aws:iam::123456789012:role/lambda-invoke");
+        // The emulator refuses a second role for a feature already taken.
+        doc.putArray("iamRoleNames").add(doc.objectNode().put("name", "s3-import").put("featureName", "s3Import"))
+                .add(doc.objectNode().put("name", "arn:aws:iam::123456789012:role/lambda-invoke").put("featureName", "s3Import"));
         Result created = aws.run(Operation.NEW, doc);
 
         Result modify = aws.run(Operation.MODIFY, doc);
 
         assertEquals(Outcome.FAILED, modify.outcome());
         assertTrue(modify.message().contains("lambda-invoke"), modify.message());
+        assertEquals(Stage.NEW, aws.copies("staging").get(0).stage("staging").orElseThrow());
+        assertEquals(created.copy(), aws.copies("staging").get(0).name());
+    }
+
+    @Test
+    void aRoleIsAssociatedForItsFeatureAndTheResultNamesIt(TestAccount aws) {
+        aws.production();
+        ObjectNode doc = TestAccount.document("staging", "prod", "Z1");
+        doc.putArray("iamRoleNames").addObject().put("name", "s3-import").put("featureName", "s3Import");
+        Result created = aws.run(Operation.NEW, doc);
+
+        Result modify = aws.run(Operation.MODIFY, doc);
+
+        assertEquals(Outcome.CHANGED, modify.outcome(), modify.message());
+        assertTrue(modify.message().contains("roles: s3-import (feature s3Import)"), modify.message());
+        assertEquals(List.of("s3Import"), aws.cluster(created.copy()).orElseThrow().associatedRoles().stream()
+                .map(software.amazon.awssdk.services.rds.model.DBClusterRole::featureName).toList());
+    }
+
+    @Test
+    void aPlainRoleOnAnAuroraPostgresqlCopyFailsModifyInWordsBeforeAnyCall(TestAccount aws) {
+        aws.production(); // Aurora PostgreSQL; the document does not say so, RDS's answer for the copy does
+        ObjectNode doc = TestAccount.document("staging", "prod", "Z1");
+        doc.putArray("iamRoleNames").add("s3-import");
+        Result created = aws.run(Operation.NEW, doc);
+        aws.calls().clear();
+
+        Result modify = aws.run(Operation.MODIFY, doc);
+
+        assertEquals(Outcome.FAILED, modify.outcome());
+        assertTrue(modify.message().contains("RDS requires a feature name to associate a role with an aurora-postgresql "
+                + "cluster, and role arn:aws:iam::123456789012:role/s3-import has none"), modify.message());
+        assertEquals(0, aws.calls().count("AddRoleToDBCluster"));
+        assertEquals(List.of(), aws.calls().mutatingCalls());
         assertEquals(Stage.NEW, aws.copies("staging").get(0).stage("staging").orElseThrow());
         assertEquals(created.copy(), aws.copies("staging").get(0).name());
     }

@@ -1,6 +1,7 @@
 package io.github.auroraecho.stages;
 
 import io.github.auroraecho.lifecycle.Copy;
+import io.github.auroraecho.lifecycle.IamRole;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
 import io.github.auroraecho.lifecycle.Stage;
@@ -43,7 +44,9 @@ class ModifyRulesTest {
 
     @Test
     void roleNamesBecomeArnsOfTheCallersAccountAndArnsStayAsTheyAre() {
-        assertEquals(List.of("arn:aws:iam::123456789012:role/s3-import", "arn:aws-cn:iam::999999999999:role/x"),
-                ModifyStage.roleArns(List.of("s3-import", "arn:aws-cn:iam::999999999999:role/x"), "aws", "123456789012"));
+        assertEquals(List.of(new IamRole("arn:aws:iam::123456789012:role/s3-import", "s3Import"),
+                        new IamRole("arn:aws-cn:iam::999999999999:role/x", null)),
+                ModifyStage.roleArns(List.of(new IamRole("s3-import", "s3Import"),
+                        new IamRole("arn:aws-cn:iam::999999999999:role/x", null)), "aws", "123456789012"));
     }
 }

@@ -91,6 +91,7 @@ class NewStageTest {
         // 2.x: both tagged "new" at creation, then only the instance tag moves.
         aws.rds().restoreDBClusterFromSnapshot(r -> r.dbClusterIdentifier("staging-2026-11-24")
                 .snapshotIdentifier("prod-1").engine("aurora-postgresql").tags(Tag.builder().key(KEY).value("new").build()));
+        aws.awaitAvailable("staging-2026-11-24");
         aws.rds().createDBInstance(r -> r.dbInstanceIdentifier("staging-2026-11-24").dbClusterIdentifier("staging-2026-11-24")
                 .engine("aurora-postgresql").dbInstanceClass("db.r6g.large").tags(Tag.builder().key(KEY).value("promoted").build()));
 
@@ -144,5 +145,55 @@ class NewStageTest {
         assertEquals("db.serverless", instance.dbInstanceClass());
         assertEquals("us-east-1b", instance.availabilityZone());
         assertEquals("staging-params", instance.dbParameterGroups().get(0).dbParameterGroupName());
+    }
+
+    /** CreateDBInstance makes an instance public when its subnets' VPC has an internet gateway, unless told. */
+    @Test
+    void theInstanceIsPrivateUnlessTheDocumentAsksOtherwise(TestAccount aws) {
+        aws.production();
+        Result privateCopy = aws.run(Operation.NEW, document());
+        ObjectNode doc = document();
+        doc.put("suffix", "public").put("publiclyAccessible", true).put("minimumAgeHours", 0);
+        Result publicCopy = aws.run(Operation.NEW, doc);
+
+        assertEquals(Boolean.FALSE, aws.rds().describeDBInstances(r -> r.dbInstanceIdentifier(privateCopy.copy()))
+                .dbInstances().get(0).publiclyAccessible(), privateCopy.message());
+        assertEquals(Boolean.TRUE, aws.rds().describeDBInstances(r -> r.dbInstanceIdentifier(publicCopy.copy()))
+                .dbInstances().get(0).publiclyAccessible(), publicCopy.message());
+    }
+
+    /** Without EngineVersion RDS restores into the region's default version (the emulator does too). */
+    @Test
+    void theDocumentsEngineAloneKeepsTheSnapshotsVersion(TestAccount aws) {
+        aws.production();
+        ObjectNode doc = document();
+        doc.put("engine", "aurora-postgresql");
+
+        Result result = aws.run(Operation.NEW, doc);
+
+        assertEquals("15.4", aws.cluster(result.copy()).orElseThrow().engineVersion(), result.message());
+    }
+
+    /** Automatic pause (minCapacity 0) needs a version that has it: refused before the restore, or sent with its interval. */
+    @Test
+    void aMinimumOfZeroAcusIsCheckedAgainstTheCopysVersionBeforeTheRestore(TestAccount aws) {
+        aws.production();
+        ObjectNode doc = document();
+        doc.put("dbInstanceClass", "db.serverless");
+        doc.putObject("serverlessV2").put("minCapacity", 0).put("maxCapacity", 4).put("secondsUntilAutoPause", 600);
+
+        Result refused = aws.run(Operation.NEW, doc);
+
+        assertEquals(Outcome.FAILED, refused.outcome(), refused.message());
+        assertTrue(refused.message().contains("the copy would be aurora-postgresql 15.4"), refused.message());
+        assertEquals(0, aws.calls().count("RestoreDBClusterFromSnapshot"));
+
+        doc.put("engineVersion", "16.3");
+        Result restored = aws.run(Operation.NEW, doc);
+
+        assertEquals(Outcome.CHANGED, restored.outcome(), restored.message());
+        var scaling = aws.cluster(restored.copy()).orElseThrow().serverlessV2ScalingConfiguration();
+        assertEquals(0.0, scaling.minCapacity());
+        assertEquals(600, scaling.secondsUntilAutoPause());
     }
 }

@@ -56,6 +56,8 @@ public final class DataApiEmulator implements SdkHttpClient {
     private boolean goneAsBadRequest;
     /** Operation to the field its answers leave out, as an answer the engine does not expect. */
     private final Map<String, String> omitted = new HashMap<>();
+    /** A SELECT to the first column of each row the database answers it with (verify's checks). */
+    private final Map<String, List<Object>> rows = new HashMap<>();
 
     /** An open transaction: its statements, its step, and how many more answers its running statement outlasts. */
     private static final class Transaction {
@@ -99,7 +101,17 @@ public final class DataApiEmulator implements SdkHttpClient {
         omitted.clear();
     }
 
+    /**
+     * From now on the statement is answered with these rows of one column each, as the Data API gives a query's
+     * records: a Long as {@code longValue}, a String as {@code stringValue}, a Boolean as {@code booleanValue},
+     * null as {@code isNull}.
+     */
+    public synchronized void answer(String sql, Object... firstColumns) {
+        rows.put(sql, java.util.Arrays.asList(firstColumns));
+    }
+
     public synchronized void reset() {
+        rows.clear();
         goneAsBadRequest = false;
         omitted.clear();
         open.clear();
@@ -198,6 +210,9 @@ public final class DataApiEmulator implements SdkHttpClient {
             return ok(JSON.createObjectNode().put("numberOfRecordsUpdated", 1));
         }
         sent.add(sql);
+        if (rows.containsKey(sql)) {
+            return ok(records(rows.get(sql)));
+        }
         var error = failing.errorFor(sql);
         if (error.isPresent()) {
             if (transaction != null) {
@@ -239,6 +254,21 @@ public final class DataApiEmulator implements SdkHttpClient {
     private ExecutableHttpRequest rollback(String id) {
         return inUse(id) == null || open.remove(id) == null ? transactionNotFound()
                 : ok(JSON.createObjectNode().put("transactionStatus", "Rollback Complete"));
+    }
+
+    private static ObjectNode records(List<Object> firstColumns) {
+        ObjectNode answer = JSON.createObjectNode();
+        var records = answer.putArray("records");
+        for (Object value : firstColumns) {
+            ObjectNode field = records.addArray().addObject();
+            switch (value) {
+                case null -> field.put("isNull", true);
+                case Long number -> field.put("longValue", number);
+                case Boolean flag -> field.put("booleanValue", flag);
+                default -> field.put("stringValue", value.toString());
+            }
+        }
+        return answer.put("numberOfRecordsUpdated", 0);
     }
 
     private ObjectNode answer(String operation, ObjectNode body) {

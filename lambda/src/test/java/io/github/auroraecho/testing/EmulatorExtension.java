@@ -11,7 +11,8 @@ import java.net.URI;
 /**
  * Runs lifecycle tests against an AWS emulator: moto's server, started once for the whole test run on a
  * free loopback port and stopped after it, reset before each test. With {@code AWS_ENDPOINT_URL} set,
- * the tests use that endpoint instead (LocalStack, or a moto server of your own).
+ * the tests use that endpoint instead (LocalStack, or a moto server of your own). The emulator is strict: a
+ * restored or cloned cluster refuses an instance until a describe has shown it available, as on AWS.
  */
 public final class EmulatorExtension implements BeforeEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EmulatorExtension.class);
@@ -21,6 +22,9 @@ public final class EmulatorExtension implements BeforeEachCallback, ParameterRes
         URI endpoint = endpoint(context);
         // Another emulator may have no reset API: there, tests rely on their own names not colliding.
         MotoServer.reset(endpoint);
+        // A test may have let clusters take longer to create; every test starts as strict as AWS.
+        MotoServer.creatingDescribes(endpoint, MotoServer.STRICT_CREATING_DESCRIBES);
+        MotoServer.quotas(endpoint, "{}");
     }
 
     @Override
@@ -41,7 +45,7 @@ public final class EmulatorExtension implements BeforeEachCallback, ParameterRes
             return URI.create(external);
         }
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Server.class, key -> new Server(MotoServer.start()), Server.class)
+                .getOrComputeIfAbsent(Server.class, key -> new Server(MotoServer.start(MotoServer.STRICT_CREATING_DESCRIBES)), Server.class)
                 .moto.endpoint();
     }
 

@@ -85,7 +85,7 @@ public final class IamCallRecorder implements ExecutionInterceptor {
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(Locale.ROOT);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         Region region = attributes.getAttribute(AwsExecutionAttribute.AWS_REGION);
-        Calls calls = new Calls(current, region == null || region == Region.AWS_GLOBAL ? TestAccount.REGION : region);
+        Calls calls = new Calls(current, region == null ? TestAccount.REGION : region);
         calls.describe(prefix(service), operation, context.request());
     }
 
@@ -144,6 +144,11 @@ public final class IamCallRecorder implements ExecutionInterceptor {
                     }
                 }
                 case "rds:DeleteDBCluster" -> deleteCluster(call, request);
+                case "rds:DeleteDBClusterSnapshot" -> {
+                    String id = field(request, "DBClusterSnapshotIdentifier");
+                    resource(call, "cluster-snapshot", rdsArn("cluster-snapshot", id),
+                            snapshot(id).map(snapshot -> tags(snapshot.tagList())).orElse(Map.of()));
+                }
                 case "rds:DescribeDBClusters" -> {
                     String id = field(request, "DBClusterIdentifier");
                     resource(call, "cluster", id == null ? "*" : rdsArn("cluster", id), Map.of());
@@ -237,24 +242,42 @@ public final class IamCallRecorder implements ExecutionInterceptor {
             }
             if (Boolean.TRUE.equals(request.getValueForField("ManageMasterUserPassword", Boolean.class).orElse(null))) {
                 call.with("context").put("rds:ManageMasterUserPassword", "true");
-                // RDS creates the copy's secret, tagged with the copy's ARN, and sets up its rotation with the
-                // caller's permissions (RDS User Guide, "Password management with Amazon RDS and Secrets Manager").
-                String secret = "arn:" + partition + ":secretsmanager:" + region + ":" + ACCOUNT + ":secret:rds!cluster-"
-                        + UUID.randomUUID() + "-AbCdEf";
-                Map<String, String> secretTag = Map.of("aws:rds:primaryDBClusterArn", arn);
-                ObjectNode create = call("secretsmanager:CreateSecret", "rds:ModifyDBCluster");
-                resource(create, "Secret", secret, Map.of());
-                putTags(create, secretTag);
-                write(create);
-                for (String follow : List.of("secretsmanager:TagResource", "secretsmanager:RotateSecret")) {
-                    ObjectNode next = call(follow, "rds:ModifyDBCluster");
-                    resource(next, "Secret", secret, secretTag);
-                    if (follow.endsWith("TagResource")) {
-                        putTags(next, secretTag);
-                    }
-                    write(next);
-                }
+                managedSecret(call.get("action").asText());
             }
+        }
+
+        /**
+         * What RDS does with the caller's credentials when it takes over the master password (Aurora User Guide,
+         * "Password management with Amazon Aurora and AWS Secrets Manager", permissions required): describes the key
+         * of the secret (Secrets Manager's aws/secretsmanager: no MasterUserSecretKmsKeyId is given), creates and tags
+         * the secret, named rds!cluster-<uuid>. As forward access sessions: with only the context AWS documents for
+         * them, nothing of the secret's tags.
+         */
+        private void managedSecret(String action) {
+            ObjectNode describe = kmsCall("kms:DescribeKey", action, keyResource("alias/aws/secretsmanager"),
+                    "rds." + region + ".amazonaws.com");
+            write(onBehalf(describe, "rds.amazonaws.com"));
+            String secret = "arn:" + partition + ":secretsmanager:" + region + ":" + ACCOUNT + ":secret:rds!cluster-"
+                    + UUID.randomUUID() + "-AbCdEf";
+            for (String secrets : List.of("secretsmanager:CreateSecret", "secretsmanager:TagResource")) {
+                ObjectNode next = call(secrets, action);
+                resource(next, "Secret", secret, Map.of());
+                write(onBehalf(next, "rds.amazonaws.com"));
+            }
+        }
+
+        /**
+         * A call a service makes with the caller's credentials (a forward access session): IAM User Guide, "AWS global
+         * condition context keys", aws:ViaAWSService is true and aws:CalledVia, aws:CalledViaFirst and
+         * aws:CalledViaLast name the service.
+         */
+        private ObjectNode onBehalf(ObjectNode call, String service) {
+            ObjectNode context = call.with("context");
+            context.put("aws:ViaAWSService", "true");
+            context.putArray("aws:CalledVia").add(service);
+            context.put("aws:CalledViaFirst", service);
+            context.put("aws:CalledViaLast", service);
+            return call;
         }
 
         private void deleteCluster(ObjectNode call, SdkRequest request) {

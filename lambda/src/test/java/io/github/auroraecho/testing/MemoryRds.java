@@ -5,6 +5,8 @@ import io.github.auroraecho.aws.ClusterChange;
 import io.github.auroraecho.aws.CopyStore;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.CopyTags;
+import io.github.auroraecho.lifecycle.IamRole;
+import io.github.auroraecho.lifecycle.ManualSnapshot;
 import io.github.auroraecho.lifecycle.Ownership;
 import io.github.auroraecho.lifecycle.Placement;
 import io.github.auroraecho.lifecycle.SqlProgress;
@@ -19,6 +21,7 @@ import software.amazon.awssdk.services.rds.model.DbClusterRoleAlreadyExistsExcep
 import software.amazon.awssdk.services.rds.model.DbInstanceAlreadyExistsException;
 import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
 import software.amazon.awssdk.services.rds.model.InvalidDbClusterStateException;
+import software.amazon.awssdk.services.rds.model.Tag;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,9 +100,21 @@ public final class MemoryRds {
     }
 
     public void snapshot(String clusterId, String snapshotId, Instant created) {
+        snapshot(clusterId, snapshotId, created, Map.of());
+    }
+
+    /** A snapshot with tags: a copy's final snapshot carries the copy's (the restores ask RDS to copy them). */
+    public void snapshot(String clusterId, String snapshotId, Instant created, Map<String, String> tags) {
         snapshots.add(DBClusterSnapshot.builder().dbClusterIdentifier(clusterId).dbClusterSnapshotIdentifier(snapshotId)
                 .dbClusterSnapshotArn(ARN + "cluster-snapshot:" + snapshotId).status(Copy.AVAILABLE)
-                .snapshotCreateTime(created).engine("aurora-postgresql").engineVersion("15.4").build());
+                .snapshotCreateTime(created).engine("aurora-postgresql").engineVersion("15.4")
+                .tagList(tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
+                        .toList()).build());
+    }
+
+    /** The identifiers of the snapshots there are, in the order they were taken. */
+    public List<String> snapshotIds() {
+        return snapshots.stream().map(DBClusterSnapshot::dbClusterSnapshotIdentifier).toList();
     }
 
     /** Every write made (never a planned one), in order: empty means nothing was changed. */
@@ -170,7 +185,7 @@ public final class MemoryRds {
         /** Restorable up to the clock's now, as RDS's LatestRestorableTime is to within minutes. */
         @Override
         public Optional<CloneSource> cloneSource(String clusterId) {
-            return find(clusterId).map(c -> new CloneSource(c.engine, clock.get()));
+            return find(clusterId).map(c -> new CloneSource(c.engine, null, clock.get()));
         }
 
         @Override
@@ -219,7 +234,8 @@ public final class MemoryRds {
         }
 
         @Override
-        public void setStage(Copy copy, String managedName, Stage stage, Map<TimeTag, Instant> times) {
+        public void setStage(Copy copy, String managedName, Stage stage, Map<TimeTag, Instant> times,
+                             Map<String, String> marks) {
             String key = Stage.tagKey(managedName);
             Map<String, String> tags = CopyTags.stage(managedName, stage);
             Map<String, String> clusterTags = new LinkedHashMap<>();
@@ -228,6 +244,7 @@ public final class MemoryRds {
                     clusterTags.put(time.key(managedName), TimeTag.value(at));
                 }
             });
+            clusterTags.putAll(marks);
             if (!clusterTags.isEmpty() || CopyTags.needsStage(copy.clusterTags(), managedName, stage)) {
                 clusterTags.putAll(tags);
                 write("tag cluster " + copy.name() + " " + clusterTags,
@@ -242,13 +259,13 @@ public final class MemoryRds {
         }
 
         @Override
-        public void addRole(Copy copy, String roleArn) {
-            write("associate role " + roleArn + " with cluster " + copy.name(), () -> {
+        public void addRole(Copy copy, IamRole role) {
+            write("associate role " + role.describe() + " with cluster " + copy.name(), () -> {
                 Cluster cluster = existing(copy.name());
-                if (cluster.roleArns.contains(roleArn)) {
+                if (cluster.roleArns.contains(role.name())) {
                     throw error(DbClusterRoleAlreadyExistsException.builder(), "DBClusterRoleAlreadyExists");
                 }
-                cluster.roleArns.add(roleArn);
+                cluster.roleArns.add(role.name());
             });
         }
 
@@ -300,9 +317,22 @@ public final class MemoryRds {
                 }
                 clusters.remove(key(copy.name()));
                 if (finalSnapshot) {
-                    snapshot(copy.name(), copy.name() + "-final-" + now.getEpochSecond(), now);
+                    snapshot(copy.name(), ManualSnapshot.finalName(copy.name(), now), now, cluster.tags);
                 }
             });
+        }
+
+        @Override
+        public List<ManualSnapshot> manualSnapshots() {
+            return snapshots.stream().map(s -> new ManualSnapshot(s.dbClusterSnapshotIdentifier(),
+                    s.dbClusterIdentifier(), s.snapshotCreateTime(), s.tagList().stream()
+                    .collect(java.util.stream.Collectors.toMap(Tag::key, Tag::value)))).toList();
+        }
+
+        @Override
+        public void deleteSnapshot(ManualSnapshot snapshot) {
+            write("delete final snapshot " + snapshot.id(), () -> snapshots.removeIf(
+                    s -> s.dbClusterSnapshotIdentifier().equals(snapshot.id())));
         }
 
         private Cluster existing(String id) {

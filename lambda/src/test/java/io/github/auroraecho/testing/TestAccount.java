@@ -121,6 +121,33 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
         clock.advance(duration);
     }
 
+    /**
+     * From now on, restored and cloned clusters stay {@code creating} for that many DescribeDBClusters answers
+     * (the minutes a restore takes on AWS) and refuse an instance meanwhile.
+     */
+    public void clustersCreatingFor(int describes) {
+        if (!io.github.auroraecho.emulator.MotoServer.creatingDescribes(endpoint, describes)) {
+            throw new IllegalStateException("the emulator at " + endpoint + " cannot keep clusters creating");
+        }
+    }
+
+    /** From now on, RDS refuses to create past these quotas, e.g. {@code {"clusters": 2}} (see MotoServer.quotas). */
+    public void quotas(String json) {
+        if (!io.github.auroraecho.emulator.MotoServer.quotas(endpoint, json)) {
+            throw new IllegalStateException("the emulator at " + endpoint + " cannot enforce quotas");
+        }
+    }
+
+    /** Describes a restored cluster until RDS shows it available, as a tool must before it adds an instance. */
+    public void awaitAvailable(String clusterId) {
+        for (int describes = 0; describes < 20; describes++) {
+            if ("available".equals(rds().describeDBClusters(r -> r.dbClusterIdentifier(clusterId)).dbClusters().get(0).status())) {
+                return;
+            }
+        }
+        throw new AssertionError("cluster " + clusterId + " is still not available");
+    }
+
     public Result run(Operation operation, String document) {
         return run(engineClients, operation, document);
     }
@@ -134,6 +161,11 @@ public final class TestAccount implements ExtensionContext.Store.CloseableResour
     public Result runWithin(Duration budget, Operation operation, ObjectNode document) {
         return iamCalls.during(operation, document.toString(), () -> new Engine(engineClients, clock())
                 .run(operation, LifecycleConfig.parse(document.toString(), operation), budget));
+    }
+
+    /** A stage run from the command line, its calls recorded for the IAM proof as that stage's with that document. */
+    public CliRun cli(Operation operation, String document, String... args) {
+        return iamCalls.during(operation, document, () -> CliRun.of(this, "", args));
     }
 
     /** Engine clients with more interceptors (a crash, a fault), still recording every call; the caller closes them. */
