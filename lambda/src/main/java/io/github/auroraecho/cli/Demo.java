@@ -197,6 +197,9 @@ final class Demo {
         // The demo's production is Aurora PostgreSQL, where RDS associates a role only for a feature.
         document.putArray("iamRoleNames").addObject().put("name", account.roleName()).put("featureName", "s3Import");
         document.putObject("tags").put("team", "qa");
+        // A secure copy: RDS manages its master password in a secret of its own, which the lifecycle's connection
+        // parameter names each night (docs/secure-copies.md).
+        document.put("manageMasterUserPassword", true);
         return document.toString();
     }
 

@@ -43,11 +43,17 @@ class DemoTest {
                 "db.analytics.example.internal", "Emulator stopped.")) {
             assertTrue(text.contains(expected), expected + " in:\n" + text);
         }
+        // Staging is a secure copy: each night its parameter names the served copy and that copy's own secret.
+        java.util.Set<String> secrets = new java.util.HashSet<>();
         for (int night = 1; night <= 3; night++) {
             String promoted = text.substring(text.indexOf("=== Night " + night)).replaceFirst("(?s).*?promoted (staging-\\S+):.*", "$1");
-            assertTrue(text.contains("parameter /aurora-echo/staging/connection -> " + promoted + " (what DNS serves)"),
-                    "night " + night + " names " + promoted + " in:\n" + text);
+            java.util.regex.Matcher line = java.util.regex.Pattern.compile("parameter /aurora-echo/staging/connection -> "
+                    + promoted + ", secret (arn:aws:secretsmanager:\\S+:secret:rds!cluster-\\S+) \\(what DNS serves\\)")
+                    .matcher(text);
+            assertTrue(line.find(), "night " + night + " names " + promoted + " and its secret in:\n" + text);
+            secrets.add(line.group(1));
         }
+        assertEquals(3, secrets.size(), "each night's copy has its own secret: " + secrets);
         assertTrue(alive().stream().allMatch(before::contains), "the demo's emulator is still running");
         assertDataAsOldAsCopy(text.substring(text.indexOf("=== Night 3 of 3")));
 
