@@ -25,7 +25,7 @@ public record AsyncInvocation(int retryAttempts, Duration maxEventAge) {
 
     public static AsyncInvocation of(Operation operation) {
         return switch (operation) {
-            case PROMOTE, MODIFY -> new AsyncInvocation(0, Duration.minutes(15));
+            case PROMOTE, MODIFY, ROLLBACK -> new AsyncInvocation(0, Duration.minutes(15));
             case NEW, CLONE, RETIRE -> new AsyncInvocation(0, Duration.hours(2));
         };
     }

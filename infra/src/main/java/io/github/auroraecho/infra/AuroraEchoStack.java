@@ -138,7 +138,7 @@ public final class AuroraEchoStack extends Stack {
                 .description("EventBridge Scheduler group of this environment's schedules").build();
     }
 
-    /** Each stage's size: promote waits (bounded) for Route53 to report INSYNC, so its timeout covers that wait. */
+    /** Each stage's size: promote and rollback wait (bounded) for Route53 to report INSYNC, so their timeout covers that wait. */
     public StageSize sizeOf(Operation operation) {
         return switch (operation) {
             case NEW, CLONE -> new StageSize(1024, 300);
@@ -147,9 +147,9 @@ public final class AuroraEchoStack extends Stack {
             case MODIFY -> new StageSize(768, environment.lifecyclesFor(Operation.MODIFY).stream()
                     .anyMatch(l -> !l.config(Operation.MODIFY).modification().sqlScripts().isEmpty()) ? 900 : 180);
             case RETIRE -> new StageSize(768, 300);
-            case PROMOTE -> {
-                long longestWait = environment.lifecyclesFor(Operation.PROMOTE).stream()
-                        .map(l -> l.config(Operation.PROMOTE))
+            case PROMOTE, ROLLBACK -> {
+                long longestWait = environment.lifecyclesFor(operation).stream()
+                        .map(l -> l.config(operation))
                         .mapToLong(config -> config.dns().dnsSyncTimeoutSeconds())
                         .max().orElse(DnsRecords.DEFAULT_DNS_SYNC_TIMEOUT_SECONDS);
                 yield new StageSize(768, (int) Math.min(900, Math.max(300, longestWait + 180)));

@@ -42,11 +42,12 @@ public record LifecycleSchedule(String managedName, String documentJson, Map<Ope
         schedules = List.copyOf(schedules);
     }
 
-    /** The parsed document for a stage it is scheduled for. */
+    /** The parsed document for a stage it is scheduled for (rollback: where promote is). */
     public LifecycleConfig config(Operation operation) {
         return configs.get(operation);
     }
 
+    /** Whether the stage runs for this lifecycle: on its schedule, or for rollback, by hand where promote is scheduled. */
     public boolean schedules(Operation operation) {
         return configs.containsKey(operation);
     }
@@ -89,9 +90,10 @@ public record LifecycleSchedule(String managedName, String documentJson, Map<Ope
         Map<Operation, LifecycleConfig> configs = new EnumMap<>(Operation.class);
         List<StageSchedule> schedules = new ArrayList<>();
         for (String stage : schedulesReader.fieldNames()) {
-            Operation operation = Operation.fromCliName(stage).orElseThrow(() -> schedulesReader.invalid(stage,
-                    "is an unknown stage; the stages are "
-                            + Arrays.stream(Operation.values()).map(Operation::cliName).toList()));
+            Operation operation = Operation.fromCliName(stage).filter(Operation::isScheduled).orElseThrow(() ->
+                    schedulesReader.invalid(stage, "is an unknown stage; the stages are "
+                            + Arrays.stream(Operation.values()).filter(Operation::isScheduled).map(Operation::cliName)
+                            .toList() + " (rollback has no schedule: it is run by hand)"));
             schedules.add(StageSchedule.read(operation, schedulesReader, stage, timeZone));
             try {
                 configs.put(operation, LifecycleConfig.parse(documentJson, operation));
@@ -117,6 +119,10 @@ public record LifecycleSchedule(String managedName, String documentJson, Map<Ope
                     + "the new role only through RDS. Add \"sourceKmsKeyArn\": \"arn:aws:kms:<region>:" + owner
                     + ":key/<id>\" to this lifecycle (beside \"schedules\"), or \"sourceKmsKeyArn\": \""
                     + UNENCRYPTED_SOURCE + "\" if the snapshot is not encrypted");
+        }
+        // Rollback serves a copy as promote does, by hand: the lifecycles promote serves are the ones it may roll back.
+        if (configs.containsKey(Operation.PROMOTE)) {
+            configs.put(Operation.ROLLBACK, LifecycleConfig.parse(documentJson, Operation.ROLLBACK));
         }
         String managedName = configs.values().iterator().next().managedName();
         return new LifecycleSchedule(managedName, documentJson, configs, schedules, sourceKey, (int) staleAfterHours,

@@ -33,14 +33,23 @@ final class PromotePermissions {
     }
 
     List<PolicyStatement> statements(List<LifecycleConfig> configs) {
+        List<PolicyStatement> statements = new ArrayList<>(serve(configs));
+        statements.add(scope.moveStage("MoveStage", configs, Stage.PROMOTED, Stage.RETIRED));
+        statements.addAll(secure.verify(configs));
+        return statements;
+    }
+
+    /**
+     * Serving a copy, as promote and rollback do: UPSERT each lifecycle's CNAME in its own zones, wait for the change,
+     * and write the connection parameter.
+     */
+    List<PolicyStatement> serve(List<LifecycleConfig> configs) {
         List<PolicyStatement> statements = new ArrayList<>(pointRecords(configs));
         statements.add(scope.readZones(configs));
         // Change ids are only known once a change is made; GetChange is read-only.
         statements.add(statement("WaitForDnsChange", List.of("route53:GetChange"),
                 List.of("arn:" + scope.partition() + ":route53:::change/*"), Map.of()));
         statements.add(connectionParameters(configs));
-        statements.add(scope.moveStage("MoveStage", configs, Stage.PROMOTED, Stage.RETIRED));
-        statements.addAll(secure.verify(configs));
         return statements;
     }
 

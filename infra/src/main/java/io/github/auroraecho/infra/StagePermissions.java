@@ -14,7 +14,7 @@ import static io.github.auroraecho.infra.PolicyScope.statement;
 /**
  * The least-privilege IAM statements of each stage function: what every stage reads, then what its own stage may
  * change ({@link CreatePermissions}, {@link ModifyPermissions}, {@link PromotePermissions},
- * {@link RetirePermissions}, with {@link SecureCopyPermissions} for lifecycles that use secure-copy settings), all
+ * {@link RetirePermissions}, {@link RollbackPermissions}, with {@link SecureCopyPermissions} for lifecycles that use secure-copy settings), all
  * written in the terms of {@link PolicyScope}. Their size does not grow with the number of lifecycles: a copy is
  * recognised by the name-free tags every copy of this version carries, not by one statement per lifecycle.
  * What does grow is what the operator configures: distinct sources, groups, zones, record names, roles, keys and
@@ -28,6 +28,7 @@ public final class StagePermissions {
     private final ModifyPermissions modify;
     private final PromotePermissions promote;
     private final RetirePermissions retire;
+    private final RollbackPermissions rollback;
 
     StagePermissions(Stack stack, String environment, String parameterPrefix) {
         PolicyScope scope = new PolicyScope(stack, environment);
@@ -37,9 +38,10 @@ public final class StagePermissions {
         this.modify = new ModifyPermissions(scope, secure, instance);
         this.promote = new PromotePermissions(scope, secure, parameterPrefix);
         this.retire = new RetirePermissions(scope);
+        this.rollback = new RollbackPermissions(scope, promote);
     }
 
-    /** Every statement of one stage function, for the lifecycles that schedule this stage. */
+    /** Every statement of one stage function, for the lifecycles that schedule this stage (rollback: promote). */
     List<PolicyStatement> statements(Operation operation, List<LifecycleSchedule> lifecycles) {
         List<PolicyStatement> statements = new ArrayList<>();
         if (lifecycles.isEmpty()) {
@@ -60,6 +62,7 @@ public final class StagePermissions {
             case MODIFY -> statements.addAll(modify.statements(configs));
             case PROMOTE -> statements.addAll(promote.statements(configs));
             case RETIRE -> statements.addAll(retire.statements(configs));
+            case ROLLBACK -> statements.addAll(rollback.statements(configs));
         }
         return statements;
     }

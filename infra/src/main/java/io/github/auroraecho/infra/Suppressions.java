@@ -80,9 +80,9 @@ final class Suppressions {
                     + "tags a retired copy of this environment copied to them (aws:ResourceTag).",
                     RDS_ARN + "cluster-snapshot:[a-z][a-z0-9-]*-\\?\\?\\?\\?-\\?\\?-\\?\\?\\*-final-\\*$"));
         }
-        if (operation == Operation.PROMOTE) {
+        if (operation == Operation.PROMOTE || operation == Operation.ROLLBACK) {
             suppressions.add(iam5Regex("route53:GetChange is read-only and the change id is only known once the "
-                    + "change is made; promote polls it until INSYNC.",
+                    + "change is made; promote and rollback poll it until INSYNC.",
                     "^Resource::arn:" + SEGMENT + ":route53:::change/\\*$"));
             suppressions.add(iam5Regex("Each lifecycle's connection parameter is <prefix>/<managedName>/connection: "
                     + "the * stands for the lifecycle's name, so one resource covers every lifecycle, and only "

@@ -168,7 +168,9 @@ class IamProofTest {
             ObjectNode lifecycle = lifecycles.addObject();
             lifecycle.set("document", entry.document);
             ObjectNode schedules = lifecycle.putObject("schedules");
-            entry.operations.forEach(operation -> schedules.put(operation.cliName(), "rate(1 day)"));
+            // Rollback has no schedule: its role covers the lifecycles whose promote is scheduled.
+            entry.operations.stream().map(operation -> operation.isScheduled() ? operation : Operation.PROMOTE)
+                    .forEach(operation -> schedules.put(operation.cliName(), "rate(1 day)"));
             if (entry.operations.contains(Operation.NEW) && sharedSource(entry.document)) {
                 lifecycle.put("sourceKmsKeyArn", entry.sourceKey().orElse(LifecycleSchedule.UNENCRYPTED_SOURCE));
             }

@@ -107,6 +107,23 @@ final class NegativeProbes {
         probes.add(new Probe("promote must not write modified-at", Operation.PROMOTE, "rds:AddTagsToResource",
                 "cluster", RDS + "cluster:" + COPY, copyTags("test", "staging", "modified"),
                 move("staging", "promoted", "modified-at"), false));
+        // Rollback serves a retired copy again and rejects the promoted one; it deletes nothing, and only this
+        // environment's copies.
+        probes.add(new Probe("rollback moves a retired copy back to promoted", Operation.ROLLBACK,
+                "rds:AddTagsToResource", "cluster", RDS + "cluster:" + COPY, copyTags("test", "staging", "retired"),
+                move("staging", "promoted"), true));
+        probes.add(new Probe("rollback rejects the promoted copy with its retired-at", Operation.ROLLBACK,
+                "rds:AddTagsToResource", "cluster", RDS + "cluster:" + COPY, copyTags("test", "staging", "promoted"),
+                move("staging", "retired", "retired-at", "rejected"), true));
+        probes.add(new Probe("rollback must not move another environment's copy", Operation.ROLLBACK,
+                "rds:AddTagsToResource", "cluster", RDS + "cluster:" + COPY, copyTags("prod", "staging", "retired"),
+                move("staging", "promoted"), false));
+        probes.add(new Probe("rollback must not tag the source", Operation.ROLLBACK, "rds:AddTagsToResource",
+                "cluster", RDS + "cluster:production", Map.of(), move("staging", "promoted"), false));
+        for (String action : List.of("rds:DeleteDBCluster", "rds:DeleteDBInstance")) {
+            probes.add(denied(Operation.ROLLBACK, action, "a retired copy", action.endsWith("Cluster") ? "cluster" : "db",
+                    RDS + (action.endsWith("Cluster") ? "cluster:" : "db:") + COPY, copyTags("test", "staging", "retired")));
+        }
         Map<String, Object> otherLifecyclesTime = move("staging", "retired");
         otherLifecyclesTime.put("aws:RequestTag/aurora-echo:other:retired-at", "2026-01-02T06:00:00Z");
         otherLifecyclesTime.put("aws:TagKeys", List.of("aurora-echo:staging:stage", "aurora-echo:stage",

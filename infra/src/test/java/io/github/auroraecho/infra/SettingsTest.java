@@ -68,7 +68,8 @@ class SettingsTest {
         assertEquals(new EnvironmentSettings("dev", "123456789012", null, null, 90, null, List.of(new LifecycleSchedule(
                 "tiny", document, Map.of(
                         Operation.PROMOTE, LifecycleConfig.parse(document, Operation.PROMOTE),
-                        Operation.RETIRE, LifecycleConfig.parse(document, Operation.RETIRE)),
+                        Operation.RETIRE, LifecycleConfig.parse(document, Operation.RETIRE),
+                        Operation.ROLLBACK, LifecycleConfig.parse(document, Operation.ROLLBACK)),
                 List.of(new StageSchedule(Operation.PROMOTE, "rate(1 hour)", "Europe/Paris", true),
                         new StageSchedule(Operation.RETIRE, "rate(1 day)", "UTC", true)), null,
                 LifecycleSchedule.DEFAULT_STALE_AFTER_HOURS, false)), "/aurora-echo"), dev);
@@ -125,6 +126,7 @@ class SettingsTest {
                 {"{\"retire\": {\"expression\": \"rate(1 day)\", \"enabled\": \"yes\"}}", "true or false"},
                 {"{\"retire\": {\"expression\": \"rate(1 day)\", \"timezone\": \"UTC\"}}", "unknown field \"environments.dev.lifecycles[0].schedules.retire.timezone\""},
                 {"{\"retrie\": \"rate(1 day)\"}", "unknown stage"},
+                {"{\"rollback\": \"rate(1 day)\"}", "rollback has no schedule: it is run by hand"},
                 {"{}", "at least one stage"},
         }) {
             String message = error(settings(lifecycle(RETIRE_DOC, bad[0])));

@@ -64,8 +64,8 @@ class StackTest {
     }
 
     @Test
-    void fiveStageFunctionsOnJava21WithSnapStartAndJsonLogs() {
-        template.resourceCountIs("AWS::Lambda::Function", 5);
+    void sixStageFunctionsOnJava21WithSnapStartAndJsonLogs() {
+        template.resourceCountIs("AWS::Lambda::Function", 6);
         for (Operation operation : Operation.values()) {
             template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                     "FunctionName", "aurora-echo-test-" + operation.cliName(),
@@ -85,7 +85,8 @@ class StackTest {
                 ((Map<?, ?>) function.get("Properties")).get("Environment")));
         // Promote waits up to the documents' dnsSyncTimeoutSeconds (600 in the test settings) for INSYNC.
         assertEquals(780, stack.sizeOf(Operation.PROMOTE).timeoutSeconds());
-        template.resourceCountIs("AWS::Logs::LogGroup", 5);
+        assertEquals(780, stack.sizeOf(Operation.ROLLBACK).timeoutSeconds(), "rollback waits as promote does");
+        template.resourceCountIs("AWS::Logs::LogGroup", 6);
         template.allResourcesProperties("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 30)));
     }
 
@@ -132,8 +133,8 @@ class StackTest {
 
     @Test
     void eachFunctionHasALiveAliasOnAPublishedVersion() {
-        template.resourceCountIs("AWS::Lambda::Alias", 5);
-        template.resourceCountIs("AWS::Lambda::Version", 5);
+        template.resourceCountIs("AWS::Lambda::Alias", 6);
+        template.resourceCountIs("AWS::Lambda::Version", 6);
         for (Operation operation : Operation.values()) {
             template.hasResourceProperties("AWS::Lambda::Alias", Map.of(
                     "Name", "live",
@@ -418,8 +419,13 @@ class StackTest {
 
     @Test
     void promoteChangesOnlyTheConfiguredRecordsInTheirOwnZones() {
-        List<TemplateJson.Statement> changes = allStageStatements().stream()
+        List<TemplateJson.Statement> all = allStageStatements().stream()
                 .filter(s -> s.hasAction("route53:ChangeResourceRecordSets")).toList();
+        // Rollback serves a copy with the same statements as promote.
+        List<TemplateJson.Statement> changes = all.stream().filter(s -> s.policy().startsWith("PromoteRole")).toList();
+        assertEquals(changes.stream().map(TemplateJson.Statement::resources).toList(), all.stream()
+                .filter(s -> s.policy().startsWith("RollbackRole")).map(TemplateJson.Statement::resources).toList());
+        assertEquals(changes.size() * 2, all.size(), "only promote and rollback change records");
         String zone = "arn:${AWS::Partition}:route53:::hostedzone/";
         // staging's record in its two zones, qa's in its one: one statement per set of zones.
         assertEquals(List.of(List.of(zone + "Z0123456789ABCDEFGHIJ", zone + "Z9999999999ZZZZZZZZZZ"),
@@ -437,15 +443,17 @@ class StackTest {
     }
 
     @Test
-    void onlyPromoteReadsAndWritesTheConnectionParametersUnderTheEnvironmentsPrefix() {
+    void onlyPromoteAndRollbackReadAndWriteTheConnectionParametersUnderTheEnvironmentsPrefix() {
         List<TemplateJson.Statement> parameters = allStageStatements().stream()
                 .filter(s -> s.actions().stream().anyMatch(action -> action.startsWith("ssm:"))).toList();
-        assertEquals(1, parameters.size(), parameters.toString());
-        TemplateJson.Statement statement = parameters.get(0);
-        assertTrue(statement.policy().startsWith("PromoteRole"), statement.toString());
-        assertEquals(List.of("ssm:GetParameter", "ssm:PutParameter"), statement.actions());
-        assertEquals(List.of("arn:${AWS::Partition}:ssm:eu-west-1:123456789012:parameter/aurora-echo/*/connection"),
-                statement.resources());
+        assertEquals(2, parameters.size(), parameters.toString());
+        assertTrue(parameters.get(0).policy().startsWith("PromoteRole"), parameters.get(0).toString());
+        assertTrue(parameters.get(1).policy().startsWith("RollbackRole"), parameters.get(1).toString());
+        for (TemplateJson.Statement statement : parameters) {
+            assertEquals(List.of("ssm:GetParameter", "ssm:PutParameter"), statement.actions());
+            assertEquals(List.of("arn:${AWS::Partition}:ssm:eu-west-1:123456789012:parameter/aurora-echo/*/connection"),
+                    statement.resources());
+        }
     }
 
     @Test
@@ -478,7 +486,7 @@ class StackTest {
 
     @Test
     void alarmsOnErrorsOfEachFunctionAndOnEachDeadLetterQueueToTheTopic() {
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 10);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 12);
         Map<String, Object> toTopic = Map.of("Ref", logicalIdOf("Alarms"));
         for (Operation operation : Operation.values()) {
             template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(

@@ -141,8 +141,8 @@ final class Help {
             case NEW, CLONE -> "-n NAME -s CLUSTER -sub GROUP -c CLASS (managedName, sourceClusterName, "
                     + "dbSubnetGroupName, dbInstanceClass)";
             case MODIFY -> "-n NAME (managedName)";
-            case PROMOTE, RETIRE -> "-n NAME -z ZONEID -rs NAME (managedName, hostedZoneIds, recordSetName; retire "
-                    + "reads them to never delete what DNS points to)";
+            case PROMOTE, RETIRE, ROLLBACK -> "-n NAME -z ZONEID -rs NAME (managedName, hostedZoneIds, recordSetName; "
+                    + "retire reads them to never delete what DNS points to)";
         };
     }
 }

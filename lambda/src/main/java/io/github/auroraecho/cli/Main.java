@@ -184,12 +184,15 @@ public final class Main {
                 status.finalSnapshots().forEach(snapshots -> kept.add(snapshots.toJsonNode()));
                 ArrayNode parameters = report.putArray("parameters");
                 status.parameters().forEach(parameter -> parameters.add(parameter.toJsonNode()));
+                ArrayNode rollbacks = report.putArray("rollbacks");
+                status.rollbacks().forEach(rollback -> rollbacks.add(rollback.toJsonNode()));
                 out.println(report.toPrettyString());
             } else {
                 out.print(StatusTable.render(status.copies()));
                 status.notCopies().forEach(line -> out.println("not a copy: " + line));
                 status.finalSnapshots().forEach(kept -> out.println("final snapshots: " + kept.describe()));
                 status.parameters().forEach(parameter -> out.println(parameter.line()));
+                status.rollbacks().forEach(rollback -> out.println(rollback.line()));
             }
             return OK;
         } catch (InvalidInputException e) {

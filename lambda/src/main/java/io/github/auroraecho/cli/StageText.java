@@ -50,6 +50,15 @@ record StageText(String summary, String actsOn, String does) {
                             + "is true); then deletes the lifecycle's final snapshots older than "
                             + "`finalSnapshotRetentionDays`. Never one that DNS still points to, that has deletion "
                             + "protection, or the source cluster.");
+            case ROLLBACK -> new StageText("run by hand: point the CNAME record(s) back at the newest retired copy; "
+                    + "reject the one it replaces",
+                    "the newest copy in stage `retired` that is available and not rejected",
+                    "No schedule: run it when the served copy proves bad (see [rolling back](verify.md#rolling-back)). "
+                            + "UPSERTs the CNAME `recordSetName` in every zone of `hostedZoneIds` back to that copy, "
+                            + "waits until Route53 reports the change `INSYNC`, writes the connection parameter, then "
+                            + "marks it `promoted` and the copy it replaces `retired` and rejected (deleted after its "
+                            + "drain). Fails when no retired copy is left (`drainMinutes` keeps one); does nothing once "
+                            + "done, until the next promote.");
         };
     }
 

@@ -96,7 +96,7 @@ public final class LifecycleRules {
                 }
             }
             // Retire reads the DNS fields too: it must know what DNS points to before it deletes anything.
-            case PROMOTE, RETIRE -> {
+            case PROMOTE, RETIRE, ROLLBACK -> {
                 if (config.dns().hostedZoneIds().isEmpty()) {
                     throw new InvalidInputException(FieldMessages.field("hostedZoneIds") + " is required for "
                             + operation.cliName() + " (a non-empty list of hosted zone ids)");

@@ -3,13 +3,17 @@ package io.github.auroraecho.lifecycle;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The five scheduled operations; each runs on its own schedule with the same lifecycle document. */
+/**
+ * The operations, each run with the same lifecycle document: five on their own schedules, and rollback, run by hand
+ * (it has no schedule; see {@link #isScheduled}).
+ */
 public enum Operation {
     NEW,
     CLONE,
     MODIFY,
     PROMOTE,
-    RETIRE;
+    RETIRE,
+    ROLLBACK;
 
     /** The name used on the command line, in results and in test-events/. */
     public String cliName() {
@@ -23,6 +27,11 @@ public enum Operation {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the operation may have a schedule: rollback is run by hand, when a served copy proves bad. */
+    public boolean isScheduled() {
+        return this != ROLLBACK;
     }
 
     public boolean createsCopies() {

@@ -35,7 +35,18 @@ public record Verification(List<Check> checks) {
         return "aurora-echo:" + managedName + ":rejected";
     }
 
-    /** The check that rejected a copy with these cluster tags; empty for a copy that was not rejected. */
+    /**
+     * The value of {@link #rejectedTagKey} on a copy that rollback took DNS away from: rejected like a copy that failed
+     * a check, so no rollback returns to it and retire deletes it after its drain.
+     */
+    public static final String ROLLED_BACK = "rolled back";
+
+    /** Why a copy with this {@link #rejectedTagKey} value was rejected, in words. */
+    public static String rejection(String value) {
+        return ROLLED_BACK.equals(value) ? ROLLED_BACK : "check \"" + value + "\" failed";
+    }
+
+    /** The check that rejected a copy with these cluster tags ({@link #ROLLED_BACK} for a rollback); empty for a copy that was not rejected. */
     public static Optional<String> rejectedBy(Map<String, String> clusterTags, String managedName) {
         return Optional.ofNullable(clusterTags.get(rejectedTagKey(managedName)));
     }

@@ -86,6 +86,7 @@ public final class Engine {
             case MODIFY -> new ModifyStage();
             case PROMOTE -> new PromoteStage();
             case RETIRE -> new RetireStage();
+            case ROLLBACK -> new RollbackStage();
         };
     }
 

@@ -1,13 +1,11 @@
 package io.github.auroraecho.stages;
 
-import io.github.auroraecho.lifecycle.ConnectionParameter;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Stage;
 import io.github.auroraecho.lifecycle.TimeTag;
 import io.github.auroraecho.lifecycle.Verification;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -80,7 +78,8 @@ public final class PromoteStage implements LifecycleStage {
         Comparator<Copy> newestFirst = Copy.newestFirst(managedName);
         Optional<Copy> served = inStage(copies, managedName, Stage.PROMOTED).min(newestFirst);
         List<String> rejected = copies.stream()
-                .filter(copy -> Verification.rejectedBy(copy.clusterTags(), managedName).isPresent())
+                .filter(copy -> Verification.rejectedBy(copy.clusterTags(), managedName)
+                        .filter(value -> !Verification.ROLLED_BACK.equals(value)).isPresent())
                 .filter(copy -> served.isEmpty() || newestFirst.compare(copy, served.get()) < 0)
                 .map(copy -> copy.name() + " (check \"" + Verification.rejectedBy(copy.clusterTags(), managedName).get()
                         + "\" failed)")
@@ -106,11 +105,8 @@ public final class PromoteStage implements LifecycleStage {
 
     private Result promote(StageContext context, Copy copy, List<Copy> replaced) {
         LifecycleConfig config = context.config();
-        String target = copy.endpoint();
-        Map<String, Optional<String>> current = context.dns().targets(config.dns().hostedZoneIds(), config.dns().recordSetName());
-        List<String> stale = config.dns().hostedZoneIds().stream()
-                .filter(zone -> !current.get(zone).equals(Optional.of(target)))
-                .toList();
+        Map<String, Optional<String>> current = CnameMove.current(context);
+        List<String> stale = CnameMove.stale(config, current, copy);
         Map<String, Object> verified = Map.of();
         String checked = "";
         if (!stale.isEmpty()) {
@@ -123,22 +119,19 @@ public final class PromoteStage implements LifecycleStage {
                     checked = words;
                 }
             }
-            List<String> changeIds = context.dns().upsert(stale, config.dns().recordSetName(), copy.name(), target,
-                    config.dns().ttl());
-            if (!context.dns().waitInSync(changeIds, context.waitBudget(Duration.ofSeconds(config.dns().dnsSyncTimeoutSeconds())))) {
-                return context.result(Outcome.WAITING, "the CNAME change for " + copy.name() + " is not in sync after "
-                        + config.dns().dnsSyncTimeoutSeconds() + " s; the next run checks again before retiring anything",
-                        copy.name());
+            Optional<Result> waiting = CnameMove.point(context, copy, stale);
+            if (waiting.isPresent()) {
+                return waiting.get();
             }
         }
         String parameter = context.parameters().name(config.managedName());
-        boolean wrote = writeParameter(context, copy);
+        boolean wrote = ServedParameter.write(context, copy);
         for (Copy old : replaced) {
             context.copies().setStage(old, config.managedName(), Stage.RETIRED, Map.of(TimeTag.RETIRED, context.now()));
         }
         context.copies().setStage(copy, config.managedName(), Stage.PROMOTED);
         return context.result(Outcome.CHANGED, "promoted " + copy.name() + ": " + config.dns().recordSetName() + " -> "
-                + target + (replaced.isEmpty() ? "" : "; retired "
+                + copy.endpoint() + (replaced.isEmpty() ? "" : "; retired "
                 + String.join(", ", replaced.stream().map(Copy::name).toList())) + checked
                 + (wrote ? "; " + parameter + " names it" : ""), copy.name()).withVerified(verified)
                 .withParameter(parameter);
@@ -155,22 +148,11 @@ public final class PromoteStage implements LifecycleStage {
         if (served.isEmpty()) {
             return context.result(Outcome.NOTHING_TO_DO, why, null);
         }
-        if (writeParameter(context, served.get())) {
+        if (ServedParameter.write(context, served.get())) {
             return context.result(Outcome.CHANGED, "wrote " + parameter + " for " + served.get().name()
                     + ", the promoted copy it did not name (" + why + ")", served.get().name()).withParameter(parameter);
         }
         return context.result(Outcome.NOTHING_TO_DO, why, null).withParameter(parameter);
-    }
-
-    /** Writes the lifecycle's connection parameter for {@code copy} unless it already names it; true when it wrote. */
-    private static boolean writeParameter(StageContext context, Copy copy) {
-        String managedName = context.managedName();
-        ConnectionParameter wanted = ConnectionParameter.of(context.config(), copy, context.now());
-        if (!ConnectionParameter.needsWrite(context.parameters().read(managedName), wanted)) {
-            return false;
-        }
-        context.parameters().write(managedName, wanted.toJson(), copy.name());
-        return true;
     }
 
     /**

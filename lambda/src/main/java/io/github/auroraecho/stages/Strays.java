@@ -22,6 +22,7 @@ final class Strays {
             case NEW, CLONE, MODIFY -> Stage.NEW.tagValue().equals(stageTag);
             case PROMOTE -> Stage.MODIFIED.tagValue().equals(stageTag) || Stage.PROMOTED.tagValue().equals(stageTag);
             case RETIRE -> Stage.RETIRED.tagValue().equals(stageTag);
+            case ROLLBACK -> Stage.PROMOTED.tagValue().equals(stageTag) || Stage.RETIRED.tagValue().equals(stageTag);
         };
     }
 

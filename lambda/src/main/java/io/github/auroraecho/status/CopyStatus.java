@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.auroraecho.aws.CnameIndex;
 import io.github.auroraecho.lifecycle.Hours;
+import io.github.auroraecho.lifecycle.Verification;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +43,7 @@ public record CopyStatus(String managedName, String copy, String clusterStage, S
      * check that rejected the copy.
      */
     public String stage() {
-        return rejectedBy == null ? tagStage() : tagStage() + " (rejected: check \"" + rejectedBy + "\" failed)";
+        return rejectedBy == null ? tagStage() : tagStage() + " (rejected: " + Verification.rejection(rejectedBy) + ")";
     }
 
     private String tagStage() {

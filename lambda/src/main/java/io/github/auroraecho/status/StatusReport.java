@@ -28,14 +28,16 @@ import java.util.Optional;
  * @param notCopies      one line per resource tagged for a lifecycle but not one of its copies
  * @param finalSnapshots the final snapshots each lifecycle's retire left, for the lifecycles that have any
  * @param parameters     each lifecycle's connection parameter, by lifecycle
+ * @param rollbacks      the copy a rollback of each lifecycle would return to, by lifecycle
  */
 public record StatusReport(List<CopyStatus> copies, List<String> notCopies, List<KeptSnapshots> finalSnapshots,
-                           List<ParameterStatus> parameters) {
+                           List<ParameterStatus> parameters, List<RollbackStatus> rollbacks) {
     public StatusReport {
         copies = List.copyOf(copies);
         notCopies = List.copyOf(notCopies);
         finalSnapshots = List.copyOf(finalSnapshots);
         parameters = List.copyOf(parameters);
+        rollbacks = List.copyOf(rollbacks);
     }
 
     /** Every lifecycle's copies, or one lifecycle's when {@code managedName} is given; by lifecycle, newest first. */
@@ -58,7 +60,10 @@ public record StatusReport(List<CopyStatus> copies, List<String> notCopies, List
         notCopies.sort(Comparator.naturalOrder());
         List<ParameterStatus> parameters = found.keySet().stream().sorted()
                 .map(name -> ParameterStatus.of(name, ssm.name(name), ssm.read(name), copies)).toList();
-        return new StatusReport(copies, notCopies, KeptSnapshots.of(found.keySet(), rds.manualSnapshots()), parameters);
+        List<RollbackStatus> rollbacks = found.keySet().stream().sorted()
+                .map(name -> RollbackStatus.of(name, found.get(name).copies())).toList();
+        return new StatusReport(copies, notCopies, KeptSnapshots.of(found.keySet(), rds.manualSnapshots()), parameters,
+                rollbacks);
     }
 
     private static CopyStatus status(Copy copy, String managedName, CnameIndex records, Instant now) {

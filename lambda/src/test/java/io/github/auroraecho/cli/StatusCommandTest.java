@@ -64,7 +64,7 @@ class StatusCommandTest {
         List<String> lines = run.out().lines().toList();
         assertEquals(List.of("LIFECYCLE", "COPY", "STAGE", "CLUSTER", "INSTANCE", "AGE", "DATA-AGE", "DNS"),
                 List.of(lines.get(0).split("\\s+")));
-        assertEquals(6, lines.size(), run.out());
+        assertEquals(8, lines.size(), run.out());
         assertTrue(lines.get(1).matches("legacy +legacy-2026-11-20 +promoted \\(cluster: new\\) +available +available +.* - +-"),
                 lines.get(1));
         assertTrue(lines.get(2).matches("staging +staging-\\S+ +new +available +available +.* -"), lines.get(2));
@@ -74,6 +74,8 @@ class StatusCommandTest {
         String served = lines.get(3).split("\\s+")[1];
         assertEquals("parameter /aurora-echo/legacy/connection: not written (DNS serves no copy)", lines.get(4));
         assertEquals("parameter /aurora-echo/staging/connection -> " + served + " (what DNS serves)", lines.get(5));
+        assertEquals("rollback of staging: no retired copy to return to (or rolled back until the next promote)",
+                lines.get(7), "one night: no copy to roll back to");
 
         assertEquals(List.of(), aws.calls().mutatingCalls());
         assertEquals(1, aws.calls().count("GetResources"), "the tagged clusters and instances, one page");
@@ -186,7 +188,7 @@ class StatusCommandTest {
         CliRun run = CliRun.of(aws, "", "status", "-r", "us-east-1", "-n", "staging", "--parameter-prefix", "/team");
 
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.out().matches("(?s).*\nparameter /team/staging/connection -> staging-2026-01-01, but DNS serves staging-\\S+\n"),
+        assertTrue(run.out().matches("(?s).*\nparameter /team/staging/connection -> staging-2026-01-01, but DNS serves staging-\\S+\nrollback of staging: .*\n"),
                 run.out());
         CliRun bad = CliRun.of(aws, "", "status", "--parameter-prefix", "/aws/team");
         assertEquals(2, bad.exit());

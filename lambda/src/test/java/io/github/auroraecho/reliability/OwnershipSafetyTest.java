@@ -57,7 +57,8 @@ class OwnershipSafetyTest {
                 for (Operation operation : List.of(Operation.CLONE, Operation.MODIFY, Operation.PROMOTE, Operation.RETIRE)) {
                     results.add(run(aws, operation, document, what));
                 }
-                // The copy promote retired is deleted once drained.
+                // Back to the first copy, then the copy rollback rejected is deleted once drained.
+                results.add(run(aws, Operation.ROLLBACK, document, what));
                 aws.advance(Duration.ofHours(1));
                 results.add(run(aws, Operation.RETIRE, document, what));
 
@@ -67,6 +68,7 @@ class OwnershipSafetyTest {
                         case NEW, CLONE, MODIFY -> stage == Stage.NEW;
                         case PROMOTE -> stage == Stage.MODIFIED || stage == Stage.PROMOTED;
                         case RETIRE -> stage == Stage.RETIRED;
+                        case ROLLBACK -> stage == Stage.PROMOTED || stage == Stage.RETIRED;
                     };
                     assertTrue(result.message().contains("tagged for staging but not one of its copies"), what + ": " + result);
                     assertEquals(blocks, result.outcome() == Outcome.FAILED, what + ": " + result);
