@@ -18,6 +18,8 @@ class StraysTest {
         assertEquals(List.of(true, false, false, false, false, false), blocked(Operation.MODIFY, tags));
         assertEquals(List.of(false, true, true, false, false, false), blocked(Operation.PROMOTE, tags));
         assertEquals(List.of(false, false, false, true, false, false), blocked(Operation.RETIRE, tags));
+        // Rollback moves a retired copy back to promoted and the promoted one to retired.
+        assertEquals(List.of(false, false, true, true, false, false), blocked(Operation.ROLLBACK, tags));
     }
 
     private static List<Boolean> blocked(Operation operation, List<String> tags) {
