@@ -100,6 +100,12 @@ public interface CopyStore {
     /** Records on the cluster how many SQL scripts have run. */
     void setSqlProgress(Copy copy, String managedName, SqlProgress progress);
 
+    /** Stops the cluster with its instances; RDS takes it only from {@code available}. */
+    void stopCluster(Copy copy);
+
+    /** Starts a stopped cluster with its instances. */
+    void startCluster(Copy copy);
+
     void deleteInstance(Copy copy, Copy.Instance instance);
 
     void deleteCluster(Copy copy, boolean finalSnapshot, Instant now);

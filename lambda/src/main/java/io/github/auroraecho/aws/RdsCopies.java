@@ -170,6 +170,24 @@ public final class RdsCopies implements CopyStore {
                 () -> rds.addTagsToResource(r -> r.resourceName(copy.clusterArn()).tags(tag)), "copy", copy.name());
     }
 
+    /**
+     * Stops every instance of the cluster at once; "To stop a cluster it must be in an available status" (AWS Systems
+     * Manager runbook AWS-StartStopAuroraCluster; the Aurora User Guide's "Stopping and starting an Amazon Aurora DB
+     * cluster", https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-cluster-stop-start.html).
+     */
+    @Override
+    public void stopCluster(Copy copy) {
+        changes.apply("stop cluster " + copy.name(), () -> rds.stopDBCluster(r -> r.dbClusterIdentifier(copy.name())),
+                "copy", copy.name());
+    }
+
+    /** "To start a cluster it must be in a stopped status" (same sources as {@link #stopCluster}). */
+    @Override
+    public void startCluster(Copy copy) {
+        changes.apply("start cluster " + copy.name(), () -> rds.startDBCluster(r -> r.dbClusterIdentifier(copy.name())),
+                "copy", copy.name());
+    }
+
     @Override
     public void deleteInstance(Copy copy, Copy.Instance instance) {
         changes.apply("delete instance " + instance.id(),

@@ -140,7 +140,7 @@ final class Help {
         return switch (operation) {
             case NEW, CLONE -> "-n NAME -s CLUSTER -sub GROUP -c CLASS (managedName, sourceClusterName, "
                     + "dbSubnetGroupName, dbInstanceClass)";
-            case MODIFY -> "-n NAME (managedName)";
+            case MODIFY, STOP, START -> "-n NAME (managedName)";
             case PROMOTE, RETIRE, ROLLBACK -> "-n NAME -z ZONEID -rs NAME (managedName, hostedZoneIds, recordSetName; "
                     + "retire reads them to never delete what DNS points to)";
         };

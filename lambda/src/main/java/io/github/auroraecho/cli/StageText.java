@@ -59,6 +59,17 @@ record StageText(String summary, String actsOn, String does) {
                             + "marks it `promoted` and the copy it replaces `retired` and rejected (deleted after its "
                             + "drain). Fails when no retired copy is left (`drainMinutes` keeps one); does nothing once "
                             + "done, until the next promote.");
+            case STOP -> new StageText("stop the served copy, at the end of its running hours",
+                    "every copy in stage `promoted`",
+                    "Scheduled every day at `stop` in the `runningHours` time zone (see [running hours]"
+                            + "(#running-hours)), or run by hand. Stops the copy's cluster with its instances when it "
+                            + "is `available`; does nothing when it is `stopped`, and waits (outcome `waiting`) while "
+                            + "it is between states.");
+            case START -> new StageText("start the served copy, at the start of its running hours",
+                    "every copy in stage `promoted`",
+                    "Scheduled at `start` on each day of `runningHours`, in its time zone, or run by hand. Starts the "
+                            + "copy's cluster with its instances when it is `stopped`; does nothing when it is "
+                            + "`available`, and waits (outcome `waiting`) while it is between states.");
         };
     }
 

@@ -19,7 +19,8 @@ public record LifecycleConfig(
         Modification modification,
         DnsRecords dns,
         Retirement retirement,
-        Verification verification) {
+        Verification verification,
+        Stopping stopping) {
 
     /**
      * Parses a lifecycle document, or an EventBridge event whose {@code detail} is one, for an operation:
@@ -63,7 +64,8 @@ public record LifecycleConfig(
                 Modification.read(doc),
                 DnsRecords.read(doc),
                 Retirement.read(doc),
-                Verification.read(doc));
+                Verification.read(doc),
+                Stopping.read(doc));
     }
 
     public static Builder builder(String managedName) {
@@ -73,7 +75,7 @@ public record LifecycleConfig(
     public Builder toBuilder() {
         return new Builder(managedName).region(region).dryRun(dryRun).source(source).placement(placement)
                 .labels(labels).timing(timing).modification(modification).dns(dns).retirement(retirement)
-                .verification(verification);
+                .verification(verification).stopping(stopping);
     }
 
     public LifecycleConfig asDryRun() {
@@ -109,6 +111,7 @@ public record LifecycleConfig(
         private DnsRecords dns = DEFAULTS.dns;
         private Retirement retirement = DEFAULTS.retirement;
         private Verification verification = DEFAULTS.verification;
+        private Stopping stopping = DEFAULTS.stopping;
 
         private Builder(String managedName) {
             this.managedName = managedName;
@@ -164,9 +167,14 @@ public record LifecycleConfig(
             return this;
         }
 
+        public Builder stopping(Stopping stopping) {
+            this.stopping = stopping;
+            return this;
+        }
+
         public LifecycleConfig build() {
             return new LifecycleConfig(managedName, region, dryRun, source, placement, labels, timing, modification,
-                    dns, retirement, verification);
+                    dns, retirement, verification, stopping);
         }
     }
 }

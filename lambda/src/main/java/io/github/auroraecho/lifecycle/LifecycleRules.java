@@ -103,7 +103,8 @@ public final class LifecycleRules {
                 }
                 require(config.dns().recordSetName(), "recordSetName", operation);
             }
-            case MODIFY -> {
+            // Stop and start act on the promoted copy, which the lifecycle's name alone finds.
+            case MODIFY, STOP, START -> {
             }
         }
     }

@@ -87,6 +87,8 @@ public final class Engine {
             case PROMOTE -> new PromoteStage();
             case RETIRE -> new RetireStage();
             case ROLLBACK -> new RollbackStage();
+            case STOP -> new StopStage();
+            case START -> new StartStage();
         };
     }
 

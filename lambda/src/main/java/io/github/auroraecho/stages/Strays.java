@@ -23,6 +23,7 @@ final class Strays {
             case PROMOTE -> Stage.MODIFIED.tagValue().equals(stageTag) || Stage.PROMOTED.tagValue().equals(stageTag);
             case RETIRE -> Stage.RETIRED.tagValue().equals(stageTag);
             case ROLLBACK -> Stage.PROMOTED.tagValue().equals(stageTag) || Stage.RETIRED.tagValue().equals(stageTag);
+            case STOP, START -> Stage.PROMOTED.tagValue().equals(stageTag);
         };
     }
 

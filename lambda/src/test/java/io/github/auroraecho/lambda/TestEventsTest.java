@@ -48,6 +48,7 @@ class TestEventsTest {
         String name = file.getFileName().toString().replaceFirst("\\.json$", "");
         String stage = name.substring(name.lastIndexOf('-') + 1);
         return Operation.fromCliName(stage).orElseThrow(() -> new AssertionError(file
-                + ": the file name must end with a stage (new, clone, modify, promote, retire)"));
+                + ": the file name must end with a stage, one of " + java.util.Arrays.stream(Operation.values())
+                .map(Operation::cliName).toList()));
     }
 }

@@ -61,6 +61,9 @@ class OwnershipSafetyTest {
                 results.add(run(aws, Operation.ROLLBACK, document, what));
                 aws.advance(Duration.ofHours(1));
                 results.add(run(aws, Operation.RETIRE, document, what));
+                // The served copy stopped for the night and started in the morning; nothing else.
+                results.add(run(aws, Operation.STOP, document, what));
+                results.add(run(aws, Operation.START, document, what));
 
                 assertEquals(before, notCopies(aws), what);
                 for (Result result : results) {
@@ -69,6 +72,7 @@ class OwnershipSafetyTest {
                         case PROMOTE -> stage == Stage.MODIFIED || stage == Stage.PROMOTED;
                         case RETIRE -> stage == Stage.RETIRED;
                         case ROLLBACK -> stage == Stage.PROMOTED || stage == Stage.RETIRED;
+                        case STOP, START -> stage == Stage.PROMOTED;
                     };
                     assertTrue(result.message().contains("tagged for staging but not one of its copies"), what + ": " + result);
                     assertEquals(blocks, result.outcome() == Outcome.FAILED, what + ": " + result);

@@ -20,6 +20,9 @@ class StraysTest {
         assertEquals(List.of(false, false, false, true, false, false), blocked(Operation.RETIRE, tags));
         // Rollback moves a retired copy back to promoted and the promoted one to retired.
         assertEquals(List.of(false, false, true, true, false, false), blocked(Operation.ROLLBACK, tags));
+        // Stop and start act on the served copy only.
+        assertEquals(List.of(false, false, true, false, false, false), blocked(Operation.STOP, tags));
+        assertEquals(List.of(false, false, true, false, false, false), blocked(Operation.START, tags));
     }
 
     private static List<Boolean> blocked(Operation operation, List<String> tags) {

@@ -300,6 +300,16 @@ public final class MemoryRds {
         }
 
         @Override
+        public void stopCluster(Copy copy) {
+            write("stop cluster " + copy.name(), () -> existing(copy.name()).status = "stopped");
+        }
+
+        @Override
+        public void startCluster(Copy copy) {
+            write("start cluster " + copy.name(), () -> existing(copy.name()).status = Copy.AVAILABLE);
+        }
+
+        @Override
         public void deleteInstance(Copy copy, Copy.Instance instance) {
             write("delete instance " + instance.id(), () -> {
                 if (existing(copy.name()).instanceTags.remove(instance.id()) == null) {

@@ -1,0 +1,13 @@
+package io.github.auroraecho.stages;
+
+import io.github.auroraecho.lifecycle.Copy;
+
+import java.util.List;
+
+/** Stops the lifecycle's promoted copy, at the stop of its running hours or by hand (see {@link PowerSwitch}). */
+public final class StopStage implements LifecycleStage {
+    @Override
+    public Result run(StageContext context, List<Copy> copies) {
+        return PowerSwitch.run(context, copies, PowerSwitch.Direction.STOP);
+    }
+}
