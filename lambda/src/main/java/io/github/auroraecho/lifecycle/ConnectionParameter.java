@@ -16,20 +16,24 @@ import java.util.Optional;
  * @param host       the stable name ({@code recordSetName}) people connect to
  * @param port       the cluster's port; null when RDS did not say
  * @param secretArn  the served copy's managed secret; null without {@code manageMasterUserPassword}
+ * @param runningHours when the copy runs ({@link RunningHours#describe}), so its users and {@code status} know when
+ *                     it is stopped; null when it runs around the clock
  * @param promotedAt when the parameter was written for this copy, to the second
  */
 public record ConnectionParameter(String host, Integer port, String engine, String copy, String endpoint,
-                                  String secretArn, Instant promotedAt) {
+                                  String secretArn, String runningHours, Instant promotedAt) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the parameter says for {@code copy} served under the document's record name. */
     public static ConnectionParameter of(LifecycleConfig config, Copy copy, Instant now) {
         return new ConnectionParameter(config.dns().recordSetName(), copy.settings().port(), copy.engine(), copy.name(),
-                copy.endpoint(), copy.settings().masterUserSecretArn(), now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                copy.endpoint(), copy.settings().masterUserSecretArn(), config.stopping().runningHours() == null ? null
+                : config.stopping().runningHours().describe(), now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     /**
-     * Whether the parameter must be written: it is missing, unreadable, or names another copy, endpoint or secret.
+     * Whether the parameter must be written: it is missing, unreadable, or names another copy, endpoint, secret or
+     * running hours.
      * {@code promotedAt} alone never makes a write, so a run with nothing to do sends none.
      */
     public static boolean needsWrite(Optional<String> current, ConnectionParameter wanted) {
@@ -39,7 +43,7 @@ public record ConnectionParameter(String host, Integer port, String engine, Stri
     boolean sameTarget(ConnectionParameter other) {
         return Objects.equals(host, other.host) && Objects.equals(port, other.port) && Objects.equals(engine, other.engine)
                 && Objects.equals(copy, other.copy) && Objects.equals(endpoint, other.endpoint)
-                && Objects.equals(secretArn, other.secretArn);
+                && Objects.equals(secretArn, other.secretArn) && Objects.equals(runningHours, other.runningHours);
     }
 
     /** A value this tool wrote; empty for anything else (someone's own value is replaced, not trusted). */
@@ -52,7 +56,8 @@ public record ConnectionParameter(String host, Integer port, String engine, Stri
             Instant promotedAt = node.path("promotedAt").isTextual() ? Instant.parse(node.get("promotedAt").asText()) : null;
             return Optional.of(new ConnectionParameter(text(node, "host"),
                     node.path("port").isInt() ? node.get("port").asInt() : null, text(node, "engine"),
-                    text(node, "copy"), text(node, "endpoint"), text(node, "secretArn"), promotedAt));
+                    text(node, "copy"), text(node, "endpoint"), text(node, "secretArn"), text(node, "runningHours"),
+                    promotedAt));
         } catch (JsonProcessingException | java.time.format.DateTimeParseException e) {
             return Optional.empty();
         }
@@ -74,6 +79,9 @@ public record ConnectionParameter(String host, Integer port, String engine, Stri
         node.put("endpoint", endpoint);
         if (secretArn != null) {
             node.put("secretArn", secretArn);
+        }
+        if (runningHours != null) {
+            node.put("runningHours", runningHours);
         }
         node.put("promotedAt", promotedAt.toString());
         return node.toString();

@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param copy      the copy the parameter names; null when there is no parameter or it names none
  * @param secretArn the secret it names; null without one
  * @param served    the lifecycle's copies a CNAME record points at
+ * @param runningHours the served copy's running hours as promote last wrote them; null when it runs around the clock
  */
 public record ParameterStatus(String managedName, String name, boolean exists, String copy, String secretArn,
-                              List<String> served) {
+                              List<String> served, String runningHours) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ParameterStatus {
@@ -28,7 +29,8 @@ public record ParameterStatus(String managedName, String name, boolean exists, S
         List<String> served = copies.stream().filter(copy -> copy.managedName().equals(managedName))
                 .filter(copy -> !copy.records().isEmpty()).map(CopyStatus::copy).toList();
         return new ParameterStatus(managedName, name, value.isPresent(), parsed.map(ConnectionParameter::copy).orElse(null),
-                parsed.map(ConnectionParameter::secretArn).orElse(null), served);
+                parsed.map(ConnectionParameter::secretArn).orElse(null), served,
+                parsed.map(ConnectionParameter::runningHours).orElse(null));
     }
 
     /** Whether the parameter names the one copy DNS serves. */
@@ -46,7 +48,8 @@ public record ParameterStatus(String managedName, String name, boolean exists, S
             return "parameter " + name + ": names no copy, promote rewrites it (" + dns + ")";
         }
         return "parameter " + name + " -> " + copy + (secretArn == null ? "" : ", secret " + secretArn)
-                + (matchesDns() ? " (what DNS serves)" : ", but " + dns);
+                + (matchesDns() ? " (what DNS serves)" : ", but " + dns)
+                + (runningHours == null ? "" : "; running hours " + runningHours);
     }
 
     public ObjectNode toJsonNode() {
@@ -58,6 +61,7 @@ public record ParameterStatus(String managedName, String name, boolean exists, S
         node.put("secretArn", secretArn);
         node.put("matchesDns", matchesDns());
         served.forEach(node.putArray("served")::add);
+        node.put("runningHours", runningHours);
         return node;
     }
 }

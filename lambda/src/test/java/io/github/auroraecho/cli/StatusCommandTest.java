@@ -167,6 +167,27 @@ class StatusCommandTest {
     }
 
     @Test
+    void aStoppedCopyAndItsLifecyclesRunningHoursShow(TestAccount aws) throws IOException {
+        aws.production();
+        ObjectNode staging = TestAccount.document("staging", "prod", aws.zone("example.com"));
+        staging.putObject("runningHours").put("timezone", "Europe/Berlin").put("start", "07:00").put("stop", "20:00")
+                .putArray("days").add("MON").add("TUE").add("WED").add("THU").add("FRI");
+        String copy = aws.night(staging, Operation.NEW).copy();
+        aws.run(Operation.STOP, staging);
+
+        CliRun table = CliRun.of(aws, "", "status", "-r", "us-east-1");
+        JsonNode json = JSON.readTree(CliRun.of(aws, "", "status", "-r", "us-east-1", "--json").out());
+
+        assertEquals(0, table.exit(), table.err());
+        assertTrue(table.out().matches("(?s)(.*\\n)?staging +" + copy + " +promoted +stopped +.*"), table.out());
+        assertTrue(table.out().contains("; running hours MON-FRI 07:00-20:00 Europe/Berlin (65 of 168 hours a week)"),
+                table.out());
+        assertEquals("stopped", json.get("copies").get(0).get("clusterStatus").asText(), json.toString());
+        assertEquals("MON-FRI 07:00-20:00 Europe/Berlin (65 of 168 hours a week)",
+                json.get("parameters").get(0).get("runningHours").asText(), json.toString());
+    }
+
+    @Test
     void theTwoTagsOfA2xCopyBothShowInJson(TestAccount aws) throws IOException {
         scene(aws);
 
