@@ -61,8 +61,8 @@ class EmfLineTest {
     /**
      * What a lifecycle costs in custom metrics: every stage with every outcome, with and without the served copy's
      * figures, publishes 3 metrics with the lifecycle as a dimension (its failures and the served copy's two ages) and
-     * 30 for the whole environment (6 stages with rollback, 5 outcomes), however many lifecycles it has. Before: 37 a
-     * lifecycle.
+     * 40 for the whole environment (8 stages with rollback, stop and start, 5 outcomes), however many lifecycles it has.
+     * Before: 37 a lifecycle.
      */
     @Test
     void aLifecyclePublishesThreeMetricsOfItsOwn() throws Exception {
@@ -83,6 +83,6 @@ class EmfLineTest {
         assertEquals(Set.of("Failed{Environment=dev, Lifecycle=staging}",
                 "ServedCopyAge{Environment=dev, Lifecycle=staging}", "SourcePointAge{Environment=dev, Lifecycle=staging}"),
                 perLifecycle);
-        assertEquals(30, perEnvironment.size(), perEnvironment.toString());
+        assertEquals(40, perEnvironment.size(), perEnvironment.toString());
     }
 }
