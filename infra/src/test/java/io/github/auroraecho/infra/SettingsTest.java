@@ -128,6 +128,11 @@ class SettingsTest {
         assertEquals(LifecycleConfig.parse(document, Operation.START), tiny.config(Operation.START));
         assertTrue(tiny.schedules().stream().allMatch(s -> ScheduleExpressionRule.problem(s.expression()).isEmpty()),
                 "Scheduler takes them");
+        // Its nested stack counts the three schedules, each carrying the document.
+        assertEquals(3, LifecycleStacks.resources(tiny));
+        assertTrue(assertThrows(SettingsException.class, () -> LifecycleStacks.of("dev",
+                java.util.Collections.nCopies(LifecycleStacks.MAX_RESOURCES / 3 + 1, tiny))).getMessage()
+                .contains("need " + 3 * (LifecycleStacks.MAX_RESOURCES / 3 + 1) + " resources"));
 
         // Without running hours: no stop or start, and no config for them.
         LifecycleSchedule plain = Settings.parse(settings(lifecycle(RETIRE_DOC, "{\"retire\": \"rate(1 day)\"}")),
