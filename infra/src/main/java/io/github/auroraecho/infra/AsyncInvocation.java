@@ -18,15 +18,16 @@ import software.amazon.awscdk.Duration;
  * reaches the on-failure destination too, with the condition {@code EventAgeExceeded}.
  *
  * @param maxEventAge promote must move DNS in the window its schedule chose, not hours later during the working
- *                    day; modify runs every few minutes, so a late run is replaced by the next one; a copy made or
- *                    deleted an hour or two late is still what the night should have done
+ *                    day; modify runs every few minutes, so a late run is replaced by the next one; a copy made,
+ *                    deleted, stopped or started an hour or two late is still what the night (or the running hours)
+ *                    should have done, and better than a copy never stopped or started
  */
 public record AsyncInvocation(int retryAttempts, Duration maxEventAge) {
 
     public static AsyncInvocation of(Operation operation) {
         return switch (operation) {
             case PROMOTE, MODIFY, ROLLBACK -> new AsyncInvocation(0, Duration.minutes(15));
-            case NEW, CLONE, RETIRE -> new AsyncInvocation(0, Duration.hours(2));
+            case NEW, CLONE, RETIRE, STOP, START -> new AsyncInvocation(0, Duration.hours(2));
         };
     }
 }

@@ -40,9 +40,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One environment: five {@link StageFunction}s (shared by all its lifecycles), one EventBridge Scheduler schedule
- * group, one SNS topic for the alarms (which also receives every failed run's whole result), a dashboard, and per
- * lifecycle its schedules (one per scheduled stage) and, when it promotes, its staleness alarm: those live in nested
+ * One environment: a {@link StageFunction} per operation (shared by all its lifecycles), one EventBridge Scheduler
+ * schedule group, one SNS topic for the alarms (which also receives every failed run's whole result), a dashboard, and
+ * per lifecycle its schedules (one per scheduled stage, and stop and start from the document's running hours,
+ * {@link RunningHoursSchedules}) and, when it promotes, its staleness alarm: those live in nested
  * stacks ({@link LifecycleStacks}), so the environment's own stack does not grow with the lifecycle count.
  */
 public final class AuroraEchoStack extends Stack {
@@ -147,6 +148,8 @@ public final class AuroraEchoStack extends Stack {
             case MODIFY -> new StageSize(768, environment.lifecyclesFor(Operation.MODIFY).stream()
                     .anyMatch(l -> !l.config(Operation.MODIFY).modification().sqlScripts().isEmpty()) ? 900 : 180);
             case RETIRE -> new StageSize(768, 300);
+            // One stop or start call a promoted copy; RDS stops and starts in the background.
+            case STOP, START -> new StageSize(768, 120);
             case PROMOTE, ROLLBACK -> {
                 long longestWait = environment.lifecyclesFor(operation).stream()
                         .map(l -> l.config(operation))
@@ -205,7 +208,7 @@ public final class AuroraEchoStack extends Stack {
         return environment;
     }
 
-    /** The five stage functions, one per stage. */
+    /** The stage functions, one per operation. */
     public Map<Operation, StageFunction> stages() {
         return Collections.unmodifiableMap(stages);
     }

@@ -4,6 +4,7 @@ import io.github.auroraecho.lifecycle.DocumentReader;
 import io.github.auroraecho.lifecycle.InvalidInputException;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
+import io.github.auroraecho.lifecycle.RunningHours;
 import io.github.auroraecho.lifecycle.StrictJson;
 
 import java.io.IOException;
@@ -42,12 +43,15 @@ public record LifecycleSchedule(String managedName, String documentJson, Map<Ope
         schedules = List.copyOf(schedules);
     }
 
-    /** The parsed document for a stage it is scheduled for (rollback: where promote is). */
+    /** The parsed document for a stage it is scheduled for (rollback: where promote is; stop and start: with running hours). */
     public LifecycleConfig config(Operation operation) {
         return configs.get(operation);
     }
 
-    /** Whether the stage runs for this lifecycle: on its schedule, or for rollback, by hand where promote is scheduled. */
+    /**
+     * Whether the stage runs for this lifecycle: on its schedule; for rollback, by hand where promote is scheduled; for
+     * stop and start, when its document has running hours.
+     */
     public boolean schedules(Operation operation) {
         return configs.containsKey(operation);
     }
@@ -91,16 +95,15 @@ public record LifecycleSchedule(String managedName, String documentJson, Map<Ope
         List<StageSchedule> schedules = new ArrayList<>();
         for (String stage : schedulesReader.fieldNames()) {
             Operation operation = Operation.fromCliName(stage).filter(Operation::isScheduled).orElseThrow(() ->
-                    schedulesReader.invalid(stage, "is an unknown stage; the stages are "
-                            + Arrays.stream(Operation.values()).filter(Operation::isScheduled).map(Operation::cliName)
-                            .toList() + " (rollback has no schedule: it is run by hand)"));
+                    schedulesReader.invalid(stage, Operation.fromCliName(stage).filter(Operation::followsRunningHours)
+                            .map(o -> "has no schedule here: stop and start run when the document's \"runningHours\" "
+                                    + "say (its timezone, days, start and stop); see docs/operations.md#running-hours")
+                            .orElse("is an unknown stage; the stages are " + Arrays.stream(Operation.values())
+                                    .filter(Operation::isScheduled).map(Operation::cliName).toList()
+                                    + " (rollback has no schedule: it is run by hand; stop and start follow the "
+                                    + "document's runningHours)")));
             schedules.add(StageSchedule.read(operation, schedulesReader, stage, timeZone));
-            try {
-                configs.put(operation, LifecycleConfig.parse(documentJson, operation));
-            } catch (InvalidInputException e) {
-                throw new InvalidInputException(where + ": the document is not valid for stage " + stage + ": "
-                        + e.getMessage());
-            }
+            configs.put(operation, parse(where, documentJson, operation));
         }
         if (schedules.isEmpty()) {
             throw schedulesReader.invalid("must schedule at least one stage");
@@ -124,8 +127,25 @@ public record LifecycleSchedule(String managedName, String documentJson, Map<Ope
         if (configs.containsKey(Operation.PROMOTE)) {
             configs.put(Operation.ROLLBACK, LifecycleConfig.parse(documentJson, Operation.ROLLBACK));
         }
+        // Stop and start run for a lifecycle whose document has running hours, on the two schedules they make.
+        RunningHours hours = configs.values().iterator().next().stopping().runningHours();
+        if (hours != null) {
+            for (Operation operation : List.of(Operation.STOP, Operation.START)) {
+                configs.put(operation, parse(where, documentJson, operation));
+            }
+            schedules.addAll(RunningHoursSchedules.of(hours));
+        }
         String managedName = configs.values().iterator().next().managedName();
         return new LifecycleSchedule(managedName, documentJson, configs, schedules, sourceKey, (int) staleAfterHours,
                 consumerPolicy);
+    }
+
+    private static LifecycleConfig parse(String where, String documentJson, Operation operation) {
+        try {
+            return LifecycleConfig.parse(documentJson, operation);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(where + ": the document is not valid for stage " + operation.cliName()
+                    + ": " + e.getMessage());
+        }
     }
 }

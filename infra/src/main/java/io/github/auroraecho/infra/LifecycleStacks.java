@@ -58,7 +58,10 @@ final class LifecycleStacks {
         return String.format("Lifecycles%02d", index);
     }
 
-    /** A schedule per scheduled stage, the staleness alarm of a lifecycle that promotes, its consumer policy. */
+    /**
+     * A schedule per scheduled stage (with running hours, stop's and start's two among them), the staleness alarm of a
+     * lifecycle that promotes, its consumer policy.
+     */
     static int resources(LifecycleSchedule lifecycle) {
         return lifecycle.schedules().size() + (lifecycle.schedules(Operation.PROMOTE) ? 1 : 0)
                 + (lifecycle.consumerPolicy() ? 1 : 0);

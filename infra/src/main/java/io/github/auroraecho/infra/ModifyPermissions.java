@@ -14,17 +14,21 @@ import static io.github.auroraecho.infra.PolicyScope.statement;
 /**
  * What modify may do beyond reading: prepare a new copy of this environment (its instance when new or clone left its
  * cluster creating, its roles, and the settings, managed secret and SQL of {@link SecureCopyPermissions}) and move
- * it to modified, or to retired when it is broken.
+ * it to modified, or to retired when it is broken; start a new copy it finds stopped (by hand), since
+ * RDS modifies no stopped cluster.
  */
 final class ModifyPermissions {
     private final PolicyScope scope;
     private final SecureCopyPermissions secure;
     private final CopyInstancePermissions instance;
+    private final PowerPermissions power;
 
-    ModifyPermissions(PolicyScope scope, SecureCopyPermissions secure, CopyInstancePermissions instance) {
+    ModifyPermissions(PolicyScope scope, SecureCopyPermissions secure, CopyInstancePermissions instance,
+                      PowerPermissions power) {
         this.scope = scope;
         this.secure = secure;
         this.instance = instance;
+        this.power = power;
     }
 
     List<PolicyStatement> statements(List<LifecycleConfig> configs) {
@@ -40,6 +44,7 @@ final class ModifyPermissions {
         statements.addAll(secure.modify(configs));
         // The instance of a copy that new or clone left creating (stages.CopyInstance).
         statements.addAll(instance.statements(configs));
+        statements.add(power.start(configs, Stage.NEW));
         // Modified when ready; retired when broken (it would never become available).
         statements.add(scope.moveStage("MoveStage", configs, Stage.MODIFIED, Stage.RETIRED));
         return statements;

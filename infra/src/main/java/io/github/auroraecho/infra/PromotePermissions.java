@@ -19,16 +19,20 @@ import static io.github.auroraecho.infra.PolicyScope.statement;
 /**
  * What promote may do beyond reading: UPSERT each lifecycle's CNAME, in its own zones only, wait for the change, and
  * move the copies (the new one to promoted, the one it replaces to retired); with verify, run the checks on the copy
- * and record their outcome ({@link SecureCopyPermissions#verify}); write the lifecycles' connection parameters.
+ * and record their outcome ({@link SecureCopyPermissions#verify}); write the lifecycles' connection parameters; start
+ * the new copy when it finds it stopped; stop the copy it retires ({@code stopRetired}) and the copy it serves outside
+ * its running hours, for the lifecycles that ask for either.
  */
 final class PromotePermissions {
     private final PolicyScope scope;
     private final SecureCopyPermissions secure;
+    private final PowerPermissions power;
     private final String parameterPrefix;
 
-    PromotePermissions(PolicyScope scope, SecureCopyPermissions secure, String parameterPrefix) {
+    PromotePermissions(PolicyScope scope, SecureCopyPermissions secure, PowerPermissions power, String parameterPrefix) {
         this.scope = scope;
         this.secure = secure;
+        this.power = power;
         this.parameterPrefix = parameterPrefix;
     }
 
@@ -36,6 +40,17 @@ final class PromotePermissions {
         List<PolicyStatement> statements = new ArrayList<>(serve(configs));
         statements.add(scope.moveStage("MoveStage", configs, Stage.PROMOTED, Stage.RETIRED));
         statements.addAll(secure.verify(configs));
+        statements.add(power.start(configs, Stage.MODIFIED));
+        List<Stage> stopped = new ArrayList<>();
+        if (configs.stream().anyMatch(c -> c.stopping().runningHours() != null)) {
+            stopped.add(Stage.PROMOTED);
+        }
+        if (configs.stream().anyMatch(c -> c.stopping().stopRetired())) {
+            stopped.add(Stage.RETIRED);
+        }
+        if (!stopped.isEmpty()) {
+            statements.add(power.stop(configs, stopped.toArray(Stage[]::new)));
+        }
         return statements;
     }
 

@@ -14,16 +14,19 @@ import static io.github.auroraecho.infra.PolicyScope.statement;
 
 /**
  * What retire may do beyond reading: check the zones, mark a half-moved copy retired, and delete retired copies of
- * this environment (with the final snapshot RDS takes with retire's permissions when a lifecycle asks for one).
+ * this environment (with the final snapshot RDS takes with retire's permissions when a lifecycle asks for one), starting
+ * a stopped retired copy first: RDS deletes no stopped cluster that still has instances.
  */
 final class RetirePermissions {
     /** The final snapshot retire takes is named after the copy: {@code <copy>-final-<seconds>}. */
     static final String FINAL_SNAPSHOT = "*-????-??-??*-final-*";
 
     private final PolicyScope scope;
+    private final PowerPermissions power;
 
-    RetirePermissions(PolicyScope scope) {
+    RetirePermissions(PolicyScope scope, PowerPermissions power) {
         this.scope = scope;
+        this.power = power;
     }
 
     List<PolicyStatement> statements(List<LifecycleConfig> configs) {
@@ -36,6 +39,7 @@ final class RetirePermissions {
                 scope.copies(configs, "db"), scope.ofThisEnvironment(Stage.RETIRED)));
         statements.add(statement("DeleteRetiredClusters", List.of("rds:DeleteDBCluster"),
                 scope.copies(configs, "cluster"), scope.ofThisEnvironment(Stage.RETIRED)));
+        statements.add(power.start(configs, Stage.RETIRED));
         List<LifecycleConfig> withSnapshot = configs.stream().filter(c -> c.retirement().finalSnapshot()).toList();
         if (!withSnapshot.isEmpty()) {
             // The final snapshot is a new snapshot named after the copy; the delete itself needs the copy above. RDS

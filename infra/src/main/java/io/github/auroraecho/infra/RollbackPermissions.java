@@ -12,15 +12,18 @@ import java.util.List;
 /**
  * What rollback may do beyond reading, for the lifecycles that schedule promote: serve a copy as promote does
  * ({@link PromotePermissions#serve}), and move the copies, the one it returns to to promoted and the one it replaces to
- * retired with the rejected tag. Nothing to delete, create or run SQL on.
+ * retired with the rejected tag; start the retired copy it returns to when promote stopped it ({@code stopRetired}).
+ * Nothing to delete, create, stop or run SQL on.
  */
 final class RollbackPermissions {
     private final PolicyScope scope;
     private final PromotePermissions promote;
+    private final PowerPermissions power;
 
-    RollbackPermissions(PolicyScope scope, PromotePermissions promote) {
+    RollbackPermissions(PolicyScope scope, PromotePermissions promote, PowerPermissions power) {
         this.scope = scope;
         this.promote = promote;
+        this.power = power;
     }
 
     List<PolicyStatement> statements(List<LifecycleConfig> configs) {
@@ -28,6 +31,7 @@ final class RollbackPermissions {
         List<PolicyStatement> statements = new ArrayList<>(promote.serve(configs));
         statements.add(scope.moveStage("MoveStage", configs, List.of(Verification.rejectedTagKey(lifecycle)),
                 Stage.PROMOTED, Stage.RETIRED));
+        statements.add(power.start(configs, Stage.RETIRED));
         return statements;
     }
 }

@@ -2,6 +2,7 @@ package io.github.auroraecho.infra;
 
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
+import io.github.auroraecho.lifecycle.Stage;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 
@@ -14,7 +15,8 @@ import static io.github.auroraecho.infra.PolicyScope.statement;
 /**
  * The least-privilege IAM statements of each stage function: what every stage reads, then what its own stage may
  * change ({@link CreatePermissions}, {@link ModifyPermissions}, {@link PromotePermissions},
- * {@link RetirePermissions}, {@link RollbackPermissions}, with {@link SecureCopyPermissions} for lifecycles that use secure-copy settings), all
+ * {@link RetirePermissions}, {@link RollbackPermissions}, {@link PowerPermissions} for stop and start, with
+ * {@link SecureCopyPermissions} for lifecycles that use secure-copy settings), all
  * written in the terms of {@link PolicyScope}. Their size does not grow with the number of lifecycles: a copy is
  * recognised by the name-free tags every copy of this version carries, not by one statement per lifecycle.
  * What does grow is what the operator configures: distinct sources, groups, zones, record names, roles, keys and
@@ -29,19 +31,24 @@ public final class StagePermissions {
     private final PromotePermissions promote;
     private final RetirePermissions retire;
     private final RollbackPermissions rollback;
+    private final PowerPermissions power;
 
     StagePermissions(Stack stack, String environment, String parameterPrefix) {
         PolicyScope scope = new PolicyScope(stack, environment);
         SecureCopyPermissions secure = new SecureCopyPermissions(scope);
         CopyInstancePermissions instance = new CopyInstancePermissions(scope);
+        this.power = new PowerPermissions(scope);
         this.create = new CreatePermissions(scope, secure, instance);
-        this.modify = new ModifyPermissions(scope, secure, instance);
-        this.promote = new PromotePermissions(scope, secure, parameterPrefix);
-        this.retire = new RetirePermissions(scope);
-        this.rollback = new RollbackPermissions(scope, promote);
+        this.modify = new ModifyPermissions(scope, secure, instance, power);
+        this.promote = new PromotePermissions(scope, secure, power, parameterPrefix);
+        this.retire = new RetirePermissions(scope, power);
+        this.rollback = new RollbackPermissions(scope, promote, power);
     }
 
-    /** Every statement of one stage function, for the lifecycles that schedule this stage (rollback: promote). */
+    /**
+     * Every statement of one stage function, for the lifecycles that schedule this stage (rollback: promote; stop and
+     * start: those with running hours).
+     */
     List<PolicyStatement> statements(Operation operation, List<LifecycleSchedule> lifecycles) {
         List<PolicyStatement> statements = new ArrayList<>();
         if (lifecycles.isEmpty()) {
@@ -63,6 +70,9 @@ public final class StagePermissions {
             case PROMOTE -> statements.addAll(promote.statements(configs));
             case RETIRE -> statements.addAll(retire.statements(configs));
             case ROLLBACK -> statements.addAll(rollback.statements(configs));
+            // Only the copy the lifecycle serves: a retired copy stays as promote and retire leave it.
+            case STOP -> statements.add(power.stop(configs, Stage.PROMOTED));
+            case START -> statements.add(power.start(configs, Stage.PROMOTED));
         }
         return statements;
     }

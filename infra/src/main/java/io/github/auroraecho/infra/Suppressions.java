@@ -35,7 +35,8 @@ final class Suppressions {
         suppressions.add(iam5Regex("Copies are named <lifecycle>-YYYY-MM-DD[-suffix] and do not exist before a "
                 + "run: the ARN pattern allows only names that start with the copy's own aurora-echo:lifecycle tag, "
                 + "and every statement on it also requires this environment's tag (aws:RequestTag on create, "
-                + "aws:ResourceTag otherwise; modify only in stage new, deletes only in stage retired). One policy "
+                + "aws:ResourceTag otherwise; modify only in stage new, deletes only in stage retired, stop and start "
+                + "only in the stages whose copies that function stops or starts). One policy "
                 + "covers any number of lifecycles.", RDS_ARN + "(?:cluster|db):" + COPIES));
         if (operation == Operation.NEW) {
             suppressions.add(iam5Regex("Restoring reads the source cluster's newest snapshot, whose name is not "

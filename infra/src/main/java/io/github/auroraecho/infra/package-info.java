@@ -4,7 +4,8 @@
  * <p>{@link io.github.auroraecho.infra.InfraApp} reads the {@link io.github.auroraecho.infra.Settings} (records
  * {@link io.github.auroraecho.infra.EnvironmentSettings}, {@link io.github.auroraecho.infra.LifecycleSchedule},
  * {@link io.github.auroraecho.infra.StageSchedule}) and builds an {@link io.github.auroraecho.infra.AuroraEchoStack}:
- * five {@link io.github.auroraecho.infra.StageFunction}s, one schedule group with a schedule per lifecycle and stage,
+ * a {@link io.github.auroraecho.infra.StageFunction} per operation, one schedule group with a schedule per lifecycle and
+ * scheduled stage (and, for a lifecycle with running hours, its stop and start),
  * one alarm topic. What a stage may do on AWS is {@link io.github.auroraecho.infra.StagePermissions} (with a class
  * per stage); every accepted cdk-nag finding is in {@link io.github.auroraecho.infra.Suppressions}.
  *

@@ -42,7 +42,7 @@ class AsyncAndFreshnessTest {
 
     @Test
     void everyFunctionsAliasHasItsChosenRetriesAgeAndTheTopicAsOnFailureDestination() {
-        template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 6);
+        template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 8);
         for (Operation operation : Operation.values()) {
             AsyncInvocation chosen = AsyncInvocation.of(operation);
             template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Match.objectLike(Map.of(
@@ -72,7 +72,7 @@ class AsyncAndFreshnessTest {
     @Test
     void aResultBusReceivesEverySuccessfulRunsResult() {
         Template withBus = Template.fromStack(Fixtures.stack(Fixtures.testSettings().environment("agnostic")));
-        withBus.resourceCountIs("AWS::Lambda::EventInvokeConfig", 6);
+        withBus.resourceCountIs("AWS::Lambda::EventInvokeConfig", 8);
         withBus.allResourcesProperties("AWS::Lambda::EventInvokeConfig", Match.objectLike(Map.of("DestinationConfig",
                 Match.objectLike(Map.of("OnSuccess", Map.of("Destination", Match.objectLike(Map.of(
                         "Fn::Join", Match.arrayWith(List.of(Match.arrayWith(List.of(":event-bus/team-results"))))))))))));
@@ -202,7 +202,7 @@ class AsyncAndFreshnessTest {
         AuroraEchoStack bigStack = built[0];
         Template big = synthesized[0];
 
-        big.resourceCountIs("AWS::CloudWatch::Alarm", 12);
+        big.resourceCountIs("AWS::CloudWatch::Alarm", 16);
         int nested = cast(big.findResources("AWS::CloudFormation::Stack")).size();
         assertTrue(nested <= LifecycleStacks.COUNT, nested + " nested stacks");
         assertEquals(250, bigStack.stalenessAlarms().size());

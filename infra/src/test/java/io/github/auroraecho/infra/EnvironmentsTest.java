@@ -32,9 +32,9 @@ class EnvironmentsTest {
             Template template = Template.fromStack(stack);
             int schedules = environment.lifecycles().stream().mapToInt(l -> l.schedules().size()).sum();
             assertEquals(schedules, Fixtures.schedules(stack).size());
-            template.resourceCountIs("AWS::Lambda::Function", 6);
+            template.resourceCountIs("AWS::Lambda::Function", 8);
             // What reaches people: every function's failures, each promoted lifecycle's staleness, one dashboard.
-            template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 6);
+            template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 8);
             template.allResourcesProperties("AWS::Lambda::EventInvokeConfig", Match.objectLike(Map.of(
                     "DestinationConfig", Match.objectLike(Map.of("OnFailure", Match.anyValue())))));
             template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
@@ -56,7 +56,7 @@ class EnvironmentsTest {
         AuroraEchoStack empty = Fixtures.stack(Settings.parse("{\"environments\": {\"empty\": {\"lifecycles\": []}}}",
                 Path.of(".")).environment("empty"));
         Template template = Template.fromStack(empty);
-        template.resourceCountIs("AWS::Lambda::Function", 6);
+        template.resourceCountIs("AWS::Lambda::Function", 8);
         template.resourceCountIs("AWS::CloudFormation::Stack", 0);
         assertEquals(List.of(), empty.stalenessAlarms());
         assertEquals(List.of(), Annotations.fromStack(empty).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")));

@@ -36,7 +36,13 @@ class IamProofTest {
     private static final Set<String> POLICY_FIELDS = Set.of("managedName", "region", "sourceClusterName",
             "sourceSnapshotArn", "dbSubnetGroupName", "dbClusterParameterGroupName", "dbParameterGroupName", "kmsKeyId",
             "iamRoleNames", "hostedZoneIds", "recordSetName", "finalSnapshot", "finalSnapshotRetentionDays",
-            "manageMasterUserPassword", "sqlScripts", "verify");
+            "manageMasterUserPassword", "sqlScripts", "verify", "runningHours", "stopRetired");
+    /**
+     * The stop and start roles cover the lifecycles whose document has running hours: a test that runs stop or start
+     * by hand on a document without them is judged by the roles of the same document with these.
+     */
+    private static final String RUNNING_HOURS = "{\"timezone\": \"UTC\", \"days\": [\"MON\"], \"start\": \"07:00\", "
+            + "\"stop\": \"20:00\"}";
 
     @Test
     void everyRecordedCallIsAllowedAndNamesEveryResourceTypeItsActionRequires() throws IOException {
@@ -55,7 +61,12 @@ class IamProofTest {
         for (JsonNode call : calls) {
             ObjectNode document = (ObjectNode) JSON.readTree(call.get("document").asText());
             Operation operation = Operation.fromCliName(call.get("function").asText()).orElseThrow();
-            String key = projection(document) + (operation == Operation.CLONE ? " clone" : " new");
+            boolean byHand = operation.followsRunningHours() && !document.has("runningHours");
+            if (byHand) {
+                document.set("runningHours", JSON.readTree(RUNNING_HOURS));
+            }
+            String key = projection(document) + (operation == Operation.CLONE ? " clone" : " new")
+                    + (byHand ? " by hand" : "");
             Entry entry = entries.computeIfAbsent(key, k -> new Entry(document, new ArrayList<>(), new ArrayList<>()));
             if (!entry.operations.contains(operation)) {
                 entry.operations.add(operation);
@@ -168,7 +179,8 @@ class IamProofTest {
             ObjectNode lifecycle = lifecycles.addObject();
             lifecycle.set("document", entry.document);
             ObjectNode schedules = lifecycle.putObject("schedules");
-            // Rollback has no schedule: its role covers the lifecycles whose promote is scheduled.
+            // Rollback has no schedule: its role covers the lifecycles whose promote is scheduled. Stop and start
+            // have the schedules of the document's running hours, and act on the copy promote serves.
             entry.operations.stream().map(operation -> operation.isScheduled() ? operation : Operation.PROMOTE)
                     .forEach(operation -> schedules.put(operation.cliName(), "rate(1 day)"));
             if (entry.operations.contains(Operation.NEW) && sharedSource(entry.document)) {

@@ -209,6 +209,71 @@ final class NegativeProbes {
         }
         probes.addAll(managedSecret(secret));
         probes.addAll(checks(secret));
+        probes.addAll(power());
+        return probes;
+    }
+
+    /**
+     * Stop and start act on the promoted copy of this environment's lifecycles and nothing else, and can do nothing
+     * else to it; the stages that stop or start a copy do so only in the stages they work on.
+     */
+    private static List<Probe> power() {
+        List<Probe> probes = new ArrayList<>();
+        String copy = RDS + "cluster:" + COPY;
+        for (Operation operation : List.of(Operation.STOP, Operation.START)) {
+            String action = operation == Operation.STOP ? "rds:StopDBCluster" : "rds:StartDBCluster";
+            String other = operation == Operation.STOP ? "rds:StartDBCluster" : "rds:StopDBCluster";
+            probes.add(allowed(operation, action, "the promoted copy", "cluster", copy,
+                    copyTags("test", "staging", "promoted")));
+            probes.add(denied(operation, action, "the source", "cluster", RDS + "cluster:production", Map.of()));
+            probes.add(denied(operation, action, "the source carrying a copy's tags", "cluster",
+                    RDS + "cluster:production", copyTags("test", "staging", "promoted")));
+            probes.add(denied(operation, action, "another environment's copy", "cluster", copy,
+                    copyTags("prod", "staging", "promoted")));
+            probes.add(denied(operation, action, "an untagged cluster named as a copy", "cluster", copy, Map.of()));
+            probes.add(denied(operation, action, "a cluster whose name and lifecycle tag disagree", "cluster",
+                    RDS + "cluster:other-2026-01-01", copyTags("test", "staging", "promoted")));
+            probes.add(denied(operation, action, "a retired copy", "cluster", copy, copyTags("test", "staging", "retired")));
+            probes.add(denied(operation, other, "the promoted copy", "cluster", copy,
+                    copyTags("test", "staging", "promoted")));
+            for (String change : List.of("rds:DeleteDBCluster", "rds:ModifyDBCluster", "rds:RebootDBCluster",
+                    "rds:FailoverDBCluster")) {
+                probes.add(denied(operation, change, "the promoted copy", "cluster", copy,
+                        copyTags("test", "staging", "promoted")));
+            }
+            probes.add(denied(operation, "rds:DeleteDBInstance", "the promoted copy's instance", "db",
+                    RDS + "db:" + COPY, copyTags("test", "staging", "promoted")));
+            probes.add(new Probe(operation.cliName() + " must not move a copy's stage", operation,
+                    "rds:AddTagsToResource", "cluster", copy, copyTags("test", "staging", "promoted"),
+                    move("staging", "retired"), false));
+        }
+        // Promote stops the copy it retires (stopRetired) and the one it serves outside the running hours, and starts
+        // the new copy it checks; retire, modify and rollback start the copy they work on. None stops the source.
+        probes.add(allowed(Operation.PROMOTE, "rds:StopDBCluster", "the copy it retired (stopRetired)", "cluster",
+                copy, copyTags("test", "staging", "retired")));
+        probes.add(allowed(Operation.PROMOTE, "rds:StopDBCluster", "the copy it served, outside running hours",
+                "cluster", copy, copyTags("test", "staging", "promoted")));
+        probes.add(allowed(Operation.PROMOTE, "rds:StartDBCluster", "a stopped modified copy (its checks)", "cluster",
+                copy, copyTags("test", "staging", "modified")));
+        probes.add(denied(Operation.PROMOTE, "rds:StopDBCluster", "the source", "cluster", RDS + "cluster:production",
+                Map.of()));
+        probes.add(denied(Operation.PROMOTE, "rds:StopDBCluster", "another environment's copy", "cluster", copy,
+                copyTags("prod", "staging", "retired")));
+        Map<Operation, String> starts = new java.util.EnumMap<>(Map.of(Operation.RETIRE, "retired",
+                Operation.MODIFY, "new", Operation.ROLLBACK, "retired"));
+        starts.forEach((operation, stage) -> {
+            probes.add(allowed(operation, "rds:StartDBCluster", "a stopped " + stage + " copy", "cluster", copy,
+                    copyTags("test", "staging", stage)));
+            probes.add(denied(operation, "rds:StartDBCluster", "the source", "cluster", RDS + "cluster:production",
+                    Map.of()));
+            probes.add(denied(operation, "rds:StartDBCluster", "another environment's copy", "cluster", copy,
+                    copyTags("prod", "staging", stage)));
+            probes.add(denied(operation, "rds:StopDBCluster", "a " + stage + " copy", "cluster", copy,
+                    copyTags("test", "staging", stage)));
+        });
+        for (String action : List.of("rds:StopDBCluster", "rds:StartDBCluster")) {
+            probes.add(denied(Operation.NEW, action, "a new copy", "cluster", copy, copyTags("test", "staging", "new")));
+        }
         return probes;
     }
 

@@ -58,6 +58,19 @@ class ScheduleContradictionsTest {
     }
 
     @Test
+    void stopAndStartOfTheRunningHoursReportTheServedCopysAgeAsEveryRunDoes() {
+        String weekdays = "{\"new\": \"cron(0 1 ? * MON-FRI *)\", \"modify\": \"cron(0/20 2-6 ? * MON-FRI *)\", "
+                + "\"promote\": \"cron(0 7 ? * MON-FRI *)\", \"retire\": \"cron(0 8 ? * MON-FRI *)\"}";
+        String hours = "document:, \"runningHours\": {\"timezone\": \"Europe/London\", \"days\": [\"MON\", \"TUE\", "
+                + "\"WED\", \"THU\", \"FRI\"], \"start\": \"07:00\", \"stop\": \"20:00\"}";
+        // Friday's 20:00 stop reports Friday's copy, so the silence starts an hour later than without running hours;
+        // the weekend's stops report it older and older, so the alarm still fires: a run's report is the copy's age.
+        List<String> found = contradictions(hours, weekdays);
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).contains("first at Sunday 09:00: from Friday 21:00 on"), found.get(0));
+    }
+
+    @Test
     void retireAtTheMinuteOfPromoteCannotDeleteWhatPromoteRetired() {
         List<String> found = contradictions("", "{\"new\": \"cron(0 1 * * ? *)\", \"promote\": \"cron(0 7 * * ? *)\", "
                 + "\"retire\": \"cron(0 7 * * ? *)\"}");

@@ -115,6 +115,33 @@ class SettingsTest {
     }
 
     @Test
+    void runningHoursInTheDocumentGiveStopAndStartTheirSchedulesInItsTimeZone() {
+        String document = "{\"managedName\":\"tiny\",\"hostedZoneIds\":[\"Z0123456789ABC\"],"
+                + "\"recordSetName\":\"db.example.com\",\"runningHours\":{\"timezone\":\"Europe/Berlin\","
+                + "\"days\":[\"MON\",\"TUE\",\"WED\",\"THU\",\"FRI\"],\"start\":\"07:00\",\"stop\":\"20:00\"}}";
+        LifecycleSchedule tiny = Settings.parse(settings(lifecycle(document, "{\"retire\": \"rate(1 day)\"}")),
+                Path.of(".")).environment("dev").lifecycles().get(0);
+        assertEquals(List.of(new StageSchedule(Operation.RETIRE, "rate(1 day)", "UTC", true),
+                new StageSchedule(Operation.START, "cron(0 7 ? * MON,TUE,WED,THU,FRI *)", "Europe/Berlin", true),
+                new StageSchedule(Operation.STOP, "cron(0 20 ? * * *)", "Europe/Berlin", true)), tiny.schedules());
+        assertEquals(LifecycleConfig.parse(document, Operation.STOP), tiny.config(Operation.STOP));
+        assertEquals(LifecycleConfig.parse(document, Operation.START), tiny.config(Operation.START));
+        assertTrue(tiny.schedules().stream().allMatch(s -> ScheduleExpressionRule.problem(s.expression()).isEmpty()),
+                "Scheduler takes them");
+        // Its nested stack counts the three schedules, each carrying the document.
+        assertEquals(3, LifecycleStacks.resources(tiny));
+        assertTrue(assertThrows(SettingsException.class, () -> LifecycleStacks.of("dev",
+                java.util.Collections.nCopies(LifecycleStacks.MAX_RESOURCES / 3 + 1, tiny))).getMessage()
+                .contains("need " + 3 * (LifecycleStacks.MAX_RESOURCES / 3 + 1) + " resources"));
+
+        // Without running hours: no stop or start, and no config for them.
+        LifecycleSchedule plain = Settings.parse(settings(lifecycle(RETIRE_DOC, "{\"retire\": \"rate(1 day)\"}")),
+                Path.of(".")).environment("dev").lifecycles().get(0);
+        assertEquals(List.of(Operation.RETIRE), plain.schedules().stream().map(StageSchedule::operation).toList());
+        assertFalse(plain.schedules(Operation.STOP) || plain.schedules(Operation.START));
+    }
+
+    @Test
     void badSchedulesAreRefused() {
         for (String[] bad : new String[][] {
                 {"{\"retire\": \"cron(0 2 * * *)\"}", "has 5 fields"},
@@ -127,6 +154,10 @@ class SettingsTest {
                 {"{\"retire\": {\"expression\": \"rate(1 day)\", \"timezone\": \"UTC\"}}", "unknown field \"environments.dev.lifecycles[0].schedules.retire.timezone\""},
                 {"{\"retrie\": \"rate(1 day)\"}", "unknown stage"},
                 {"{\"rollback\": \"rate(1 day)\"}", "rollback has no schedule: it is run by hand"},
+                {"{\"stop\": \"cron(0 20 * * ? *)\"}", "schedules.stop\" has no schedule here: stop and start run "
+                        + "when the document's \"runningHours\" say"},
+                {"{\"retire\": \"rate(1 day)\", \"start\": \"cron(0 7 * * ? *)\"}", "schedules.start\" has no "
+                        + "schedule here"},
                 {"{}", "at least one stage"},
         }) {
             String message = error(settings(lifecycle(RETIRE_DOC, bad[0])));

@@ -142,7 +142,8 @@ class StackLimitsTest {
     }
 
     /**
-     * {@code count} lifecycles made from test-events/new.json and clone.json, alternately, under the names given;
+     * {@code count} lifecycles made from test-events/new.json and clone.json, alternately, under the names given,
+     * each with running hours;
      * the settings are also written to target/{@code file}.json.
      */
     static EnvironmentSettings environment(String file, int count, IntFunction<String> names) throws IOException {
@@ -160,6 +161,10 @@ class StackLimitsTest {
             String name = names.apply(i);
             document.put("managedName", name);
             document.put("recordSetName", "db." + name + ".example.com");
+            // Running hours add the stop and start schedules; stopRetired widens promote's role.
+            document.set("runningHours", JSON.readTree("{\"timezone\": \"Europe/Berlin\", \"days\": [\"MON\", \"TUE\", "
+                    + "\"WED\", \"THU\", \"FRI\"], \"start\": \"07:00\", \"stop\": \"20:00\"}"));
+            document.put("stopRetired", true);
             ObjectNode lifecycle = lifecycles.addObject();
             lifecycle.set("document", document);
             lifecycle.put("consumerPolicy", true);

@@ -64,8 +64,9 @@ class StackTest {
     }
 
     @Test
-    void sixStageFunctionsOnJava21WithSnapStartAndJsonLogs() {
-        template.resourceCountIs("AWS::Lambda::Function", 6);
+    void aStageFunctionPerOperationOnJava21WithSnapStartAndJsonLogs() {
+        assertEquals(8, Operation.values().length);
+        template.resourceCountIs("AWS::Lambda::Function", 8);
         for (Operation operation : Operation.values()) {
             template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                     "FunctionName", "aurora-echo-test-" + operation.cliName(),
@@ -86,7 +87,8 @@ class StackTest {
         // Promote waits up to the documents' dnsSyncTimeoutSeconds (600 in the test settings) for INSYNC.
         assertEquals(780, stack.sizeOf(Operation.PROMOTE).timeoutSeconds());
         assertEquals(780, stack.sizeOf(Operation.ROLLBACK).timeoutSeconds(), "rollback waits as promote does");
-        template.resourceCountIs("AWS::Logs::LogGroup", 6);
+        assertEquals(120, stack.sizeOf(Operation.STOP).timeoutSeconds(), "one call a copy");
+        template.resourceCountIs("AWS::Logs::LogGroup", 8);
         template.allResourcesProperties("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 30)));
     }
 
@@ -133,8 +135,8 @@ class StackTest {
 
     @Test
     void eachFunctionHasALiveAliasOnAPublishedVersion() {
-        template.resourceCountIs("AWS::Lambda::Alias", 6);
-        template.resourceCountIs("AWS::Lambda::Version", 6);
+        template.resourceCountIs("AWS::Lambda::Alias", 8);
+        template.resourceCountIs("AWS::Lambda::Version", 8);
         for (Operation operation : Operation.values()) {
             template.hasResourceProperties("AWS::Lambda::Alias", Map.of(
                     "Name", "live",
@@ -175,14 +177,33 @@ class StackTest {
             }
         }
         assertEquals(8, expected);
-        assertEquals(expected, schedules.size());
+        // staging's document has running hours (MON-FRI 07:00-20:00 Europe/Berlin): start on those days, stop every
+        // day; qa's has none.
+        String staging = settings.path("lifecycles").get(0).path("document").toString();
+        Map<String, String> runningHours = Map.of("staging-start", "cron(0 7 ? * MON,TUE,WED,THU,FRI *)",
+                "staging-stop", "cron(0 20 ? * * *)");
+        runningHours.forEach((name, expression) -> {
+            Map<String, Object> found = schedules.stream().filter(s -> name.equals(s.get("Name"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no schedule " + name));
+            assertEquals(expression, found.get("ScheduleExpression"));
+            assertEquals("Europe/Berlin", found.get("ScheduleExpressionTimezone"));
+            assertEquals("ENABLED", found.get("State"));
+            assertEquals("aurora-echo-test", found.get("GroupName"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> target = (Map<String, Object>) found.get("Target");
+            assertEquals(staging, target.get("Input"));
+            assertEquals(Map.of("MaximumRetryAttempts", 3, "MaximumEventAgeInSeconds", 3600), target.get("RetryPolicy"));
+        });
+        assertTrue(schedules.stream().noneMatch(s -> ((String) s.get("Name")).startsWith("qa-st")),
+                "no stop or start without running hours");
+        assertEquals(expected + 2, schedules.size());
     }
 
     @Test
     void theInputIsTheDocumentTextAndParsesBackForItsStage() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         List<Map<String, Object>> schedules = Fixtures.schedules(stack);
-        assertEquals(8, schedules.size());
+        assertEquals(10, schedules.size());
         for (Map<String, Object> schedule : schedules) {
             @SuppressWarnings("unchecked")
             String input = (String) ((Map<String, Object>) schedule.get("Target")).get("Input");
@@ -369,6 +390,40 @@ class StackTest {
     }
 
     @Test
+    void stopAndStartOnlyCopiesOfThisEnvironmentInTheStagesThatWorkOnThem() {
+        // What each role may stop or start, by the copy's stage tag. In the test settings staging has running hours
+        // (promote stops the copy it serves outside them) and no lifecycle has stopRetired.
+        Map<Operation, Map<String, Object>> expected = new java.util.EnumMap<>(Operation.class);
+        expected.put(Operation.STOP, Map.of("rds:StopDBCluster", "promoted"));
+        expected.put(Operation.START, Map.of("rds:StartDBCluster", "promoted"));
+        expected.put(Operation.PROMOTE, Map.of("rds:StartDBCluster", "modified", "rds:StopDBCluster", "promoted"));
+        expected.put(Operation.RETIRE, Map.of("rds:StartDBCluster", "retired"));
+        expected.put(Operation.ROLLBACK, Map.of("rds:StartDBCluster", "retired"));
+        expected.put(Operation.MODIFY, Map.of("rds:StartDBCluster", "new"));
+        for (Operation operation : Operation.values()) {
+            Map<String, Object> found = new java.util.HashMap<>();
+            for (TemplateJson.Statement statement : stageStatements(operation)) {
+                if (!statement.hasAction("rds:StopDBCluster") && !statement.hasAction("rds:StartDBCluster")) {
+                    continue;
+                }
+                assertEquals(1, statement.actions().size(), statement.toString());
+                assertEquals(List.of(String.format(COPIES, "cluster")), statement.resources(), statement.toString());
+                assertEquals("test", statement.condition("StringEquals", "aws:ResourceTag/aurora-echo:environment"));
+                found.put(statement.actions().get(0), statement.condition("StringEquals",
+                        "aws:ResourceTag/aurora-echo:stage"));
+            }
+            assertEquals(expected.getOrDefault(operation, Map.of()), found, operation.toString());
+        }
+        // The stop and start roles read and stop or start; nothing else of RDS, Route53, SSM or the Data API.
+        for (Operation operation : List.of(Operation.STOP, Operation.START)) {
+            assertEquals(Set.of("tag:GetResources", "rds:DescribeDBClusters", "rds:DescribeDBInstances",
+                    operation == Operation.STOP ? "rds:StopDBCluster" : "rds:StartDBCluster"),
+                    Set.copyOf(stageStatements(operation).stream().flatMap(st -> st.actions().stream())
+                            .filter(a -> a.matches("(rds|rds-data|tag|route53|ssm|secretsmanager|kms|iam):.*")).toList()));
+        }
+    }
+
+    @Test
     void stageMovesWriteOnlyTheStageTagsWithTheStagesOwnValuesInOneStatementForAllLifecycles() {
         Map<Operation, List<String>> values = Map.of(
                 Operation.NEW, List.of("retired"),
@@ -486,7 +541,7 @@ class StackTest {
 
     @Test
     void alarmsOnErrorsOfEachFunctionAndOnEachDeadLetterQueueToTheTopic() {
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 12);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 16);
         Map<String, Object> toTopic = Map.of("Ref", logicalIdOf("Alarms"));
         for (Operation operation : Operation.values()) {
             template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(

@@ -131,6 +131,10 @@ public final class IamCallRecorder implements ExecutionInterceptor {
                     write(pass);
                 }
                 case "rds:ModifyDBCluster" -> modifyCluster(call, request);
+                case "rds:StopDBCluster", "rds:StartDBCluster" -> {
+                    String cluster = field(request, "DBClusterIdentifier");
+                    resource(call, "cluster", rdsArn("cluster", cluster), clusterTags(cluster));
+                }
                 case "rds:EnableHttpEndpoint" -> {
                     String arn = field(request, "ResourceArn");
                     resource(call, "cluster", arn, tagsOf(arn));
