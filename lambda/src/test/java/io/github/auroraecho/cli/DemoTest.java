@@ -188,6 +188,52 @@ class DemoTest {
         }
     }
 
+    /** Another emulator (here moto without aurora-echo's boot script) cannot answer the checks: refused before it changes anything. */
+    @Test
+    void refusesAnEmulatorWhoseDataApiItCannotAnswer() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Process plainMoto = new ProcessBuilder(System.getenv().getOrDefault("AURORA_ECHO_PYTHON", "python3"), "-m",
+                "moto.server", "-H", "127.0.0.1", "-p", Integer.toString(port)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            java.net.URI endpoint = java.net.URI.create("http://127.0.0.1:" + port);
+            awaitAnswer(endpoint);
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+            int exit = main(new ByteArrayOutputStream(), err).run(new String[] {"demo", "--endpoint", endpoint.toString()});
+
+            assertEquals(1, exit);
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot be told what its RDS Data API answers"),
+                    err.toString(StandardCharsets.UTF_8));
+            try (AwsClients aws = AwsClients.of(Region.US_EAST_1, endpoint,
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), List.of())) {
+                assertEquals(List.of(), aws.rds().describeDBClusters().dbClusters(), "nothing was made");
+            }
+        } finally {
+            plainMoto.destroy();
+            plainMoto.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    private static void awaitAnswer(java.net.URI endpoint) throws InterruptedException {
+        for (int tries = 0; tries < 300; tries++) {
+            try {
+                java.net.HttpURLConnection connection = (java.net.HttpURLConnection) endpoint.resolve("/moto-api/data.json")
+                        .toURL().openConnection();
+                if (connection.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("moto did not answer on " + endpoint);
+    }
+
     /**
      * The account after two nights: staging's record and connection parameter name the copy the rollback returned to
      * (night 1's), analytics' name its night-2 copy, which the rollback left alone.
