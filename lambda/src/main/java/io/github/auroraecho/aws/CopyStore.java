@@ -76,8 +76,9 @@ public interface CopyStore {
 
     /**
      * Writes the stage as {@link #setStage(Copy, String, Stage)} does, and in the same call on the cluster the
-     * given times that it does not carry yet: a time, once written, stays what it first was. The stage tag goes
-     * along with a time even when unchanged: the roles allow tagging only with it.
+     * given times as {@link io.github.auroraecho.lifecycle.CopyTags#times} decides (once written, a time stays what it first was while the copy
+     * stays in the stage). The stage tag goes along with a time even when unchanged: the roles allow tagging only
+     * with it.
      */
     default void setStage(Copy copy, String managedName, Stage stage, Map<TimeTag, Instant> times) {
         setStage(copy, managedName, stage, times, Map.of());

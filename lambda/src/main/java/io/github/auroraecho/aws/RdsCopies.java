@@ -108,11 +108,7 @@ public final class RdsCopies implements CopyStore {
         String key = Stage.tagKey(managedName);
         String from = copy.stage(managedName).map(Stage::tagValue).orElse(null);
         List<Tag> clusterTags = new ArrayList<>(tags);
-        times.entrySet().stream()
-                .filter(time -> !copy.clusterTags().containsKey(time.getKey().key(managedName)))
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(time -> clusterTags.add(Tag.builder().key(time.getKey().key(managedName))
-                        .value(TimeTag.value(time.getValue())).build()));
+        clusterTags.addAll(RdsMapping.tagList(CopyTags.times(copy.clusterTags(), managedName, stage, times)));
         clusterTags.addAll(RdsMapping.tagList(marks));
         if (clusterTags.size() > tags.size() || CopyTags.needsStage(copy.clusterTags(), managedName, stage)) {
             changes.apply("tag cluster " + copy.name() + " " + clusterTags.stream()

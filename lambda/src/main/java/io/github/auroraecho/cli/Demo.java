@@ -1,6 +1,7 @@
 package io.github.auroraecho.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.auroraecho.aws.AwsClients;
 import io.github.auroraecho.aws.Log;
@@ -36,7 +37,9 @@ import java.util.Optional;
 
 /**
  * The main job on an embedded default: an emulated account, two lifecycles run night by night through
- * every stage, the copies shown after each step, and the emulator stopped at the end whatever happens.
+ * every stage, the copies shown after each step, and the emulator stopped at the end whatever happens. Staging is
+ * verified: a rollback the morning after night 2, and on night 3 a copy of a half-empty snapshot that fails its check
+ * while the copy served before stays served (an expected failure; any other stops the demo).
  */
 final class Demo {
     private static final Region REGION = Region.US_EAST_1;
@@ -50,11 +53,23 @@ final class Demo {
      */
     private static final List<Operation> STEPS = List.of(Operation.NEW, Operation.MODIFY, Operation.PROMOTE,
             Operation.RETIRE);
-    /** Retire is scheduled past the drain period after promote, as a deployment's schedules should be. */
+    /**
+     * Retire is scheduled past analytics' drain period after promote, as a deployment's schedules should be;
+     * staging drains a day, so its replaced copy is deleted by the next night's retire.
+     */
     private static final Duration RETIRE_AFTER_PROMOTE = Duration.ofHours(1);
+    private static final String STAGING = "staging";
+    private static final long STAGING_DRAIN_MINUTES = 24 * 60;
+    /** The night after which the team rolls staging back, once people have used the copy for a while. */
+    private static final int ROLLBACK_NIGHT = 2;
+    private static final Duration ROLLBACK_AFTER_PROMOTE = Duration.ofHours(3);
+    /** The night production's snapshot is half-empty, so staging's new copy fails "orders copied". */
+    private static final int HALF_EMPTY_NIGHT = 3;
+    private static final long HALF_EMPTY_ORDERS = 5;
+    private static final long MIN_ORDERS = 1000;
 
-    /** One demo lifecycle: its document, and whether it makes copies by new or by clone. */
-    private record Lifecycle(String document, Operation creation) {
+    /** One demo lifecycle: its managedName, its document, and whether it makes copies by new or by clone. */
+    private record Lifecycle(String name, String document, Operation creation) {
         Operation operation(Operation step) {
             return step == Operation.NEW ? creation : step;
         }
@@ -137,11 +152,12 @@ final class Demo {
         out.println("The account: Aurora PostgreSQL cluster \"" + account.sourceCluster() + "\" with snapshots "
                 + String.join(", ", account.snapshots()) + "; subnet group " + account.subnetGroup()
                 + "; hosted zone " + account.zoneName() + " (" + account.zoneId() + "); unrelated databases "
-                + "billing (Aurora MySQL) and legacy-reporting (RDS PostgreSQL).");
-        List<Lifecycle> lifecycles = List.of(new Lifecycle(staging(account), Operation.NEW),
-                new Lifecycle(analytics(account), Operation.CLONE));
-        out.println("Two lifecycles (staging: new from the newest snapshot; analytics: clone), each one document "
-                + "that every stage's schedule receives:");
+                + "billing (Aurora MySQL) and legacy-reporting (RDS PostgreSQL). Production holds "
+                + DemoAccount.ORDERS + " orders, schema version " + DemoAccount.SCHEMA_VERSION + ".");
+        Lifecycle staging = new Lifecycle(STAGING, staging(account), Operation.NEW);
+        List<Lifecycle> lifecycles = List.of(staging, new Lifecycle("analytics", analytics(account), Operation.CLONE));
+        out.println("Two lifecycles (staging: new from the newest snapshot, served only once its checks pass; "
+                + "analytics: clone), each one document that every stage's schedule receives:");
         lifecycles.forEach(lifecycle -> out.println("  " + lifecycle.document()));
         // A night takes seconds here, so the emulator's creation times are all "now": each copy's age is
         // shown as the demo's clock saw it, by taking off how far that clock was ahead when it was made.
@@ -153,7 +169,12 @@ final class Demo {
             out.println();
             out.println("=== Night " + night + " of " + nights + ": " + date + " ===");
             if (night > 1) {
-                out.println("(production's nightly snapshot " + account.takeNightlySnapshot(aws, date) + " is taken)");
+                String snapshot = account.takeNightlySnapshot(aws, date);
+                long orders = night == HALF_EMPTY_NIGHT ? HALF_EMPTY_ORDERS : DemoAccount.ORDERS;
+                account.ordersInCopies(orders);
+                out.println("(production's nightly snapshot " + snapshot + " is taken" + (night == HALF_EMPTY_NIGHT
+                        ? ": half-empty, a load that failed left " + orders + " orders in it; staging's check will see it)"
+                        : ")"));
             }
             Engine engine = new Engine(aws, nightClock);
             Engine retireEngine = new Engine(aws, Clock.offset(nightClock, RETIRE_AFTER_PROMOTE));
@@ -163,43 +184,91 @@ final class Demo {
                     Operation operation = lifecycle.operation(step);
                     Result result = (step == Operation.RETIRE ? retireEngine : engine).run(operation,
                             LifecycleConfig.parse(lifecycle.document(), operation));
-                    out.printf("%-9s %-8s %-13s %s%n", result.managedName(), result.stage(), result.outcome().json(),
-                            result.message());
+                    print(result);
                     if (operation.createsCopies() && result.outcome() == Outcome.CHANGED) {
                         clockAheadAtCreation.put(result.copy(), ahead);
                     }
-                    if (result.outcome() == Outcome.FAILED) {
-                        err.println("aurora-echo demo: a stage failed; see the log lines");
+                    boolean checkFails = night == HALF_EMPTY_NIGHT && step == Operation.PROMOTE && lifecycle == staging;
+                    if (checkFails && result.outcome() == Outcome.FAILED) {
+                        out.println("          (expected: the copy failed its check, so DNS and the connection "
+                                + "parameter still name the copy served before; the alarm would fire)");
+                    } else if (checkFails || result.outcome() == Outcome.FAILED) {
+                        err.println("aurora-echo demo: " + lifecycle.name() + "'s " + operation.cliName() + " ended "
+                                + result.outcome().json() + (checkFails ? ", not failed by its check" : "")
+                                + "; see the log lines");
                         return Main.FAILED;
                     }
                 }
                 out.println();
-                StatusReport report = StatusReport.read(aws, Optional.empty(), ConnectionParameterName.deployedPrefix(),
-                        nightClock.instant());
-                List<CopyStatus> copies = report.copies().stream()
-                        .map(copy -> copy.withAge(copy.age().minus(
-                                clockAheadAtCreation.getOrDefault(copy.copy(), Duration.ZERO))))
-                        .toList();
-                out.print(indent(StatusTable.render(copies)));
-                if (step == Operation.PROMOTE) {
-                    // Where applications find tonight's copy and its secret: the one name that never changes.
-                    report.parameters().forEach(parameter -> out.print(indent(parameter.line() + "\n")));
-                }
+                showStatus(aws, nightClock, clockAheadAtCreation, step == Operation.PROMOTE);
+            }
+            if (night == ROLLBACK_NIGHT && !rollBack(aws, staging, Clock.offset(nightClock, ROLLBACK_AFTER_PROMOTE),
+                    clockAheadAtCreation)) {
+                return Main.FAILED;
             }
         }
         out.println();
-        out.println("Every night each lifecycle got a fresh copy, DNS moved to it, and the copy it replaced was deleted.");
+        out.println("Every night each lifecycle got a fresh copy. Analytics served each one, and retire deleted the "
+                + "copy it replaced. Staging served a copy only once its checks passed"
+                + (nights >= HALF_EMPTY_NIGHT ? " (night " + HALF_EMPTY_NIGHT + "'s failed, and DNS stayed where it was)"
+                : "") + ", and the morning after night " + ROLLBACK_NIGHT + " one rollback put DNS back on the copy "
+                + "before, which its drainMinutes had kept.");
         return Main.OK;
     }
 
+    /** The morning after a night: the team sends staging back to yesterday's copy; false when that failed. */
+    private boolean rollBack(AwsClients aws, Lifecycle staging, Clock morning, Map<String, Duration> clockAheadAtCreation) {
+        out.println();
+        out.println("In the morning the team finds a problem in staging's new copy that no check covers: they roll "
+                + "back to yesterday's copy, which staging's drainMinutes (" + STAGING_DRAIN_MINUTES + ") has kept.");
+        StatusReport.read(aws, Optional.of(STAGING), ConnectionParameterName.deployedPrefix(), morning.instant())
+                .rollbacks().forEach(rollback -> out.println("  " + rollback.line()));
+        Result result = new Engine(aws, morning).run(Operation.ROLLBACK,
+                LifecycleConfig.parse(staging.document(), Operation.ROLLBACK));
+        print(result);
+        if (result.outcome() != Outcome.CHANGED) {
+            err.println("aurora-echo demo: staging's rollback ended " + result.outcome().json() + "; see the log lines");
+            return false;
+        }
+        out.println();
+        showStatus(aws, morning, clockAheadAtCreation, true);
+        return true;
+    }
+
+    private void print(Result result) {
+        out.printf("%-9s %-8s %-13s %s%n", result.managedName(), result.stage(), result.outcome().json(), result.message());
+    }
+
+    /** The table {@code status} prints, with where applications find the served copy when DNS may have moved. */
+    private void showStatus(AwsClients aws, Clock at, Map<String, Duration> clockAheadAtCreation, boolean parameters) {
+        StatusReport report = StatusReport.read(aws, Optional.empty(), ConnectionParameterName.deployedPrefix(),
+                at.instant());
+        List<CopyStatus> copies = report.copies().stream()
+                .map(copy -> copy.withAge(copy.age().minus(
+                        clockAheadAtCreation.getOrDefault(copy.copy(), Duration.ZERO))))
+                .toList();
+        out.print(indent(StatusTable.render(copies)));
+        if (parameters) {
+            // Where applications find tonight's copy and its secret: the one name that never changes.
+            report.parameters().forEach(parameter -> out.print(indent(parameter.line() + "\n")));
+        }
+    }
+
     private static String staging(DemoAccount account) {
-        ObjectNode document = common("staging", account, "db.r6g.large");
+        ObjectNode document = common(STAGING, account, "db.r6g.large");
         // The demo's production is Aurora PostgreSQL, where RDS associates a role only for a feature.
         document.putArray("iamRoleNames").addObject().put("name", account.roleName()).put("featureName", "s3Import");
         document.putObject("tags").put("team", "qa");
         // A secure copy: RDS manages its master password in a secret of its own, which the lifecycle's connection
-        // parameter names each night (docs/secure-copies.md).
+        // parameter names each night (docs/secure-copies.md); the checks sign in with it (docs/verify.md).
         document.put("manageMasterUserPassword", true);
+        ArrayNode verify = document.putArray("verify");
+        verify.addObject().put("name", "orders copied").put("sql", DemoAccount.ORDERS_SQL).put("database", "postgres")
+                .put("atLeast", MIN_ORDERS);
+        verify.addObject().put("name", "schema version").put("sql", DemoAccount.SCHEMA_SQL).put("database", "postgres")
+                .put("expect", DemoAccount.SCHEMA_VERSION);
+        // Yesterday's copy stays a day after promote replaced it, until the next night's retire: a rollback's target.
+        document.put("drainMinutes", STAGING_DRAIN_MINUTES);
         return document.toString();
     }
 

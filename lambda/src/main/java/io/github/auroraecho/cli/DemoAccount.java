@@ -1,6 +1,7 @@
 package io.github.auroraecho.cli;
 
 import io.github.auroraecho.aws.AwsClients;
+import io.github.auroraecho.emulator.MotoServer;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.Tag;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -16,8 +17,8 @@ import java.util.List;
  * admin calls the lifecycle itself never makes (CreateDBCluster, CreateDBSubnetGroup, CreateHostedZone...),
  * which is why it lives apart from the engine.
  */
-record DemoAccount(String sourceCluster, String subnetGroup, String zoneId, String zoneName, String roleName,
-                   List<String> snapshots) {
+record DemoAccount(URI endpoint, String sourceCluster, String subnetGroup, String zoneId, String zoneName,
+                   String roleName, List<String> snapshots) {
     static final String SOURCE = "production";
     /**
      * Only named, like {@link #ROLE}: making it needs the VPC's subnets, an EC2 read whose SDK module (26 MB)
@@ -31,6 +32,11 @@ record DemoAccount(String sourceCluster, String subnetGroup, String zoneId, Stri
      */
     static final String ROLE = "demo-s3-import";
     private static final int SNAPSHOT_DAYS = 3;
+    /** Production's data as staging's checks read it on a copy (the emulator runs no SQL: its Data API is told). */
+    static final String ORDERS_SQL = "SELECT count(*) FROM orders";
+    static final String SCHEMA_SQL = "SELECT max(version) FROM schema_migrations";
+    static final long ORDERS = 1500;
+    static final String SCHEMA_VERSION = "2026.11";
 
     static DemoAccount create(AwsClients aws, URI endpoint, LocalDate today) {
         RdsClient rds = aws.rds();
@@ -39,6 +45,11 @@ record DemoAccount(String sourceCluster, String subnetGroup, String zoneId, Stri
         if (rds.describeDBClusters().dbClusters().stream().anyMatch(c -> SOURCE.equals(c.dbClusterIdentifier()))) {
             throw new IllegalStateException("the account at " + endpoint + " already has a cluster named " + SOURCE
                     + " (an earlier demo?): the demo needs an empty account, e.g. a restarted emulator");
+        }
+        if (!MotoServer.dataApiAnswer(endpoint, SCHEMA_SQL, List.of(List.of(SCHEMA_VERSION)))) {
+            throw new IllegalStateException("the emulator at " + endpoint + " cannot be told what its RDS Data API "
+                    + "answers, which staging's checks read: the demo needs aurora-echo's emulator (its boot script "
+                    + "moto_server.py), not another");
         }
         rds.createDBCluster(r -> r.dbClusterIdentifier(SOURCE).engine("aurora-postgresql").engineVersion("15.4")
                 .masterUsername("app").masterUserPassword("production-secret").dbSubnetGroupName(SUBNET_GROUP)
@@ -64,12 +75,22 @@ record DemoAccount(String sourceCluster, String subnetGroup, String zoneId, Stri
         route53.changeResourceRecordSets(r -> r.hostedZoneId(shortZoneId).changeBatch(b -> b.changes(c -> c
                 .action("UPSERT").resourceRecordSet(s -> s.name("www." + ZONE).type(RRType.CNAME).ttl(300L)
                         .resourceRecords(v -> v.value("web.example.com"))))));
-        return new DemoAccount(SOURCE, SUBNET_GROUP, shortZoneId, ZONE, ROLE, List.copyOf(snapshots));
+        DemoAccount account = new DemoAccount(endpoint, SOURCE, SUBNET_GROUP, shortZoneId, ZONE, ROLE,
+                List.copyOf(snapshots));
+        account.ordersInCopies(ORDERS);
+        return account;
     }
 
     /** The snapshot production's backup job takes each night before the lifecycles run. */
     String takeNightlySnapshot(AwsClients aws, LocalDate date) {
         return snapshot(aws.rds(), date);
+    }
+
+    /** From now on a copy's check of its orders finds this many, as a copy of that night's snapshot would. */
+    void ordersInCopies(long orders) {
+        if (!MotoServer.dataApiAnswer(endpoint, ORDERS_SQL, List.of(List.of(orders)))) {
+            throw new IllegalStateException("the emulator at " + endpoint + " no longer takes RDS Data API answers");
+        }
     }
 
     /** A manual snapshot whose name carries its day, so the newest is plain to see. */

@@ -53,10 +53,13 @@ final class Help {
 
             The main job on an emulated account: starts moto's AWS emulator on a free loopback port, creates a
             production Aurora cluster with snapshots, a subnet group, a hosted zone and unrelated databases,
-            then runs two lifecycles (staging: new from snapshots; analytics: clone) night by night through
-            new/clone, modify, promote and retire, printing the copies after each step. The emulator is stopped
-            at the end, also on error or Ctrl-C. Needs moto[server] (bin/demo installs it; see AURORA_ECHO_PYTHON).
-              --endpoint URL  use this emulator (e.g. LocalStack, with an empty account) instead of starting moto
+            then runs two lifecycles (staging: new from snapshots, served only once its checks pass; analytics:
+            clone) night by night through new/clone, modify, promote and retire, printing the copies after each
+            step. The morning after night 2 it rolls staging back to the night before's copy; on night 3 staging's
+            copy fails a check and DNS stays on the copy it served. The emulator is stopped at the end, also on
+            error or Ctrl-C. Needs moto[server] (bin/demo installs it; see AURORA_ECHO_PYTHON).
+              --endpoint URL  use this emulator instead of starting one: aurora-echo's own (its boot script
+                              moto_server.py, whose Data API the checks need), with an empty account
               --nights N      how many nights to run (default 3, at least 2)
               --keep-log      keep the log file after a demo that succeeded (it is always kept after a failure)
 

@@ -1,5 +1,8 @@
 package io.github.auroraecho.emulator;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,6 +25,7 @@ public final class MotoServer implements AutoCloseable {
     public static final String INSTALL_HINT = "moto's server is needed: bin/demo and bin/test install it into .venv "
             + "(or set AURORA_ECHO_PYTHON to a python3 that has it)";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
     private final URI endpoint;
@@ -109,6 +113,17 @@ public final class MotoServer implements AutoCloseable {
      */
     public static boolean quotas(URI endpoint, String json) {
         return post(endpoint, "/moto-api/aurora-echo/quotas", json);
+    }
+
+    /**
+     * From now on the RDS Data API answers the statement, on any cluster, with these rows (each a list of
+     * columns: Long, Double, String, Boolean or null), as AWS answers a query; {@code null} rows give it moto's
+     * answer again (no rows). moto's reset forgets every answer. False where the endpoint has no such setting.
+     */
+    public static boolean dataApiAnswer(URI endpoint, String sql, List<List<Object>> rows) {
+        ObjectNode answer = JSON.createObjectNode().put("sql", sql);
+        answer.set("rows", JSON.valueToTree(rows));
+        return post(endpoint, "/moto-api/aurora-echo/data-api-answers", answer.toString());
     }
 
     private static boolean post(URI endpoint, String path, String json) {

@@ -1,5 +1,6 @@
 package io.github.auroraecho.lifecycle;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +57,22 @@ public final class CopyTags {
     public static boolean needsStage(Map<String, String> tags, String managedName, Stage stage) {
         return !stage.tagValue().equals(tags.get(Stage.tagKey(managedName)))
                 || (tags.containsKey(STAGE) && !stage.tagValue().equals(tags.get(STAGE)));
+    }
+
+    /**
+     * The times a stage move writes on a cluster with these tags, in {@link TimeTag}'s order: a time, once written,
+     * stays what it first was while the copy stays in that stage (a retried move changes nothing), but a copy that
+     * comes back into a stage gets the move's time: a copy a rollback returned to carries the time of its first
+     * retirement, and its drain starts when a promote retires it again, not then.
+     */
+    public static Map<String, String> times(Map<String, String> tags, String managedName, Stage stage,
+                                            Map<TimeTag, Instant> times) {
+        boolean arriving = !stage.tagValue().equals(tags.get(Stage.tagKey(managedName)));
+        Map<String, String> written = new LinkedHashMap<>();
+        times.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .filter(time -> arriving || !tags.containsKey(time.getKey().key(managedName)))
+                .forEach(time -> written.put(time.getKey().key(managedName), TimeTag.value(time.getValue())));
+        return written;
     }
 
     /**

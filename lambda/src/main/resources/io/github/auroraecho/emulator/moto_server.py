@@ -19,6 +19,9 @@ cluster, so the emulator refuses as RDS does.
 moto's restored cluster is available at once and takes an instance at once, and moto has no quotas; the
 emulator keeps a restored cluster creating as AWS does and can enforce RDS's quotas (see each patch).
 
+moto's RDS Data API answers a SELECT with no rows; the emulator answers a statement with the rows set for it
+through its own endpoint, so the demo can show verify's checks passing and failing.
+
 Arguments are moto.server's own (-H HOST -p PORT), and --creating-describes N.
 
 The patches reach into moto's internals, which change between releases: TESTED_MOTO is the range this
@@ -56,6 +59,8 @@ _INTERNALS = [
     ("moto.rds.exceptions", "DBClusterRoleAlreadyExists"),
     ("moto.rds.exceptions", "InvalidDBClusterStateFault"),
     ("moto.moto_api._internal.urls", "url_paths"),
+    ("moto.rdsdata.models", "RDSDataServiceBackend.execute_statement"),
+    ("moto.rdsdata.models", "QueryResults.to_json"),
     ("moto.server", "main"),
 ]
 
@@ -398,6 +403,77 @@ def _set_quotas(request, full_url, headers):
 
 
 moto_api_urls.url_paths["{0}/moto-api/aurora-echo/quotas"] = _set_quotas
+
+
+# The RDS Data API's answer to a query, for the demo (tests answer the Data API at the HTTP level, as AWS would).
+# moto answers every statement with no rows (its own queue of results is keyed by cluster and taken in order);
+# POST {"sql": "SELECT count(*) FROM orders", "rows": [[1500]]} to /moto-api/aurora-echo/data-api-answers makes
+# ExecuteStatement answer that statement, on any cluster, with these rows until another answer is set for it;
+# {"sql": ..., "rows": null} goes back to moto's. moto's reset forgets them all. Other statements keep moto's answer.
+from moto.rdsdata import models as rdsdata_models  # noqa: E402
+
+_data_api_answers = {}
+
+
+def _field(value):
+    """A column as the Data API gives it (Field, https://docs.aws.amazon.com/rdsdataservice/latest/APIReference/API_Field.html)."""
+    if value is None:
+        return {"isNull": True}
+    if isinstance(value, bool):
+        return {"booleanValue": value}
+    if isinstance(value, int):
+        return {"longValue": value}
+    if isinstance(value, float):
+        return {"doubleValue": value}
+    return {"stringValue": str(value)}
+
+
+class _QueryAnswer:
+    """ExecuteStatement's response to a query as AWS sends it: "records" (arrays of Field) and
+    "numberOfRecordsUpdated"; columnMetadata only when asked for, which checks do not, and no generatedFields
+    (ExecuteStatement, Response Syntax, https://docs.aws.amazon.com/rdsdataservice/latest/APIReference/API_ExecuteStatement.html)."""
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def to_json(self):
+        return {"records": [[_field(value) for value in row] for row in self.rows], "numberOfRecordsUpdated": 0}
+
+
+_execute_statement = rdsdata_models.RDSDataServiceBackend.execute_statement
+
+
+def _execute_statement_answered(self, resource_arn, sql):
+    rows = _data_api_answers.get(sql)
+    if rows is None:
+        return _execute_statement(self, resource_arn, sql)
+    return _QueryAnswer(rows)
+
+
+rdsdata_models.RDSDataServiceBackend.execute_statement = _execute_statement_answered
+
+
+def _set_data_api_answer(request, full_url, headers):
+    if request.method == "POST":
+        answer = json.loads(request.get_data() or b"{}")
+        if answer.get("rows") is None:
+            _data_api_answers.pop(answer["sql"], None)
+        else:
+            _data_api_answers[answer["sql"]] = answer["rows"]
+    return 200, {}, json.dumps(_data_api_answers)
+
+
+moto_api_urls.url_paths["{0}/moto-api/aurora-echo/data-api-answers"] = _set_data_api_answer
+_moto_reset = moto_api_urls.url_paths["{0}/moto-api/reset"]
+
+
+def _reset_forgetting_answers(request, full_url, headers):
+    if request.method == "POST":
+        _data_api_answers.clear()
+    return _moto_reset(request, full_url, headers)
+
+
+moto_api_urls.url_paths["{0}/moto-api/reset"] = _reset_forgetting_answers
 
 
 from moto.server import main  # noqa: E402  (after the patch, so the server sees it)

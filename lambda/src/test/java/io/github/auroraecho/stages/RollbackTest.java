@@ -101,6 +101,29 @@ class RollbackTest {
         assertEquals(copy(aws, yesterday).endpoint(), record(aws, doc));
     }
 
+    /**
+     * The copy a rollback returned to still carries the time of its first retirement; when the next promote replaces
+     * it, its drain starts then, or retire would delete it under clients that were just pointed away from it.
+     */
+    @Test
+    void theCopyRolledBackToDrainsInFullOnceTheNextPromoteReplacesIt(TestAccount aws) {
+        ObjectNode doc = document(aws);
+        String yesterday = twoNights(aws, doc).get(0);
+        assertEquals(Outcome.CHANGED, aws.run(Operation.ROLLBACK, doc).outcome());
+        aws.advance(Duration.ofDays(1));
+        java.time.Instant replacedAt = aws.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+        aws.night(doc, Operation.NEW);
+
+        java.time.Instant retired = TimeTag.RETIRED.of(copy(aws, yesterday).clusterTags(), "staging").orElseThrow();
+        assertTrue(!retired.isBefore(replacedAt), "retired-at is the replacing promote's time: " + retired);
+        aws.advance(Duration.ofHours(1));
+        Result retire = aws.run(Operation.RETIRE, doc);
+        assertTrue(retire.message().contains(yesterday + " until " + TimeTag.value(retired.plus(Duration.ofDays(1)))),
+                retire.message());
+        assertEquals(Stage.RETIRED, copy(aws, yesterday).stage("staging").orElseThrow(), "still there, draining");
+    }
+
     @Test
     void withNoRetiredCopyLeftItFailsAndSaysHowToKeepOne(TestAccount aws) {
         ObjectNode doc = document(aws).put("drainMinutes", 30);

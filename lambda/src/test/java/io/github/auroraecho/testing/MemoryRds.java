@@ -238,12 +238,8 @@ public final class MemoryRds {
                              Map<String, String> marks) {
             String key = Stage.tagKey(managedName);
             Map<String, String> tags = CopyTags.stage(managedName, stage);
-            Map<String, String> clusterTags = new LinkedHashMap<>();
-            times.forEach((time, at) -> {
-                if (!copy.clusterTags().containsKey(time.key(managedName))) {
-                    clusterTags.put(time.key(managedName), TimeTag.value(at));
-                }
-            });
+            Map<String, String> clusterTags = new LinkedHashMap<>(CopyTags.times(copy.clusterTags(), managedName, stage,
+                    times));
             clusterTags.putAll(marks);
             if (!clusterTags.isEmpty() || CopyTags.needsStage(copy.clusterTags(), managedName, stage)) {
                 clusterTags.putAll(tags);
