@@ -18,22 +18,25 @@ import java.util.Optional;
  * @param secretArn  the served copy's managed secret; null without {@code manageMasterUserPassword}
  * @param runningHours when the copy runs ({@link RunningHours#describe}), so its users and {@code status} know when
  *                     it is stopped; null when it runs around the clock
+ * @param drainMinutes how long a copy stays once the next promote (or a rollback) replaces it, so clients' pools
+ *                     finish and a rollback can return to it; null in a value written before it was kept
  * @param promotedAt when the parameter was written for this copy, to the second
  */
 public record ConnectionParameter(String host, Integer port, String engine, String copy, String endpoint,
-                                  String secretArn, String runningHours, Instant promotedAt) {
+                                  String secretArn, String runningHours, Long drainMinutes, Instant promotedAt) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the parameter says for {@code copy} served under the document's record name. */
     public static ConnectionParameter of(LifecycleConfig config, Copy copy, Instant now) {
         return new ConnectionParameter(config.dns().recordSetName(), copy.settings().port(), copy.engine(), copy.name(),
                 copy.endpoint(), copy.settings().masterUserSecretArn(), config.stopping().runningHours() == null ? null
-                : config.stopping().runningHours().describe(), now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                : config.stopping().runningHours().describe(), config.drain().toMinutes(),
+                now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     /**
-     * Whether the parameter must be written: it is missing, unreadable, or names another copy, endpoint, secret or
-     * running hours.
+     * Whether the parameter must be written: it is missing, unreadable, or names another copy, endpoint, secret,
+     * running hours or drain.
      * {@code promotedAt} alone never makes a write, so a run with nothing to do sends none.
      */
     public static boolean needsWrite(Optional<String> current, ConnectionParameter wanted) {
@@ -43,7 +46,8 @@ public record ConnectionParameter(String host, Integer port, String engine, Stri
     boolean sameTarget(ConnectionParameter other) {
         return Objects.equals(host, other.host) && Objects.equals(port, other.port) && Objects.equals(engine, other.engine)
                 && Objects.equals(copy, other.copy) && Objects.equals(endpoint, other.endpoint)
-                && Objects.equals(secretArn, other.secretArn) && Objects.equals(runningHours, other.runningHours);
+                && Objects.equals(secretArn, other.secretArn) && Objects.equals(runningHours, other.runningHours)
+                && Objects.equals(drainMinutes, other.drainMinutes);
     }
 
     /** A value this tool wrote; empty for anything else (someone's own value is replaced, not trusted). */
@@ -57,7 +61,7 @@ public record ConnectionParameter(String host, Integer port, String engine, Stri
             return Optional.of(new ConnectionParameter(text(node, "host"),
                     node.path("port").isInt() ? node.get("port").asInt() : null, text(node, "engine"),
                     text(node, "copy"), text(node, "endpoint"), text(node, "secretArn"), text(node, "runningHours"),
-                    promotedAt));
+                    node.path("drainMinutes").canConvertToLong() ? node.get("drainMinutes").asLong() : null, promotedAt));
         } catch (JsonProcessingException | java.time.format.DateTimeParseException e) {
             return Optional.empty();
         }
@@ -82,6 +86,9 @@ public record ConnectionParameter(String host, Integer port, String engine, Stri
         }
         if (runningHours != null) {
             node.put("runningHours", runningHours);
+        }
+        if (drainMinutes != null) {
+            node.put("drainMinutes", drainMinutes);
         }
         node.put("promotedAt", promotedAt.toString());
         return node.toString();

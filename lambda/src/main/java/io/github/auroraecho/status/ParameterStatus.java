@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param secretArn the secret it names; null without one
  * @param served    the lifecycle's copies a CNAME record points at
  * @param runningHours the served copy's running hours as promote last wrote them; null when it runs around the clock
+ * @param drainMinutes the lifecycle's drain as promote last wrote it; null when the parameter does not say
  */
 public record ParameterStatus(String managedName, String name, boolean exists, String copy, String secretArn,
-                              List<String> served, String runningHours) {
+                              List<String> served, String runningHours, Long drainMinutes) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ParameterStatus {
@@ -30,7 +31,8 @@ public record ParameterStatus(String managedName, String name, boolean exists, S
                 .filter(copy -> !copy.records().isEmpty()).map(CopyStatus::copy).toList();
         return new ParameterStatus(managedName, name, value.isPresent(), parsed.map(ConnectionParameter::copy).orElse(null),
                 parsed.map(ConnectionParameter::secretArn).orElse(null), served,
-                parsed.map(ConnectionParameter::runningHours).orElse(null));
+                parsed.map(ConnectionParameter::runningHours).orElse(null),
+                parsed.map(ConnectionParameter::drainMinutes).orElse(null));
     }
 
     /** Whether the parameter names the one copy DNS serves. */

@@ -7,24 +7,32 @@ import io.github.auroraecho.lifecycle.Retirement;
 import io.github.auroraecho.lifecycle.RollbackTarget;
 import io.github.auroraecho.lifecycle.TimeTag;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The copy a rollback of one lifecycle would return to ({@link RollbackTarget}) and when it was retired: retire
- * deletes it {@code drainMinutes} after that, a field of the lifecycle document, which status does not read.
+ * The copy a rollback of one lifecycle would return to ({@link RollbackTarget}), when it was retired, and until when
+ * it stays: retire deletes it {@code drainMinutes} after its retirement, a field of the lifecycle document, which
+ * status reads from the lifecycle's connection parameter, where promote last wrote it.
  *
- * @param copy      null when a rollback has no copy to return to
- * @param retiredAt null without a copy, or for one retired without a recorded time
+ * @param copy         null when a rollback has no copy to return to
+ * @param retiredAt    null without a copy, or for one retired without a recorded time
+ * @param drainMinutes null when the connection parameter does not say
  */
-public record RollbackStatus(String managedName, String copy, Instant retiredAt) {
+public record RollbackStatus(String managedName, String copy, Instant retiredAt, Long drainMinutes) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static RollbackStatus of(String managedName, List<Copy> copies) {
+    static RollbackStatus of(String managedName, List<Copy> copies, Long drainMinutes) {
         return RollbackTarget.of(copies, managedName)
                 .map(copy -> new RollbackStatus(managedName, copy.name(),
-                        TimeTag.RETIRED.of(copy.clusterTags(), managedName).orElse(null)))
-                .orElseGet(() -> new RollbackStatus(managedName, null, null));
+                        TimeTag.RETIRED.of(copy.clusterTags(), managedName).orElse(null), drainMinutes))
+                .orElseGet(() -> new RollbackStatus(managedName, null, null, drainMinutes));
+    }
+
+    /** When retire may delete the copy; null when the retirement time or the drain is not known. */
+    public Instant until() {
+        return retiredAt == null || drainMinutes == null ? null : retiredAt.plus(Duration.ofMinutes(drainMinutes));
     }
 
     /** One line for people. */
@@ -32,9 +40,12 @@ public record RollbackStatus(String managedName, String copy, Instant retiredAt)
         if (copy == null) {
             return "rollback of " + managedName + ": no retired copy to return to (or rolled back until the next promote)";
         }
-        return "rollback of " + managedName + " -> " + copy + (retiredAt == null ? "" : ", retired at "
-                + TimeTag.value(retiredAt) + ", there until drainMinutes after that (default "
-                + Retirement.DEFAULT_DRAIN_MINUTES + ")");
+        if (retiredAt == null) {
+            return "rollback of " + managedName + " -> " + copy;
+        }
+        return "rollback of " + managedName + " -> " + copy + ", retired at " + TimeTag.value(retiredAt) + (until() != null
+                ? ", there until " + TimeTag.value(until()) + " (drainMinutes " + drainMinutes + ")"
+                : ", there until drainMinutes after that (default " + Retirement.DEFAULT_DRAIN_MINUTES + ")");
     }
 
     public ObjectNode toJsonNode() {
@@ -42,6 +53,7 @@ public record RollbackStatus(String managedName, String copy, Instant retiredAt)
         node.put("managedName", managedName);
         node.put("copy", copy);
         node.put("retiredAt", retiredAt == null ? null : TimeTag.value(retiredAt));
+        node.put("until", until() == null ? null : TimeTag.value(until()));
         return node;
     }
 }

@@ -61,13 +61,18 @@ class RollbackTest {
         String yesterday = nights.get(0);
         String tonight = nights.get(1);
         assertEquals(tonight, parameterCopy(aws));
-        String retiredAt = TimeTag.value(TimeTag.RETIRED.of(copy(aws, yesterday).clusterTags(), "staging").orElseThrow());
-        assertTrue(CliRun.of(aws, "", "status", "-r", "us-east-1", "-n", "staging").out().contains("rollback of staging -> "
-                + yesterday + ", retired at " + retiredAt + ", there until drainMinutes after that"), "status names it");
+        java.time.Instant yesterdayRetired = TimeTag.RETIRED.of(copy(aws, yesterday).clusterTags(), "staging").orElseThrow();
+        String retiredAt = TimeTag.value(yesterdayRetired);
+        long drain = doc.get("drainMinutes").asLong();
+        String until = TimeTag.value(yesterdayRetired.plus(Duration.ofMinutes(drain)));
+        String statusBefore = CliRun.of(aws, "", "status", "-r", "us-east-1", "-n", "staging").out();
+        assertTrue(statusBefore.contains("rollback of staging -> " + yesterday + ", retired at " + retiredAt + ", there until "
+                + until + " (drainMinutes " + drain + ")"), "status names it and until when, from the parameter: " + statusBefore);
         JsonNode rollbackJson = JSON.readTree(CliRun.of(aws, "", "status", "-r", "us-east-1", "--json", "-n", "staging")
                 .out()).get("rollbacks").get(0);
         assertEquals(yesterday, rollbackJson.get("copy").asText());
         assertEquals(retiredAt, rollbackJson.get("retiredAt").asText());
+        assertEquals(until, rollbackJson.get("until").asText());
 
         java.time.Instant before = aws.now();
         Result back = aws.run(Operation.ROLLBACK, doc);
