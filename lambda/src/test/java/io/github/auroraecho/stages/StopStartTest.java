@@ -130,6 +130,7 @@ class StopStartTest {
         assertEquals(Stage.RETIRED, copy(aws, yesterday).stage("staging").orElseThrow());
         assertEquals("stopped/stopped", status(aws, yesterday), "promote leaves a stopped copy stopped");
         aws.pastDrain();
+        aws.clustersCreatingFor(1);
         aws.calls().clear();
 
         Result retire = aws.run(Operation.RETIRE, doc);
@@ -139,6 +140,8 @@ class StopStartTest {
                 retire.message());
         assertEquals(List.of("StartDBCluster"), aws.calls().mutatingCalls(), "no delete RDS would refuse");
         List<Result> deleting = untilSettled(aws, Operation.RETIRE, doc);
+        assertEquals(yesterday + " is starting: RDS deletes no instance of a stopped cluster; the next run deletes it.",
+                deleting.get(0).message());
         assertEquals(Outcome.CHANGED, last(deleting).outcome(), last(deleting).message());
         assertTrue(last(deleting).message().startsWith("deleted " + yesterday), last(deleting).message());
         assertEquals(List.of(tonight), aws.copies("staging").stream().map(Copy::name).toList());
