@@ -309,15 +309,19 @@ models.DBCluster.status = property(_status_while_creating, _cluster_status.fset)
 _describe_db_clusters = RDSResponse.describe_db_clusters
 
 
-def _describe_db_clusters_passing_time(self):
-    filters = {f["Name"]: f["Values"] for f in self.params.get("Filters", [])}
+def _clusters_described(response):
+    """The clusters a DescribeDBClusters request shows: each such answer stands for the minutes that pass."""
+    filters = {f["Name"]: f["Values"] for f in response.params.get("Filters", [])}
     try:
-        shown = self.backend.describe_db_clusters(
-            db_cluster_identifier=self.params.get("DBClusterIdentifier"), filters=filters
+        return response.backend.describe_db_clusters(
+            db_cluster_identifier=response.params.get("DBClusterIdentifier"), filters=filters
         )
     except RDSClientError:
-        shown = []
-    for cluster in shown:
+        return []
+
+
+def _describe_db_clusters_passing_time(self):
+    for cluster in _clusters_described(self):
         left = getattr(cluster, "aurora_echo_creating_describes", None)
         if left is None:
             continue
@@ -410,14 +414,7 @@ _describe_db_clusters_before_switching = RDSResponse.describe_db_clusters
 
 
 def _describe_db_clusters_switching(self):
-    filters = {f["Name"]: f["Values"] for f in self.params.get("Filters", [])}
-    try:
-        shown = self.backend.describe_db_clusters(
-            db_cluster_identifier=self.params.get("DBClusterIdentifier"), filters=filters
-        )
-    except RDSClientError:
-        shown = []
-    for cluster in shown:
+    for cluster in _clusters_described(self):
         switching = getattr(cluster, "aurora_echo_switching", None)
         if not switching:
             continue
