@@ -122,9 +122,16 @@ class StopStartTest {
         untilSettled(aws, Operation.STOP, doc);
         assertEquals("stopped/stopped", status(aws, yesterday));
         aws.advance(Duration.ofDays(1));
+        doc.put("manageMasterUserPassword", true).putArray("sqlScripts").addObject().put("sql", "DELETE FROM sessions")
+                .put("database", "app");
 
-        Result promote = aws.night(doc, Operation.NEW);
+        assertEquals(Outcome.CHANGED, aws.run(Operation.NEW, doc).outcome());
+        Result modify = aws.run(Operation.MODIFY, doc);
+        Result promote = aws.run(Operation.PROMOTE, doc);
 
+        assertEquals(Outcome.CHANGED, modify.outcome(), modify.message());
+        assertTrue(modify.message().endsWith("; 1 SQL statements run"), modify.message());
+        assertEquals(Outcome.CHANGED, promote.outcome(), promote.message());
         String tonight = promote.copy();
         assertTrue(promote.message().contains("; retired " + yesterday), promote.message());
         assertEquals(Stage.RETIRED, copy(aws, yesterday).stage("staging").orElseThrow());
