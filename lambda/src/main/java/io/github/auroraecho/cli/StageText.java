@@ -34,31 +34,38 @@ record StageText(String summary, String actsOn, String does) {
                             + "`waiting`), associates each IAM role of `iamRoleNames` not yet associated, enforces the "
                             + "copy's settings (one day of backups, no deletion protection, and the optional managed "
                             + "password and parameter group), runs the optional sanitizing SQL (see [secure "
-                            + "copies](secure-copies.md)), then marks it `modified`.");
+                            + "copies](secure-copies.md)), then marks it `modified`. A copy stopped by hand is started "
+                            + "first (outcome `waiting`): RDS modifies no stopped cluster.");
             case PROMOTE -> new StageText("point the CNAME record(s) at the newest modified copy; retire the one it "
                     + "replaces",
                     "the newest copy in stage `modified`",
-                    "Once available, runs the document's optional `verify` checks on it (see [verify](verify.md)): "
+                    "Once available (a stopped copy is started first, outcome `waiting`), runs the document's "
+                            + "optional `verify` checks on it (see [verify](verify.md)): "
                             + "one that fails leaves DNS where it is and rejects the copy (`retired`, never served). "
                             + "Then UPSERTs the CNAME `recordSetName` in every zone of `hostedZoneIds` to the copy's "
                             + "cluster (writer) endpoint, waits until Route53 reports the change `INSYNC`, then marks "
-                            + "the copies it replaces `retired` and this one `promoted`.");
+                            + "the copies it replaces `retired` and this one `promoted`. Then, with `stopRetired`, stops "
+                            + "the copies it retired, and outside the `runningHours` the copy it serves (see [running "
+                            + "hours](#running-hours)); one not `available` then is left as it is.");
             case RETIRE -> new StageText("delete the retired copies once their drain period is over",
                     "every copy in stage `retired`",
                     "Once its drain period is over (`drainMinutes` after it was retired), marks its cluster `retired` "
                             + "too, deletes its instances, then its cluster (with a final snapshot when `finalSnapshot` "
                             + "is true); then deletes the lifecycle's final snapshots older than "
                             + "`finalSnapshotRetentionDays`. Never one that DNS still points to, that has deletion "
-                            + "protection, or the source cluster.");
+                            + "protection, or the source cluster. A drained copy that is `stopped` is started first "
+                            + "(outcome `waiting`), since RDS removes no instance from a stopped cluster; the next run "
+                            + "deletes it.");
             case ROLLBACK -> new StageText("run by hand: point the CNAME record(s) back at the newest retired copy; "
                     + "reject the one it replaces",
-                    "the newest copy in stage `retired` that is available and not rejected",
+                    "the newest copy in stage `retired` that is available or stopped and not rejected",
                     "No schedule: run it when the served copy proves bad (see [rolling back](verify.md#rolling-back)). "
                             + "UPSERTs the CNAME `recordSetName` in every zone of `hostedZoneIds` back to that copy, "
                             + "waits until Route53 reports the change `INSYNC`, writes the connection parameter, then "
                             + "marks it `promoted` and the copy it replaces `retired` and rejected (deleted after its "
                             + "drain). Fails when no retired copy is left (`drainMinutes` keeps one); does nothing once "
-                            + "done, until the next promote.");
+                            + "done, until the next promote. A `stopped` copy is started first (outcome `waiting`): run "
+                            + "rollback again once it is available.");
             case STOP -> new StageText("stop the served copy, at the end of its running hours",
                     "every copy in stage `promoted`",
                     "Scheduled every day at `stop` in the `runningHours` time zone (see [running hours]"

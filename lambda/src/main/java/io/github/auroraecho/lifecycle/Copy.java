@@ -27,6 +27,7 @@ public record Copy(
         Settings settings) {
 
     public static final String AVAILABLE = "available";
+    private static final java.util.Set<String> POWERED_DOWN = java.util.Set.of("stopping", "stopped", "starting");
     private static final java.util.Set<String> FAILED_STATUSES = java.util.Set.of("failed",
             "inaccessible-encryption-credentials", "inaccessible-encryption-credentials-recoverable");
 
@@ -70,6 +71,14 @@ public record Copy(
                 .findFirst()
                 .map(instance -> Stage.fromTags(instance.tags(), managedName))
                 .orElseGet(() -> Stage.fromTags(clusterTags, managedName));
+    }
+
+    /**
+     * Stopped, or on its way to or from stopped: RDS then takes no change to the cluster but a start, "While your DB
+     * cluster is stopped" (Aurora User Guide, https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-cluster-stop-start.html).
+     */
+    public boolean isPoweredDown() {
+        return POWERED_DOWN.contains(clusterStatus);
     }
 
     public boolean isAvailable() {

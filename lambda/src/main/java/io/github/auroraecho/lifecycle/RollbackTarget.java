@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The copy a rollback returns to, as rollback decides it and status shows it: the newest copy retired before the
- * served (newest promoted) one that is still there, available and not rejected. None once a rollback took DNS away
+ * served (newest promoted) one that is still there, available or stopped, and not rejected. None once a rollback took DNS away
  * from a copy newer than the served one: a rollback goes back one copy, until the next promote.
  */
 public final class RollbackTarget {
@@ -37,9 +37,13 @@ public final class RollbackTarget {
                 .toList();
     }
 
-    /** Whether rollback may return to this retired copy: available, and not rejected by a check or a rollback. */
+    /**
+     * Whether rollback may return to this retired copy: available, or stopped (or stopping or starting: rollback starts
+     * it first, as {@code stopRetired} leaves it), and not rejected by a check or a rollback.
+     */
     public static boolean eligible(Copy copy, String managedName) {
-        return copy.isAvailable() && Verification.rejectedBy(copy.clusterTags(), managedName).isEmpty();
+        return (copy.isAvailable() || copy.isPoweredDown())
+                && Verification.rejectedBy(copy.clusterTags(), managedName).isEmpty();
     }
 
     /** The copy a rollback would return to now; empty when there is none, or the rollback is done. */

@@ -73,8 +73,9 @@ public final class ModifyStage implements LifecycleStage {
     public Result run(StageContext context, List<Copy> copies) {
         return switch (decide(copies, context.config(), context.now())) {
             case Plan.Nothing() -> context.result(Outcome.NOTHING_TO_DO, "no copy in stage new", null);
-            case Plan.Waiting(Copy copy) -> context.result(Outcome.WAITING, "copy " + copy.name()
-                    + " is not available yet (" + Statuses.of(copy) + ")", copy.name());
+            case Plan.Waiting(Copy copy) -> context.result(Outcome.WAITING, PowerSwitch.wake(context, copy,
+                    "RDS modifies no stopped cluster", "the next run modifies it once it is available")
+                    .orElse("copy " + copy.name() + " is not available yet (" + Statuses.of(copy) + ")"), copy.name());
             case Plan.Modify(Copy copy) -> modify(context, copy);
             case Plan.Broken(Copy copy, String problem) -> BrokenCopy.retire(context, copy, problem);
             case Plan.CreateInstance(Copy copy) -> createInstance(context, copy);

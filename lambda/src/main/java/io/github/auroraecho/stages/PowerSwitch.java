@@ -3,6 +3,7 @@ package io.github.auroraecho.stages;
 import io.github.auroraecho.lifecycle.Copy;
 import io.github.auroraecho.lifecycle.RunningHours;
 import io.github.auroraecho.lifecycle.Stage;
+import software.amazon.awssdk.services.rds.model.InvalidDbClusterStateException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,45 @@ final class PowerSwitch {
         String copy = promoted.get(0).name();
         return context.result(!sent.isEmpty() ? Outcome.CHANGED : !waiting.isEmpty() ? Outcome.WAITING
                 : Outcome.NOTHING_TO_DO, message, copy);
+    }
+
+    /**
+     * For a stage that needs {@code copy} running, which RDS changes or deletes only then ({@link Copy#isPoweredDown}):
+     * starts it when stopped, else says it waits while it stops or starts; empty when it is not powered down.
+     *
+     * @param reason why the stage needs it running ("RDS deletes no instance of a stopped cluster")
+     * @param then   what the next run does once it is available ("the next run deletes it")
+     */
+    static Optional<String> wake(StageContext context, Copy copy, String reason, String then) {
+        if (!copy.isPoweredDown()) {
+            return Optional.empty();
+        }
+        if (decide(copy, Direction.START) == Step.SEND) {
+            context.copies().startCluster(copy);
+            return Optional.of("started " + copy.name() + ": " + reason + "; " + then);
+        }
+        return Optional.of(copy.name() + " is " + copy.clusterStatus() + ": " + reason + "; " + ("stopping".equals(
+                copy.clusterStatus()) ? "the next run starts it once it is stopped" : then));
+    }
+
+    /** Stops a copy that need not run now, in words for the stage's message; {@code why} says why. */
+    static String stop(StageContext context, Copy copy, String why) {
+        return switch (decide(copy, Direction.STOP)) {
+            case SEND -> {
+                try {
+                    context.copies().stopCluster(copy);
+                    yield "stopped " + copy.name() + ": " + why;
+                } catch (InvalidDbClusterStateException e) {
+                    yield left(copy, e.awsErrorDetails().errorMessage());
+                }
+            }
+            case DONE -> copy.name() + " is already stopped";
+            case WAIT -> left(copy, "it is " + copy.clusterStatus());
+        };
+    }
+
+    private static String left(Copy copy, String state) {
+        return "left " + copy.name() + " as it is (" + state + "; RDS stops only an available cluster)";
     }
 
     private static String hoursWords(RunningHours hours) {

@@ -96,8 +96,9 @@ public final class PromoteStage implements LifecycleStage {
     public Result run(StageContext context, List<Copy> copies) {
         return switch (decide(copies, context.config(), context.now())) {
             case Plan.Nothing(String why) -> reconcile(context, copies, why);
-            case Plan.Waiting(Copy copy) -> context.result(Outcome.WAITING, "copy " + copy.name()
-                    + " is not available yet (" + Statuses.of(copy) + ")", copy.name());
+            case Plan.Waiting(Copy copy) -> context.result(Outcome.WAITING, PowerSwitch.wake(context, copy,
+                    "a stopped copy serves no one and answers no check", "the next run promotes it once it is available")
+                    .orElse("copy " + copy.name() + " is not available yet (" + Statuses.of(copy) + ")"), copy.name());
             case Plan.Promote(Copy copy, List<Copy> replaced) -> promote(context, copy, replaced);
             case Plan.Broken(Copy copy, String problem) -> BrokenCopy.retire(context, copy, problem);
         };
@@ -133,8 +134,25 @@ public final class PromoteStage implements LifecycleStage {
         return context.result(Outcome.CHANGED, "promoted " + copy.name() + ": " + config.dns().recordSetName() + " -> "
                 + copy.endpoint() + (replaced.isEmpty() ? "" : "; retired "
                 + String.join(", ", replaced.stream().map(Copy::name).toList())) + checked
-                + (wrote ? "; " + parameter + " names it" : ""), copy.name()).withVerified(verified)
-                .withParameter(parameter);
+                + (wrote ? "; " + parameter + " names it" : "") + stopped(context, copy, replaced), copy.name())
+                .withVerified(verified).withParameter(parameter);
+    }
+
+    /**
+     * Once DNS is in sync and the tags written, stops what need not run: with {@code stopRetired} the copies it
+     * retired, so a long drain costs storage only; outside the running hours the copy it serves, which would otherwise
+     * run until the next stop.
+     */
+    private static String stopped(StageContext context, Copy copy, List<Copy> replaced) {
+        List<String> words = new java.util.ArrayList<>();
+        if (context.config().stopping().stopRetired()) {
+            replaced.forEach(old -> words.add(PowerSwitch.stop(context, old, "stopRetired")));
+        }
+        if (context.config().stopping().servedCopyStoppedAt(context.now())) {
+            words.add(PowerSwitch.stop(context, copy, "outside its running hours "
+                    + context.config().stopping().runningHours().describe() + "; start starts it"));
+        }
+        return words.stream().map(sentence -> "; " + sentence).collect(java.util.stream.Collectors.joining());
     }
 
     /**

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * Deletes the retired copies once drained: instances first, then the cluster. A copy that any record set of
  * the name still points to, or that has deletion protection, is refused and left as it is. A copy is deleted
  * only {@code drainMinutes} after it was retired, so clients that still hold its address finish their work;
- * a copy retired without a recorded time (aurora-echo 2.x) starts its drain at this run.
+ * a copy retired without a recorded time (aurora-echo 2.x) starts its drain at this run. A drained copy that is
+ * stopped is started first, since RDS removes no instance from a stopped cluster ({@link PowerSwitch#wake}).
  */
 public final class RetireStage implements LifecycleStage {
     private static final Set<String> GONE_OR_GOING = Set.of("deleting");
@@ -91,6 +92,7 @@ public final class RetireStage implements LifecycleStage {
         List<String> deleted = new ArrayList<>();
         List<String> pending = new ArrayList<>();
         List<String> draining = new ArrayList<>();
+        List<String> started = new ArrayList<>();
         for (Copy copy : retired) {
             Optional<String> refusal = refusal(copy, config, dnsTargets);
             Optional<Instant> deletableAt = deletableAt(copy, config);
@@ -105,6 +107,12 @@ public final class RetireStage implements LifecycleStage {
             } else if (context.now().isBefore(deletableAt.get())) {
                 draining.add(copy.name() + " until " + TimeTag.value(deletableAt.get()));
             } else {
+                Optional<String> waking = PowerSwitch.wake(context, copy, "RDS deletes no instance of a stopped cluster",
+                        "the next run deletes it");
+                if (waking.isPresent()) {
+                    started.add(waking.get());
+                    continue;
+                }
                 try {
                     (delete(context, copy) ? deleted : pending).add(copy.name());
                 } catch (SnapshotQuotaExceededException e) {
@@ -122,6 +130,9 @@ public final class RetireStage implements LifecycleStage {
         if (!pending.isEmpty()) {
             message.append("deleting ").append(String.join(", ", pending))
                     .append(" (the cluster goes once its instances are gone; the next run finishes). ");
+        }
+        if (!started.isEmpty()) {
+            message.append(String.join(". ", started)).append(". ");
         }
         if (!draining.isEmpty()) {
             message.append("draining (drainMinutes ").append(config.drain().toMinutes()).append(" after retirement; "

@@ -88,6 +88,11 @@ public final class RollbackStage implements LifecycleStage {
     }
 
     private Result rollback(StageContext context, Map<String, Optional<String>> current, Copy target, List<Copy> replaced) {
+        Optional<String> waking = PowerSwitch.wake(context, target, "a stopped copy serves no one",
+                "run rollback again once it is available");
+        if (waking.isPresent()) {
+            return context.result(Outcome.WAITING, waking.get(), target.name());
+        }
         LifecycleConfig config = context.config();
         Optional<Result> waiting = CnameMove.point(context, target, CnameMove.stale(config, current, target));
         if (waiting.isPresent()) {

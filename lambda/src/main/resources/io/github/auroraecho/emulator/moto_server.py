@@ -22,6 +22,10 @@ emulator keeps a restored cluster creating as AWS does and can enforce RDS's quo
 moto's RDS Data API answers a SELECT with no rows; the emulator answers a statement with the rows set for it
 through its own endpoint, so the demo can show verify's checks passing and failing.
 
+moto stops and starts a cluster at once, leaves its instances as they were, and lets a stopped cluster be modified,
+given instances and lose them; the emulator keeps it stopping or starting for as many describes as a restore stays
+creating, its instances following, and refuses what AWS refuses on a stopped cluster (see "Stopped clusters").
+
 Arguments are moto.server's own (-H HOST -p PORT), and --creating-describes N.
 
 The patches reach into moto's internals, which change between releases: TESTED_MOTO is the range this
@@ -58,6 +62,11 @@ _INTERNALS = [
     ("moto.rds.exceptions", "DBClusterNotFoundError"),
     ("moto.rds.exceptions", "DBClusterRoleAlreadyExists"),
     ("moto.rds.exceptions", "InvalidDBClusterStateFault"),
+    ("moto.rds.models", "RDSBackend.stop_db_cluster"),
+    ("moto.rds.models", "RDSBackend.start_db_cluster"),
+    ("moto.rds.models", "RDSBackend.modify_db_cluster"),
+    ("moto.rds.models", "RDSBackend.delete_db_instance"),
+    ("moto.rds.models", "RDSBackend.delete_db_cluster"),
     ("moto.moto_api._internal.urls", "url_paths"),
     ("moto.rdsdata.models", "RDSDataServiceBackend.execute_statement"),
     ("moto.rdsdata.models", "QueryResults.to_json"),
@@ -305,15 +314,19 @@ models.DBCluster.status = property(_status_while_creating, _cluster_status.fset)
 _describe_db_clusters = RDSResponse.describe_db_clusters
 
 
-def _describe_db_clusters_passing_time(self):
-    filters = {f["Name"]: f["Values"] for f in self.params.get("Filters", [])}
+def _clusters_described(response):
+    """The clusters a DescribeDBClusters request shows: each such answer stands for the minutes that pass."""
+    filters = {f["Name"]: f["Values"] for f in response.params.get("Filters", [])}
     try:
-        shown = self.backend.describe_db_clusters(
-            db_cluster_identifier=self.params.get("DBClusterIdentifier"), filters=filters
+        return response.backend.describe_db_clusters(
+            db_cluster_identifier=response.params.get("DBClusterIdentifier"), filters=filters
         )
     except RDSClientError:
-        shown = []
-    for cluster in shown:
+        return []
+
+
+def _describe_db_clusters_passing_time(self):
+    for cluster in _clusters_described(self):
         left = getattr(cluster, "aurora_echo_creating_describes", None)
         if left is None:
             continue
@@ -351,6 +364,137 @@ def _creating_describes(request, full_url, headers):
 
 
 moto_api_urls.url_paths["{0}/moto-api/aurora-echo/creating-describes"] = _creating_describes
+
+
+# --- Stopped clusters ------------------------------------------------------------------------------------------
+# "Stopping and starting an Amazon Aurora DB cluster" (Aurora User Guide): stopping and starting take minutes (the
+# cluster is "stopping" then "stopped", its instances too; starting it goes "starting" then "available"), and "While
+# your DB cluster is stopped" you "can't modify the configuration of the cluster ... add or remove DB instances from
+# the cluster, or delete the cluster if it still has any associated DB instances".
+# https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-cluster-stop-start.html
+# moto switches the status at once and leaves the instances as they were. Here a stopped or started cluster stays
+# "stopping"/"starting" in the call's answer and in its next N DescribeDBClusters answers (N: --creating-describes,
+# the same minutes as a restore; -1 keeps moto's switch at once), its instances showing the cluster's status.
+# While a cluster is stopping, stopped or starting, RDS refuses, with the codes each API Reference lists for a
+# cluster in the wrong state (InvalidDBClusterStateFault: "The requested operation can't be performed while the
+# cluster is in this state"): ModifyDBCluster, CreateDBInstance into it, DeleteDBInstance of its instances, and
+# DeleteDBCluster while it is stopping or starting (moto already refuses deleting a cluster that has instances);
+# EnableHttpEndpoint answers InvalidResourceStateFault, the one state fault its API Reference lists.
+# AddRoleToDBCluster needs an available cluster above. https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/
+# (API_ModifyDBCluster, API_CreateDBInstance, API_DeleteDBInstance, API_DeleteDBCluster, API_EnableHttpEndpoint)
+_POWERED_DOWN = ("stopping", "stopped", "starting")
+
+
+def _set_instances_status(backend, cluster, status):
+    for instance in backend.databases.values():
+        if getattr(instance, "db_cluster_identifier", None) == cluster.db_cluster_identifier:
+            instance.status = status
+
+
+def _switching(switch, passing, after):
+    def switch_slowly(self, cluster_identifier):
+        switched = switch(self, cluster_identifier)
+        if _creating["describes"] < 0:
+            return switched
+        cluster = self.clusters[cluster_identifier]
+        cluster.aurora_echo_switching = [passing, after, _creating["describes"]]
+        _set_instances_status(self, cluster, passing)
+        return cluster
+
+    return switch_slowly
+
+
+models.RDSBackend.stop_db_cluster = _switching(models.RDSBackend.stop_db_cluster, "stopping", "stopped")
+models.RDSBackend.start_db_cluster = _switching(models.RDSBackend.start_db_cluster, "starting", "available")
+_status_before_switching = models.DBCluster.status
+
+
+def _status_while_switching(self):
+    switching = getattr(self, "aurora_echo_switching", None)
+    return switching[0] if switching else _status_before_switching.fget(self)
+
+
+models.DBCluster.status = property(_status_while_switching, _status_before_switching.fset)
+_describe_db_clusters_before_switching = RDSResponse.describe_db_clusters
+
+
+def _describe_db_clusters_switching(self):
+    for cluster in _clusters_described(self):
+        switching = getattr(cluster, "aurora_echo_switching", None)
+        if not switching:
+            continue
+        if switching[2] > 0:
+            switching[2] -= 1
+        else:
+            cluster.aurora_echo_switching = None
+            cluster._status = switching[1]
+            _set_instances_status(self.backend, cluster, switching[1])
+    return _describe_db_clusters_before_switching(self)
+
+
+RDSResponse.describe_db_clusters = _describe_db_clusters_switching
+
+
+def _refused_while_powered_down(cluster, code="InvalidDBClusterStateFault", states=_POWERED_DOWN):
+    if cluster is not None and cluster.status in states:
+        raise RDSClientError(
+            code,
+            f"DbCluster {cluster.db_cluster_identifier} is in {cluster.status} state but expected it to be one of available.",
+        )
+
+
+_modify_db_cluster = models.RDSBackend.modify_db_cluster
+
+
+def _modify_db_cluster_running(self, kwargs):
+    _refused_while_powered_down(self.clusters.get(kwargs["db_cluster_identifier"]))
+    return _modify_db_cluster(self, kwargs)
+
+
+models.RDSBackend.modify_db_cluster = _modify_db_cluster_running
+_create_db_instance_any_state = models.RDSBackend.create_db_instance
+
+
+def _create_db_instance_running(self, db_kwargs):
+    cluster_id = db_kwargs.get("db_cluster_identifier")
+    _refused_while_powered_down(self.clusters.get(cluster_id) if cluster_id else None)
+    return _create_db_instance_any_state(self, db_kwargs)
+
+
+models.RDSBackend.create_db_instance = _create_db_instance_running
+_delete_db_instance = models.RDSBackend.delete_db_instance
+
+
+def _delete_db_instance_running(self, db_instance_identifier, *args, **kwargs):
+    instance = self.databases.get(db_instance_identifier)
+    cluster_id = getattr(instance, "db_cluster_identifier", None)
+    _refused_while_powered_down(self.clusters.get(cluster_id) if cluster_id else None)
+    return _delete_db_instance(self, db_instance_identifier, *args, **kwargs)
+
+
+models.RDSBackend.delete_db_instance = _delete_db_instance_running
+_delete_db_cluster = models.RDSBackend.delete_db_cluster
+
+
+def _delete_db_cluster_not_switching(self, cluster_identifier, *args, **kwargs):
+    _refused_while_powered_down(self.clusters.get(cluster_identifier), states=("stopping", "starting"))
+    return _delete_db_cluster(self, cluster_identifier, *args, **kwargs)
+
+
+models.RDSBackend.delete_db_cluster = _delete_db_cluster_not_switching
+_enable_http_endpoint_any_state = RDSResponse.enable_http_endpoint
+
+
+def _enable_http_endpoint_running(self):
+    arn = self.params.get("ResourceArn")
+    for cluster in self.backend.clusters.values():
+        if cluster.db_cluster_arn == arn:
+            _refused_while_powered_down(cluster, code="InvalidResourceStateFault")
+    return _enable_http_endpoint_any_state(self)
+
+
+RDSResponse.enable_http_endpoint = _enable_http_endpoint_running
+# --- end of Stopped clusters -----------------------------------------------------------------------------------
 
 
 # "Quotas and constraints for Amazon Aurora" (Aurora User Guide): "After a quota for a resource has been

@@ -33,6 +33,15 @@ class CopyTest {
     }
 
     @Test
+    void poweredDownWhileStoppingStoppedOrStarting() {
+        for (String status : new String[]{"stopping", "stopped", "starting"}) {
+            assertTrue(copy("staging-2026-11-24", NOW, status, status).isPoweredDown(), status);
+        }
+        assertFalse(copy("staging-2026-11-24", NOW, "available", "available").isPoweredDown());
+        assertFalse(copy("staging-2026-11-24", NOW, "deleting", "deleting").isPoweredDown());
+    }
+
+    @Test
     void aFailedClusterOrInstanceIsAProblem() {
         assertEquals(Optional.of("cluster staging-2026-11-24 is failed"),
                 copy("staging-2026-11-24", NOW, "failed", "available").problem("staging", NOW, STUCK_AFTER));

@@ -57,6 +57,15 @@ class RollbackRulesTest {
     }
 
     @Test
+    void aStoppedRetiredCopyIsATargetUnlessRejected() {
+        Copy stopped = copy(YESTERDAY.name(), Stage.RETIRED, NOW.minus(Duration.ofDays(1)), "stopped", true);
+        assertEquals(new RollbackStage.Plan.Rollback(stopped, List.of(SERVED)),
+                RollbackStage.decide(List.of(SERVED, stopped, BEFORE), CONFIG, pointingAt(SERVED)));
+        assertEquals(Optional.of(BEFORE), RollbackTarget.of(List.of(SERVED, rejected(stopped, "orders copied"), BEFORE),
+                "staging"));
+    }
+
+    @Test
     void aNewerRetiredCopyIsNoTarget() {
         Copy brokenTonight = copy("staging-2026-11-26", Stage.RETIRED, NOW.plus(Duration.ofHours(1)));
         assertEquals(new RollbackStage.Plan.Rollback(YESTERDAY, List.of(SERVED)),
