@@ -9,6 +9,7 @@ import io.github.auroraecho.emulator.MotoServer;
 import io.github.auroraecho.lifecycle.ConnectionParameterName;
 import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
+import io.github.auroraecho.lifecycle.RunningHours;
 import io.github.auroraecho.stages.Engine;
 import io.github.auroraecho.stages.Outcome;
 import io.github.auroraecho.stages.Result;
@@ -27,9 +28,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +44,8 @@ import java.util.Optional;
  * The main job on an embedded default: an emulated account, two lifecycles run night by night through
  * every stage, the copies shown after each step, and the emulator stopped at the end whatever happens. Staging is
  * verified: a rollback the morning after night 2, and on night 3 a copy of a half-empty snapshot that fails its check
- * while the copy served before stays served (an expected failure; any other stops the demo).
+ * while the copy served before stays served (an expected failure; any other stops the demo). Analytics has running
+ * hours: its copy is stopped for the night and started in the morning.
  */
 final class Demo {
     private static final Region REGION = Region.US_EAST_1;
@@ -47,22 +53,43 @@ final class Demo {
     private static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("demo", "demo"));
     private static final ObjectMapper JSON = new ObjectMapper();
-    /**
-     * Each night's schedules in the order an operator spaces them out (say 01:00, 03:00, 05:00, 07:00);
-     * NEW stands for each lifecycle's way of making a copy, new or clone.
-     */
-    private static final List<Operation> STEPS = List.of(Operation.NEW, Operation.MODIFY, Operation.PROMOTE,
-            Operation.RETIRE);
-    /**
-     * Retire is scheduled past analytics' drain period after promote, as a deployment's schedules should be;
-     * staging drains a day, so its replaced copy is deleted by the next night's retire.
-     */
-    private static final Duration RETIRE_AFTER_PROMOTE = Duration.ofHours(1);
-    private static final String STAGING = "staging";
-    private static final long STAGING_DRAIN_MINUTES = 24 * 60;
     /** The night after which the team rolls staging back, once people have used the copy for a while. */
     private static final int ROLLBACK_NIGHT = 2;
     private static final Duration ROLLBACK_AFTER_PROMOTE = Duration.ofHours(3);
+    /** When each night begins, in UTC: the times below count from it, so every run of the demo tells the same story. */
+    private static final LocalTime NIGHT_START = LocalTime.of(1, 0);
+    /** Analytics' running hours, every day, in UTC. */
+    private static final LocalTime RUNNING_FROM = LocalTime.of(7, 0);
+    private static final LocalTime RUNNING_UNTIL = LocalTime.of(18, 0);
+
+    /**
+     * One scheduled run of a day, {@code after} the night's start; NEW stands for each lifecycle's way of making a copy,
+     * new or clone. Stop and start run only for a lifecycle with running hours.
+     *
+     * @param note what the step's first line says, when it needs saying
+     */
+    private record Step(Operation operation, Duration after, String note) {
+    }
+
+    /**
+     * A day's schedules as an operator spaces them out: retire past analytics' drain after promote, twice (a
+     * deployment runs it every 15 minutes for a while, so a copy it had to start is deleted minutes later); staging
+     * drains a day, so its replaced copy is deleted by the next night's retire. Analytics' running hours begin and
+     * end the day. Staging's rollback is run by hand, once, the morning after {@link #ROLLBACK_NIGHT}.
+     */
+    private static final List<Step> STEPS = List.of(
+            new Step(Operation.NEW, Duration.ZERO, null),
+            new Step(Operation.MODIFY, Duration.ZERO, null),
+            new Step(Operation.PROMOTE, Duration.ZERO, null),
+            new Step(Operation.RETIRE, Duration.ofHours(1), null),
+            new Step(Operation.RETIRE, Duration.ofMinutes(75), "02:15, retire's next run"),
+            new Step(Operation.ROLLBACK, ROLLBACK_AFTER_PROMOTE, null),
+            new Step(Operation.START, Duration.between(NIGHT_START, RUNNING_FROM),
+                    RUNNING_FROM + ", analytics' running hours begin"),
+            new Step(Operation.STOP, Duration.between(NIGHT_START, RUNNING_UNTIL),
+                    RUNNING_UNTIL + ", analytics' running hours end"));
+    private static final String STAGING = "staging";
+    private static final long STAGING_DRAIN_MINUTES = 24 * 60;
     /** The night production's snapshot is half-empty, so staging's new copy fails "orders copied". */
     private static final int HALF_EMPTY_NIGHT = 3;
     private static final long HALF_EMPTY_ORDERS = 5;
@@ -72,6 +99,10 @@ final class Demo {
     private record Lifecycle(String name, String document, Operation creation) {
         Operation operation(Operation step) {
             return step == Operation.NEW ? creation : step;
+        }
+
+        boolean hasRunningHours() {
+            return LifecycleConfig.parse(document, Operation.STOP).stopping().runningHours() != null;
         }
     }
 
@@ -162,10 +193,10 @@ final class Demo {
         // A night takes seconds here, so the emulator's creation times are all "now": each copy's age is
         // shown as the demo's clock saw it, by taking off how far that clock was ahead when it was made.
         Map<String, Duration> clockAheadAtCreation = new HashMap<>();
+        Instant firstNight = firstNight(clock.instant());
         for (int night = 1; night <= nights; night++) {
-            Duration ahead = Duration.ofDays(night - 1L);
-            Clock nightClock = Clock.offset(clock, ahead);
-            LocalDate date = nightClock.instant().atZone(ZoneOffset.UTC).toLocalDate();
+            Instant nightStart = firstNight.plus(Duration.ofDays(night - 1L));
+            LocalDate date = nightStart.atZone(ZoneOffset.UTC).toLocalDate();
             out.println();
             out.println("=== Night " + night + " of " + nights + ": " + date + " ===");
             if (night > 1) {
@@ -176,19 +207,30 @@ final class Demo {
                         ? ": half-empty, a load that failed left " + orders + " orders in it; staging's check will see it)"
                         : ")"));
             }
-            Engine engine = new Engine(aws, nightClock);
-            Engine retireEngine = new Engine(aws, Clock.offset(nightClock, RETIRE_AFTER_PROMOTE));
-            for (Operation step : STEPS) {
+            for (Step step : STEPS) {
+                Clock stepClock = Clock.offset(clock, Duration.between(clock.instant(), nightStart.plus(step.after())));
+                if (step.operation() == Operation.ROLLBACK) {
+                    if (night == ROLLBACK_NIGHT && !rollBack(aws, staging, stepClock, clockAheadAtCreation)) {
+                        return Main.FAILED;
+                    }
+                    continue;
+                }
+                List<Lifecycle> running = lifecycles.stream().filter(lifecycle -> !step.operation().followsRunningHours()
+                        || lifecycle.hasRunningHours()).toList();
                 out.println();
-                for (Lifecycle lifecycle : lifecycles) {
-                    Operation operation = lifecycle.operation(step);
-                    Result result = (step == Operation.RETIRE ? retireEngine : engine).run(operation,
-                            LifecycleConfig.parse(lifecycle.document(), operation));
+                if (step.note() != null) {
+                    out.println("(" + step.note() + ")");
+                }
+                Engine engine = new Engine(aws, stepClock);
+                for (Lifecycle lifecycle : running) {
+                    Operation operation = lifecycle.operation(step.operation());
+                    Result result = engine.run(operation, LifecycleConfig.parse(lifecycle.document(), operation));
                     print(result);
                     if (operation.createsCopies() && result.outcome() == Outcome.CHANGED) {
-                        clockAheadAtCreation.put(result.copy(), ahead);
+                        clockAheadAtCreation.put(result.copy(), Duration.between(clock.instant(), stepClock.instant()));
                     }
-                    boolean checkFails = night == HALF_EMPTY_NIGHT && step == Operation.PROMOTE && lifecycle == staging;
+                    boolean checkFails = night == HALF_EMPTY_NIGHT && operation == Operation.PROMOTE
+                            && lifecycle == staging;
                     if (checkFails && result.outcome() == Outcome.FAILED) {
                         out.println("          (expected: the copy failed its check, so DNS and the connection "
                                 + "parameter still name the copy served before; the alarm would fire)");
@@ -200,16 +242,13 @@ final class Demo {
                     }
                 }
                 out.println();
-                showStatus(aws, nightClock, clockAheadAtCreation, step == Operation.PROMOTE);
-            }
-            if (night == ROLLBACK_NIGHT && !rollBack(aws, staging, Clock.offset(nightClock, ROLLBACK_AFTER_PROMOTE),
-                    clockAheadAtCreation)) {
-                return Main.FAILED;
+                showStatus(aws, stepClock, clockAheadAtCreation, step.operation() == Operation.PROMOTE);
             }
         }
         out.println();
-        out.println("Every night each lifecycle got a fresh copy. Analytics served each one, and retire deleted the "
-                + "copy it replaced. Staging served a copy only once its checks passed"
+        out.println("Every night each lifecycle got a fresh copy. Analytics served each one, ran only from "
+                + RUNNING_FROM + " to " + RUNNING_UNTIL + " (stopped for the night once promoted, started in the morning),"
+                + " and retire deleted the copy it replaced, starting it first since it was stopped. Staging served a copy only once its checks passed"
                 + (nights >= HALF_EMPTY_NIGHT ? " (night " + HALF_EMPTY_NIGHT + "'s failed, and DNS stayed where it was)"
                 : "") + ", and the morning after night " + ROLLBACK_NIGHT + " one rollback put DNS back on the copy "
                 + "before, which its drainMinutes had kept.");
@@ -272,8 +311,20 @@ final class Demo {
         return document.toString();
     }
 
+    /** Analytics runs from 07:00 to 18:00 every day: promote stops its copy for the night, start starts it. */
     private static String analytics(DemoAccount account) {
-        return common("analytics", account, "db.r6g.xlarge").toString();
+        ObjectNode document = common("analytics", account, "db.r6g.xlarge");
+        ObjectNode hours = document.putObject("runningHours").put("timezone", "UTC");
+        ArrayNode days = hours.putArray("days");
+        Arrays.stream(DayOfWeek.values()).forEach(day -> days.add(RunningHours.name(day)));
+        hours.put("start", RUNNING_FROM.toString()).put("stop", RUNNING_UNTIL.toString());
+        return document.toString();
+    }
+
+    /** The first {@link #NIGHT_START} from now on, so no copy is made before the time the demo's clock shows. */
+    static Instant firstNight(Instant now) {
+        Instant today = now.atZone(ZoneOffset.UTC).toLocalDate().atTime(NIGHT_START).toInstant(ZoneOffset.UTC);
+        return today.isBefore(now) ? today.plus(Duration.ofDays(1)) : today;
     }
 
     private static ObjectNode common(String managedName, DemoAccount account, String instanceClass) {

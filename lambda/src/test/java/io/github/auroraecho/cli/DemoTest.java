@@ -73,6 +73,7 @@ class DemoTest {
         assertRollback(night(text, 1), night(text, 2), secrets);
         assertFailingNight(night(text, 2), night(text, 3), night(text, 4));
         assertTrue(text.contains("night 3's failed, and DNS stayed where it was"), text);
+        assertStoppedForTheNight(night(text, 1), night(text, 2));
 
         Path log = Path.of(text.lines().filter(line -> line.startsWith("The stages' JSON log lines"))
                 .findFirst().orElseThrow().replaceFirst(".*: ", ""));
@@ -134,6 +135,32 @@ class DemoTest {
         Matcher deleted = find(night4, "staging   retire   changed       deleted (staging-[^ .]+(, staging-[^ .]+)*)\\.");
         assertTrue(deleted != null && deleted.group(1).contains(rolledBack) && deleted.group(1).contains(made), night4);
         assertFalse(deleted.group(1).contains(served), "the copy served until night 4 drains first: " + night4);
+    }
+
+    /**
+     * Analytics has running hours: night 1's promote stops the copy it serves (outside the hours), the morning's start
+     * starts it, the evening's stop stops it; night 2's retire starts that stopped copy once it is retired and
+     * drained, and retire's next run deletes it.
+     */
+    private static void assertStoppedForTheNight(String night1, String night2) {
+        String copy = find(night1, "analytics promote  changed       promoted (analytics-\\S+):").group(1);
+        Matcher promoted = find(night1, "promoted " + copy + ": .*; stopped " + copy + ": outside its running hours "
+                + "MON-SUN 07:00-18:00 UTC \\(77 of 168 hours a week\\)");
+        assertTrue(promoted != null, night1);
+        assertTrue(row(tableAfter(night1, promoted.start()), copy).matches(".* promoted +stopped .*"), night1);
+        Matcher started = find(night1, "analytics start    changed       started " + copy + " \\(running hours ");
+        assertTrue(started != null, night1);
+        assertTrue(row(tableAfter(night1, started.start()), copy).matches(".* promoted +available .*"), night1);
+        Matcher stopped = find(night1, "analytics stop     changed       stopped " + copy + " \\(running hours ");
+        assertTrue(stopped != null, night1);
+        assertTrue(row(tableAfter(night1, stopped.start()), copy).matches(".* promoted +stopped .*"), night1);
+        assertTrue(night1.indexOf(started.group()) < night1.indexOf(stopped.group()), night1);
+
+        Matcher woken = find(night2, "analytics retire   waiting       started " + copy + ": RDS deletes no instance of "
+                + "a stopped cluster");
+        assertTrue(woken != null, night2);
+        Matcher deleted = find(night2, "analytics retire   changed       deleted " + copy);
+        assertTrue(deleted != null && deleted.start() > woken.start(), "retire's next run deletes it: " + night2);
     }
 
     /** The night's part of the output, from its heading to the next one. */
@@ -244,6 +271,8 @@ class DemoTest {
         String analytics = find(night(text, 2), "promoted (analytics-\\S+):").group(1);
         try (AwsClients aws = AwsClients.of(Region.US_EAST_1, moto.endpoint(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), List.of())) {
+            assertEquals("stopped", aws.rds().describeDBClusters(r -> r.dbClusterIdentifier(analytics)).dbClusters()
+                    .get(0).status(), "the demo ends in the evening, analytics' copy stopped for the night");
             for (String copy : List.of(rolledBackTo, analytics)) {
                 String lifecycle = copy.substring(0, copy.indexOf('-'));
                 assertEquals(aws.rds().describeDBClusters(r -> r.dbClusterIdentifier(copy)).dbClusters().get(0).endpoint(),
