@@ -193,10 +193,12 @@ final class Demo {
         // A night takes seconds here, so the emulator's creation times are all "now": each copy's age is
         // shown as the demo's clock saw it, by taking off how far that clock was ahead when it was made.
         Map<String, Duration> clockAheadAtCreation = new HashMap<>();
-        Instant firstNight = firstNight(clock.instant());
+        Instant now = clock.instant();
+        // How far the demo's clock runs ahead of the real one at the first night's start; each step adds its time.
+        Duration firstNightAhead = Duration.between(now, firstNight(now));
         for (int night = 1; night <= nights; night++) {
-            Instant nightStart = firstNight.plus(Duration.ofDays(night - 1L));
-            LocalDate date = nightStart.atZone(ZoneOffset.UTC).toLocalDate();
+            Duration nightAhead = firstNightAhead.plus(Duration.ofDays(night - 1L));
+            LocalDate date = now.plus(nightAhead).atZone(ZoneOffset.UTC).toLocalDate();
             out.println();
             out.println("=== Night " + night + " of " + nights + ": " + date + " ===");
             if (night > 1) {
@@ -208,7 +210,8 @@ final class Demo {
                         : ")"));
             }
             for (Step step : STEPS) {
-                Clock stepClock = Clock.offset(clock, Duration.between(clock.instant(), nightStart.plus(step.after())));
+                Duration ahead = nightAhead.plus(step.after());
+                Clock stepClock = Clock.offset(clock, ahead);
                 if (step.operation() == Operation.ROLLBACK) {
                     if (night == ROLLBACK_NIGHT && !rollBack(aws, staging, stepClock, clockAheadAtCreation)) {
                         return Main.FAILED;
@@ -227,7 +230,7 @@ final class Demo {
                     Result result = engine.run(operation, LifecycleConfig.parse(lifecycle.document(), operation));
                     print(result);
                     if (operation.createsCopies() && result.outcome() == Outcome.CHANGED) {
-                        clockAheadAtCreation.put(result.copy(), Duration.between(clock.instant(), stepClock.instant()));
+                        clockAheadAtCreation.put(result.copy(), ahead);
                     }
                     boolean checkFails = night == HALF_EMPTY_NIGHT && operation == Operation.PROMOTE
                             && lifecycle == staging;
