@@ -29,9 +29,11 @@ final class Help {
                                       [--parameter-prefix PREFIX]
 
             Every lifecycle's copies in the account and region: copy, stage (both tags where aurora-echo 2.x
-            left cluster and instance disagreeing), cluster and instance status, age, the age of its data
-            (DATA-AGE), and the CNAME records of any hosted zone that point at the copy; then, for each
-            lifecycle, the copy its connection parameter names and whether DNS serves that copy. Read-only.
+            left cluster and instance disagreeing), cluster and instance status (stopped outside running
+            hours), age, the age of its data (DATA-AGE), and the CNAME records of any hosted zone that point at
+            the copy; then, for each lifecycle, the copy its connection parameter names, whether DNS serves that
+            copy and its running hours, the copy a rollback would return to and until when, and the final
+            snapshots retire kept. Read-only.
               -n, --managed-name NAME  only this lifecycle
               --json                   one JSON object for scripts instead of the table
               -r, --region REGION      default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region
@@ -45,7 +47,8 @@ final class Help {
             Cost: one paginated Tagging API GetResources for the tagged clusters and instances, one
             DescribeDBClusters and one DescribeDBInstances filtered to those clusters (one more each per 100),
             ListHostedZones, ListResourceRecordSets per hosted zone (it grows with the zones, not the account),
-            and one SSM GetParameter per lifecycle.
+            one SSM GetParameter per lifecycle, and one paginated DescribeDBClusterSnapshots of the manual
+            snapshots.
             """;
 
     static final String DEMO = """
