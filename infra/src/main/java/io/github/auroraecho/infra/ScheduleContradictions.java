@@ -1,5 +1,6 @@
 package io.github.auroraecho.infra;
 
+import io.github.auroraecho.lifecycle.LifecycleConfig;
 import io.github.auroraecho.lifecycle.Operation;
 
 import java.time.DayOfWeek;
@@ -32,6 +33,9 @@ import java.util.stream.IntStream;
  * promote;</li>
  * <li>new or clone makes a copy that no promote serves before the next one replaces it (a daily new with a weekday
  * promote: weekend copies made and deleted unused).</li>
+ * <li>the copies promote retires are stopped (running hours, or {@code stopRetired}), which retire must start before
+ * RDS deletes their instances, but no retire runs within {@link #STARTED_COPY_RUNS} after the one that starts them:
+ * the started copy runs, billed, until the next retire.</li>
  * </ul>
  * Only enabled cron and rate schedules count (a one-time at() is a deliberate exception). A rate starts when its
  * schedule is created, which synth cannot know, so the checks that depend on the time of day need cron expressions.
@@ -39,6 +43,8 @@ import java.util.stream.IntStream;
 final class ScheduleContradictions {
     /** A year, and a week to see across its end. */
     static final Duration HORIZON = Duration.ofDays(366 + 7);
+    /** How long a copy retire started to delete may run before a retire run deletes it. */
+    static final Duration STARTED_COPY_RUNS = Duration.ofHours(1);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEEE HH:mm", Locale.ENGLISH);
 
     private ScheduleContradictions() {
@@ -60,9 +66,10 @@ final class ScheduleContradictions {
                 .flatMap(s -> s.runs(from, to).stream()).sorted().toList();
         staleness(lifecycle, promote.get(), promotes, copies, reports).ifPresent(found::add);
         if (isCron(promote.get())) {
-            recurring(lifecycle, Operation.RETIRE).filter(ScheduleContradictions::isCron).flatMap(retire ->
-                    retireTooSoon(lifecycle, promote.get(), promotes, retire, retire.runs(from, to)))
-                    .ifPresent(found::add);
+            Optional<StageSchedule> retire = recurring(lifecycle, Operation.RETIRE).filter(ScheduleContradictions::isCron);
+            List<Instant> retires = retire.map(r -> r.runs(from, to)).orElse(List.of());
+            retire.flatMap(r -> retireTooSoon(lifecycle, promote.get(), promotes, r, retires)).ifPresent(found::add);
+            retire.flatMap(r -> startedCopiesRun(lifecycle, promote.get(), promotes, r, retires)).ifPresent(found::add);
             creation.flatMap(c -> unpromotedCopies(lifecycle, c, copies, promote.get(), promotes))
                     .ifPresent(found::add);
         }
@@ -148,6 +155,38 @@ final class ScheduleContradictions {
                         + StageSchedule.FLEXIBLE_WINDOW.toMinutes() + " minutes late, so no retire deletes them before "
                         + "the next promote (" + at(next, promote) + "). Schedule retire at least "
                         + least.toMinutes() + " minutes after promote.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether a copy retire starts to delete it runs long: the copies promote retires are stopped (the served copy is
+     * stopped outside its running hours; {@code stopRetired} stops them), RDS deletes no instance of a stopped cluster
+     * ("Stopping and starting an Amazon Aurora DB cluster", Aurora User Guide), so the retire run that may delete one
+     * starts it and a later run deletes it.
+     */
+    private static Optional<String> startedCopiesRun(LifecycleSchedule lifecycle, StageSchedule promote,
+                                                     List<Instant> promotes, StageSchedule retire, List<Instant> retires) {
+        LifecycleConfig config = lifecycle.config(Operation.RETIRE);
+        if (config.stopping().runningHours() == null && !config.stopping().stopRetired()) {
+            return Optional.empty();
+        }
+        Duration least = config.drain().plus(StageSchedule.FLEXIBLE_WINDOW);
+        for (Instant promoted : promotes) {
+            int starts = firstAtOrAfter(retires, promoted.plus(least));
+            if (starts + 1 >= retires.size()) {
+                break;
+            }
+            Instant deletes = retires.get(starts + 1);
+            if (deletes.isAfter(retires.get(starts).plus(STARTED_COPY_RUNS))) {
+                return Optional.of(lifecycle.managedName() + ": retire " + describe(retire) + " runs once after "
+                        + "promote " + describe(promote) + ", but the copies promote retires are stopped ("
+                        + (config.stopping().runningHours() != null ? "runningHours" : "stopRetired") + "): RDS deletes "
+                        + "no instance of a stopped cluster, so the run at " + at(retires.get(starts), retire)
+                        + " starts the copy and it runs until the next retire, at " + at(deletes, retire) + ". Run "
+                        + "retire again within " + STARTED_COPY_RUNS.toMinutes() + " minutes, for example every 15 "
+                        + "minutes for an hour.");
             }
         }
         return Optional.empty();

@@ -60,7 +60,7 @@ class ScheduleContradictionsTest {
     @Test
     void stopAndStartOfTheRunningHoursReportTheServedCopysAgeAsEveryRunDoes() {
         String weekdays = "{\"new\": \"cron(0 1 ? * MON-FRI *)\", \"modify\": \"cron(0/20 2-6 ? * MON-FRI *)\", "
-                + "\"promote\": \"cron(0 7 ? * MON-FRI *)\", \"retire\": \"cron(0 8 ? * MON-FRI *)\"}";
+                + "\"promote\": \"cron(0 7 ? * MON-FRI *)\", \"retire\": \"cron(0/15 8 ? * MON-FRI *)\"}";
         String hours = "document:, \"runningHours\": {\"timezone\": \"Europe/London\", \"days\": [\"MON\", \"TUE\", "
                 + "\"WED\", \"THU\", \"FRI\"], \"start\": \"07:00\", \"stop\": \"20:00\"}";
         // Friday's 20:00 stop reports Friday's copy, so the silence starts an hour later than without running hours;
@@ -68,6 +68,26 @@ class ScheduleContradictionsTest {
         List<String> found = contradictions(hours, weekdays);
         assertEquals(1, found.size(), found.toString());
         assertTrue(found.get(0).contains("first at Sunday 09:00: from Friday 21:00 on"), found.get(0));
+    }
+
+    @Test
+    void aStoppedCopyRetireStartsIsDeletedByItsNextRunWithinTheHour() {
+        String once = "{\"promote\": \"cron(0 7 * * ? *)\", \"retire\": \"cron(0 8 * * ? *)\"}";
+        String hours = "document:, \"runningHours\": {\"timezone\": \"Europe/London\", \"days\": [\"MON\"], "
+                + "\"start\": \"09:00\", \"stop\": \"17:00\"}";
+        List<String> found = contradictions(hours, once);
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("reporting: retire (cron(0 8 * * ? *) in Europe/London) runs once after promote (cron(0 7 * * ? *) "
+                + "in Europe/London), but the copies promote retires are stopped (runningHours): RDS deletes no instance "
+                + "of a stopped cluster, so the run at Monday 08:00 starts the copy and it runs until the next retire, at "
+                + "Tuesday 08:00. Run retire again within 60 minutes, for example every 15 minutes for an hour.",
+                found.get(0));
+        assertTrue(contradictions("document:, \"stopRetired\": true", once).get(0).contains("stopped (stopRetired)"));
+        // Every 15 minutes from 08:00 to 08:45: the run after the one that starts the copy deletes it.
+        assertEquals(List.of(), contradictions(hours, "{\"promote\": \"cron(0 7 * * ? *)\", "
+                + "\"retire\": \"cron(0/15 8 * * ? *)\"}"));
+        // Without running hours or stopRetired the retired copy runs, and one retire deletes it.
+        assertEquals(List.of(), contradictions("", once));
     }
 
     @Test
