@@ -140,10 +140,18 @@ final class ScheduleContradictions {
         return Optional.empty();
     }
 
+    /**
+     * How long after promote a retire run can delete what promote retired: its drain ({@code drainMinutes}), and a run
+     * starts up to the flexible window late.
+     */
+    private static Duration leastAfterPromote(LifecycleSchedule lifecycle) {
+        return lifecycle.config(Operation.RETIRE).drain().plus(StageSchedule.FLEXIBLE_WINDOW);
+    }
+
     private static Optional<String> retireTooSoon(LifecycleSchedule lifecycle, StageSchedule promote,
                                                   List<Instant> promotes, StageSchedule retire, List<Instant> retires) {
         Duration drain = lifecycle.config(Operation.RETIRE).drain();
-        Duration least = drain.plus(StageSchedule.FLEXIBLE_WINDOW);
+        Duration least = leastAfterPromote(lifecycle);
         for (int i = 0; i + 1 < promotes.size(); i++) {
             Instant promoted = promotes.get(i);
             Instant next = promotes.get(i + 1);
@@ -172,7 +180,7 @@ final class ScheduleContradictions {
         if (config.stopping().runningHours() == null && !config.stopping().stopRetired()) {
             return Optional.empty();
         }
-        Duration least = config.drain().plus(StageSchedule.FLEXIBLE_WINDOW);
+        Duration least = leastAfterPromote(lifecycle);
         for (Instant promoted : promotes) {
             int starts = firstAtOrAfter(retires, promoted.plus(least));
             if (starts + 1 >= retires.size()) {

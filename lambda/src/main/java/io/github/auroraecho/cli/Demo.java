@@ -100,10 +100,6 @@ final class Demo {
         Operation operation(Operation step) {
             return step == Operation.NEW ? creation : step;
         }
-
-        boolean hasRunningHours() {
-            return LifecycleConfig.parse(document, Operation.STOP).stopping().runningHours() != null;
-        }
     }
 
     private final PrintStream out;
@@ -218,16 +214,18 @@ final class Demo {
                     }
                     continue;
                 }
-                List<Lifecycle> running = lifecycles.stream().filter(lifecycle -> !step.operation().followsRunningHours()
-                        || lifecycle.hasRunningHours()).toList();
                 out.println();
                 if (step.note() != null) {
                     out.println("(" + step.note() + ")");
                 }
                 Engine engine = new Engine(aws, stepClock);
-                for (Lifecycle lifecycle : running) {
+                for (Lifecycle lifecycle : lifecycles) {
                     Operation operation = lifecycle.operation(step.operation());
-                    Result result = engine.run(operation, LifecycleConfig.parse(lifecycle.document(), operation));
+                    LifecycleConfig config = LifecycleConfig.parse(lifecycle.document(), operation);
+                    if (operation.followsRunningHours() && config.stopping().runningHours() == null) {
+                        continue;
+                    }
+                    Result result = engine.run(operation, config);
                     print(result);
                     if (operation.createsCopies() && result.outcome() == Outcome.CHANGED) {
                         clockAheadAtCreation.put(result.copy(), ahead);

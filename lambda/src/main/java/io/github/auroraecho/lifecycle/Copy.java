@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One copy of the lifecycle: a managed DB cluster with its instances and their tags, as read from the
@@ -27,7 +28,7 @@ public record Copy(
         Settings settings) {
 
     public static final String AVAILABLE = "available";
-    private static final java.util.Set<String> POWERED_DOWN = java.util.Set.of("stopping", "stopped", "starting");
+    private static final Set<String> POWERED_DOWN = Set.of("stopping", "stopped", "starting");
     private static final java.util.Set<String> FAILED_STATUSES = java.util.Set.of("failed",
             "inaccessible-encryption-credentials", "inaccessible-encryption-credentials-recoverable");
 

@@ -7,10 +7,12 @@ import io.github.auroraecho.lifecycle.TimeTag;
 import io.github.auroraecho.lifecycle.Verification;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Points the CNAME record(s) at the newest modified copy, waits until Route53 has them in sync, writes the
@@ -144,7 +146,7 @@ public final class PromoteStage implements LifecycleStage {
      * run until the next stop.
      */
     private static String stopped(StageContext context, Copy copy, List<Copy> replaced) {
-        List<String> words = new java.util.ArrayList<>();
+        List<String> words = new ArrayList<>();
         if (context.config().stopping().stopRetired()) {
             replaced.forEach(old -> words.add(PowerSwitch.stop(context, old, "stopRetired")));
         }
@@ -152,7 +154,7 @@ public final class PromoteStage implements LifecycleStage {
             words.add(PowerSwitch.stop(context, copy, "outside its running hours "
                     + context.config().stopping().runningHours().describe() + "; start starts it"));
         }
-        return words.stream().map(sentence -> "; " + sentence).collect(java.util.stream.Collectors.joining());
+        return words.stream().map(sentence -> "; " + sentence).collect(Collectors.joining());
     }
 
     /**

@@ -60,11 +60,9 @@ public record StatusReport(List<CopyStatus> copies, List<String> notCopies, List
         notCopies.sort(Comparator.naturalOrder());
         List<ParameterStatus> parameters = found.keySet().stream().sorted()
                 .map(name -> ParameterStatus.of(name, ssm.name(name), ssm.read(name), copies)).toList();
-        Map<String, Long> drains = new java.util.HashMap<>();
-        parameters.stream().filter(parameter -> parameter.drainMinutes() != null)
-                .forEach(parameter -> drains.put(parameter.managedName(), parameter.drainMinutes()));
-        List<RollbackStatus> rollbacks = found.keySet().stream().sorted()
-                .map(name -> RollbackStatus.of(name, found.get(name).copies(), drains.get(name))).toList();
+        // The drain a rollback's target waits out is the one promote last wrote into the lifecycle's parameter.
+        List<RollbackStatus> rollbacks = parameters.stream().map(parameter -> RollbackStatus.of(parameter.managedName(),
+                found.get(parameter.managedName()).copies(), parameter.drainMinutes())).toList();
         return new StatusReport(copies, notCopies, KeptSnapshots.of(found.keySet(), rds.manualSnapshots()), parameters,
                 rollbacks);
     }
